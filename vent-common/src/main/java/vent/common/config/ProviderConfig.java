@@ -1,0 +1,20 @@
+package vent.common.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Configuration every provider has; a provider's own configuration class extends it with its
+ * own section.
+ *
+ * <p>YAML shape: {@code {application: vent-provider-user, server: ServerSettings,
+ * registry: RegistrySettings, redis: RedisSettings}}.
+ */
+public class ProviderConfig {
+  /** Dubbo application name, also the name operators see in logs and dashboards. */
+  @JsonProperty public String application;
+  @JsonProperty public ServerSettings server = new ServerSettings();
+  @JsonProperty public RegistrySettings registry = new RegistrySettings();
+  @JsonProperty public RedisSettings redis = new RedisSettings();
+  /** Per-call timeout of the Dubbo references this process holds (if any), milliseconds. */
+  @JsonProperty public int consumerTimeoutMs = 3000;
+}

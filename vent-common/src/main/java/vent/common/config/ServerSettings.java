@@ -1,0 +1,30 @@
+package vent.common.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * How a provider serves Dubbo Triple.
+ *
+ * <p>YAML shape: {@code {port: 20880, loopbackOnly: true, drainMs: 2000, shutdownWaitMs: 10000,
+ * warmupMs: 0, threads: 64}}.
+ */
+public class ServerSettings {
+  /** The Triple (HTTP/2) port. */
+  @JsonProperty public int port = 20880;
+  /**
+   * Register and call on 127.0.0.1 only: hides every non-loopback network interface from
+   * Dubbo (STACK-NOTES item 3). True for a one-machine stack; false between hosts.
+   */
+  @JsonProperty public boolean loopbackOnly = true;
+  /**
+   * On SIGTERM: milliseconds to keep serving after deregistering from Consul, so consumers
+   * learn of the change before the port closes.
+   */
+  @JsonProperty public int drainMs = 2000;
+  /** Then: milliseconds to wait for in-flight calls before closing anyway. */
+  @JsonProperty public int shutdownWaitMs = 10000;
+  /** Dubbo's load-balancing warm-up of a new provider, milliseconds (Dubbo's default is 10 min). */
+  @JsonProperty public int warmupMs = 0;
+  /** Size of the provider's business thread pool. */
+  @JsonProperty public int threads = 64;
+}

@@ -1,0 +1,43 @@
+package vent.common.dubbo;
+
+import org.apache.dubbo.config.ApplicationConfig;
+import org.apache.dubbo.config.RegistryConfig;
+import vent.common.config.RegistrySettings;
+
+/** The Dubbo settings every Vent process shares, provider or consumer. */
+final class DubboDefaults {
+
+  private DubboDefaults() {}
+
+  /**
+   * Must run before Dubbo is first touched: system properties are read once.
+   *
+   * @param loopbackOnly whether to register and call on 127.0.0.1 only
+   */
+  static void prepareJvm(boolean loopbackOnly) {
+    if (loopbackOnly) {
+      LoopbackNetwork.apply();
+    }
+    // Interface-level discovery only: Consul has no Dubbo metadata/mapping support
+    // (STACK-NOTES item 4), so skip the application-level attempt and its warnings.
+    System.setProperty("dubbo.application.service-discovery.migration", "FORCE_INTERFACE");
+    // Vent runs its own shutdown sequence (deregister, drain, close): see ProviderServer.
+    System.setProperty("dubbo.shutdownHook.listenIgnore", "true");
+  }
+
+  static ApplicationConfig application(String name) {
+    ApplicationConfig app = new ApplicationConfig(name);
+    app.setQosEnable(false);
+    app.setRegisterMode("interface");
+    app.setMetadataType("local");
+    app.setEnableFileCache(false);
+    return app;
+  }
+
+  static RegistryConfig registry(RegistrySettings settings) {
+    RegistryConfig registry = new RegistryConfig(settings.dubboAddress());
+    registry.setUseAsConfigCenter(false);
+    registry.setUseAsMetadataCenter(false);
+    return registry;
+  }
+}

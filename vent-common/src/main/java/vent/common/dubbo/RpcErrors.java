@@ -1,0 +1,57 @@
+package vent.common.dubbo;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.apache.dubbo.rpc.RpcException;
+import org.apache.dubbo.rpc.StatusRpcException;
+import org.apache.dubbo.rpc.TriRpcStatus;
+import vent.api.ReasonedStatus;
+import vent.common.error.ErrorKind;
+import vent.common.error.VentException;
+
+/** Consumer side: reads the outcome of a failed Triple call. */
+public final class RpcErrors {
+
+  private RpcErrors() {}
+
+  /**
+   * Turns a failed call into a {@link VentException} when the provider reported an expected
+   * failure ({@code "REASON: detail"} status) or could not be reached (UNAVAILABLE,
+   * {@code DEPENDENCY_UNAVAILABLE}); otherwise returns {@code thrown} unchanged as a runtime
+   * exception.
+   */
+  public static RuntimeException toVentException(Throwable thrown) {
+    Throwable t = thrown;
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    if (t instanceof StatusRpcException sre) {
+      TriRpcStatus status = sre.getStatus();
+      var reasoned = ReasonedStatus.parse(status.description);
+      ErrorKind kind = kindOf(status.code);
+      if (reasoned.isPresent() && kind != null) {
+        return new VentException(kind, reasoned.get().reason(), reasoned.get().detail());
+      }
+      if (status.code == TriRpcStatus.Code.UNAVAILABLE || status.code == TriRpcStatus.Code.DEADLINE_EXCEEDED) {
+        return unavailable(status.code.name().toLowerCase());
+      }
+    }
+    if (t instanceof RpcException re && (re.isTimeout() || re.isNetwork() || re.isNoInvokerAvailableAfterFilter()
+        || re.getCode() == RpcException.FORBIDDEN_EXCEPTION)) {
+      return unavailable(re.isTimeout() ? "timeout" : "no provider reachable");
+    }
+    return t instanceof RuntimeException rt ? rt : new IllegalStateException(t);
+  }
+
+  private static VentException unavailable(String detail) {
+    return new VentException(ErrorKind.UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", detail);
+  }
+
+  private static ErrorKind kindOf(TriRpcStatus.Code code) {
+    try {
+      return ErrorKind.valueOf(code.name());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

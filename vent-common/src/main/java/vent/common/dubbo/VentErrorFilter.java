@@ -1,0 +1,83 @@
+package vent.common.dubbo;
+
+import org.apache.dubbo.common.constants.CommonConstants;
+import org.apache.dubbo.common.extension.Activate;
+import org.apache.dubbo.rpc.BaseFilter;
+import org.apache.dubbo.rpc.Filter;
+import org.apache.dubbo.rpc.Invocation;
+import org.apache.dubbo.rpc.Invoker;
+import org.apache.dubbo.rpc.Result;
+import org.apache.dubbo.rpc.RpcException;
+import org.apache.dubbo.rpc.StatusRpcException;
+import org.apache.dubbo.rpc.TriRpcStatus;
+import org.redisson.client.RedisException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vent.api.ReasonedStatus;
+import vent.common.error.VentException;
+
+/**
+ * Provider side: turns what a service method threw into the gRPC status its caller sees.
+ *
+ * <ul>
+ *   <li>{@link VentException}: its kind as the status code, {@code "REASON: detail"} as the
+ *       description;</li>
+ *   <li>a Redis failure: UNAVAILABLE, {@code "DEPENDENCY_UNAVAILABLE: redis"};</li>
+ *   <li>a status already set (e.g. by a nested call): unchanged;</li>
+ *   <li>anything else: INTERNAL, {@code "INTERNAL: unexpected error"}, logged here with its
+ *       stack trace and never sent to the caller.</li>
+ * </ul>
+ * Reason codes shared by all services are in {@code vent/common/v1/error_reason.proto}.
+ */
+@Activate(group = CommonConstants.PROVIDER, order = -100000)
+public class VentErrorFilter implements Filter, BaseFilter.Listener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(VentErrorFilter.class);
+
+  @Override
+  public Result invoke(Invoker<?> invoker, Invocation invocation) throws RpcException {
+    return invoker.invoke(invocation);
+  }
+
+  @Override
+  public void onResponse(Result appResponse, Invoker<?> invoker, Invocation invocation) {
+    if (appResponse.hasException()) {
+      appResponse.setException(toStatus(appResponse.getException(), invocation.getMethodName()));
+    }
+  }
+
+  @Override
+  public void onError(Throwable t, Invoker<?> invoker, Invocation invocation) {
+    // Framework errors (e.g. undecodable requests) are reported by Dubbo itself.
+  }
+
+  static StatusRpcException toStatus(Throwable thrown, String method) {
+    Throwable t = unwrap(thrown);
+    if (t instanceof StatusRpcException status) {
+      return status;
+    }
+    if (t instanceof VentException ve) {
+      TriRpcStatus.Code code = TriRpcStatus.Code.valueOf(ve.kind().name());
+      return new StatusRpcException(TriRpcStatus.fromCode(code).withDescription(ve.toReasonedStatus().toDescription()));
+    }
+    if (t instanceof RedisException) {
+      LOG.warn("event=dependency_unavailable dependency=redis method={} error={}", method, t.toString());
+      return new StatusRpcException(TriRpcStatus.UNAVAILABLE.withDescription(
+          new ReasonedStatus("DEPENDENCY_UNAVAILABLE", "redis").toDescription()));
+    }
+    LOG.error("event=unexpected_error method={}", method, t);
+    return new StatusRpcException(TriRpcStatus.INTERNAL.withDescription(
+        new ReasonedStatus("INTERNAL", "unexpected error").toDescription()));
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    Throwable cur = t;
+    while ((cur instanceof java.util.concurrent.CompletionException
+            || cur instanceof java.util.concurrent.ExecutionException
+            || cur instanceof java.lang.reflect.InvocationTargetException)
+        && cur.getCause() != null) {
+      cur = cur.getCause();
+    }
+    return cur;
+  }
+}
