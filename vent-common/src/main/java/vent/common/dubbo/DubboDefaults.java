@@ -15,6 +15,8 @@ final class DubboDefaults {
    * @param loopbackOnly whether to register and call on 127.0.0.1 only
    */
   static void prepareJvm(boolean loopbackOnly) {
+    // Route Dubbo's own logging through SLF4J (it would pick java.util.logging otherwise).
+    System.setProperty("dubbo.application.logger", "slf4j");
     if (loopbackOnly) {
       LoopbackNetwork.apply();
     }

@@ -21,9 +21,9 @@ public final class RpcErrors {
    * exception.
    */
   public static RuntimeException toVentException(Throwable thrown) {
-    Throwable t = thrown;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
+    Throwable t = unwrap(thrown);
+    if (t instanceof VentException ve) {
+      return ve;
     }
     if (t instanceof StatusRpcException sre) {
       TriRpcStatus status = sre.getStatus();
@@ -41,6 +41,26 @@ public final class RpcErrors {
       return unavailable(re.isTimeout() ? "timeout" : "no provider reachable");
     }
     return t instanceof RuntimeException rt ? rt : new IllegalStateException(t);
+  }
+
+  /**
+   * Dubbo wraps the provider's status several times (RpcException, ExecutionException,
+   * CompletionException); the innermost StatusRpcException is the one that counts.
+   */
+  private static Throwable unwrap(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof StatusRpcException || t instanceof VentException) {
+        return t;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    Throwable t = thrown;
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
   }
 
   private static VentException unavailable(String detail) {

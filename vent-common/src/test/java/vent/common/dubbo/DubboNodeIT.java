@@ -1,0 +1,109 @@
+package vent.common.dubbo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vent.captcha.v1.Captcha;
+import vent.captcha.v1.CaptchaService;
+import vent.captcha.v1.CreateCaptchaRequest;
+import vent.captcha.v1.DubboCaptchaServiceTriple;
+import vent.captcha.v1.VerifyCaptchaRequest;
+import vent.captcha.v1.VerifyCaptchaResponse;
+import vent.common.config.ProviderConfig;
+import vent.common.error.ErrorKind;
+import vent.common.error.VentException;
+import vent.common.testing.ConsulAgent;
+import vent.common.testing.RedisServer;
+
+/**
+ * The shared wiring end to end: a provider registers in a real Consul, a consumer in the same
+ * JVM (a separate Dubbo application) finds it there and calls it over Triple on loopback, and
+ * a domain failure arrives as the same kind and reason.
+ */
+class DubboNodeIT {
+
+  private static ProviderServer provider;
+  private static DubboNode consumer;
+  private static CaptchaService client;
+
+  /** A stand-in service: answers "ok" for id "good", a domain failure for anything else. */
+  static final class FakeCaptcha extends DubboCaptchaServiceTriple.CaptchaServiceImplBase {
+    @Override
+    public Captcha createCaptcha(CreateCaptchaRequest request) {
+      return Captcha.newBuilder().setId("c1").build();
+    }
+
+    @Override
+    public VerifyCaptchaResponse verifyCaptcha(VerifyCaptchaRequest request) {
+      if (!request.getId().equals("good")) {
+        throw VentException.invalid("MISSING_FIELD", "id is empty");
+      }
+      return VerifyCaptchaResponse.newBuilder().setValid(true).build();
+    }
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    ConsulAgent consul = ConsulAgent.shared();
+    ProviderConfig config = new ProviderConfig();
+    config.application = "vent-provider-wiring-test";
+    config.registry = consul.registry();
+    config.server.port = RedisServer.freePort();
+    config.server.drainMs = 200;
+    provider = new ProviderServer(config).provide(CaptchaService.class, new FakeCaptcha()).start();
+
+    consumer = new DubboNode("vent-wiring-test-consumer", consul.registry(), true);
+    var ref = consumer.refer(CaptchaService.class, 3000, 2, Set.of("createCaptcha"));
+    consumer.start();
+    client = ref.get();
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!consul.get("/v1/health/service/vent.captcha.v1.CaptchaService?passing=true").contains(String.valueOf(config.server.port))) {
+      assertThat(System.nanoTime()).as("provider registered and passing in Consul").isLessThan(deadline);
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (consumer != null) {
+      consumer.stop();
+    }
+    if (provider != null) {
+      provider.stop();
+    }
+  }
+
+  @Test
+  void providerIsRegisteredOnLoopback() {
+    String entries = ConsulAgent.shared().get("/v1/health/service/vent.captcha.v1.CaptchaService?passing=true");
+    assertThat(entries).containsPattern("\"Address\":\\s*\"127\\.0\\.0\\.1\"").contains("side=provider");
+  }
+
+  @Test
+  void callsGoThroughConsulDiscovery() {
+    assertThat(client.verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("good").build()).getValid()).isTrue();
+  }
+
+  @Test
+  void domainFailuresKeepKindAndReason() {
+    assertThatThrownBy(() -> {
+          try {
+            client.verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("bad").build());
+          } catch (RuntimeException e) {
+            throw RpcErrors.toVentException(e);
+          }
+        })
+        .isInstanceOfSatisfying(VentException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+          assertThat(e.reason()).isEqualTo("MISSING_FIELD");
+          assertThat(e.detail()).isEqualTo("id is empty");
+        });
+  }
+}
