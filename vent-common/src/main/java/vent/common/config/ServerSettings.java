@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * How a provider serves Dubbo Triple.
  *
  * <p>YAML shape: {@code {port: 20880, loopbackOnly: true, drainMs: 2000, shutdownWaitMs: 10000,
- * warmupMs: 0, threads: 64}}.
+ * warmupMs: 0, threads: 64, accessLog: false}}.
  */
 public class ServerSettings {
   /** The Triple (HTTP/2) port. */
@@ -27,4 +27,6 @@ public class ServerSettings {
   @JsonProperty public int warmupMs = 0;
   /** Size of the provider's business thread pool. */
   @JsonProperty public int threads = 64;
+  /** Log one line per served call (logger {@code dubbo.accesslog}); for debugging and tests. */
+  @JsonProperty public boolean accessLog = false;
 }

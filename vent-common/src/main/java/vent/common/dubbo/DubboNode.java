@@ -54,6 +54,9 @@ public final class DubboNode {
     service.setInterface(iface);
     service.setRef(impl);
     service.setWarmup(server.warmupMs);
+    if (server.accessLog) {
+      service.setAccesslog("true");
+    }
     bootstrap.service(service);
     return this;
   }

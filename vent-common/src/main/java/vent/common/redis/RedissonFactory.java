@@ -27,10 +27,10 @@ public final class RedissonFactory {
         .setTimeout(settings.timeoutMs)
         .setRetryAttempts(2)
         .setPingConnectionInterval(5000);
-    if (!settings.password.isEmpty()) {
+    if (settings.password != null && !settings.password.isEmpty()) {
       single.setPassword(settings.password);
     }
-    if (!settings.username.isEmpty()) {
+    if (settings.username != null && !settings.username.isEmpty()) {
       single.setUsername(settings.username);
     }
     return Redisson.create(config);

@@ -1,0 +1,73 @@
+package vent.provider.user.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import vent.common.testing.RedisTestSupport;
+import vent.provider.user.domain.UserUseCases;
+import vent.provider.user.store.RedisUserRepository;
+import vent.user.v1.BatchGetUsersRequest;
+import vent.user.v1.CreateUserRequest;
+import vent.user.v1.DeleteUserRequest;
+import vent.user.v1.EnsureUsersRequest;
+import vent.user.v1.EnsureUsersResponse;
+import vent.user.v1.GetUserByUsernameRequest;
+import vent.user.v1.UpdateUserRequest;
+import vent.user.v1.User;
+
+class UserServiceImplTest {
+
+  private static RedissonClient redis;
+  private static UserServiceImpl service;
+
+  @BeforeAll
+  static void connect() {
+    redis = RedisTestSupport.newClient();
+    service = new UserServiceImpl(new UserUseCases(new RedisUserRepository(redis), Clock.systemUTC()));
+  }
+
+  @AfterAll
+  static void disconnect() {
+    redis.shutdown();
+  }
+
+  @BeforeEach
+  void flush() {
+    redis.getKeys().flushdb();
+  }
+
+  @Test
+  void convertsMessagesBothWays() {
+    User created = service.createUser(CreateUserRequest.newBuilder()
+        .setUsername("Zed").setDisplayName("Zed Z").setBio("hello").build());
+    assertThat(created.getUsername()).isEqualTo("zed");
+    assertThat(created.getCreatedAtMs()).isPositive();
+    assertThat(service.getUserByUsername(GetUserByUsernameRequest.newBuilder().setUsername("ZED").build()))
+        .isEqualTo(created);
+
+    // An unset optional field is kept; a set empty bio clears it.
+    User renamed = service.updateUser(UpdateUserRequest.newBuilder().setId(created.getId()).setDisplayName("Z").build());
+    assertThat(renamed.getBio()).isEqualTo("hello");
+    User cleared = service.updateUser(UpdateUserRequest.newBuilder().setId(created.getId()).setBio("").build());
+    assertThat(cleared.getDisplayName()).isEqualTo("Z");
+    assertThat(cleared.getBio()).isEmpty();
+
+    EnsureUsersResponse ensured = service.ensureUsers(EnsureUsersRequest.newBuilder()
+        .addUsernames("zed").addUsernames("Yan").addUsernames("yan").build());
+    assertThat(ensured.getCreated()).isEqualTo(1);
+    assertThat(ensured.getUsersList()).extracting(u -> u.getUsername() + "/" + u.getCreated())
+        .containsExactly("zed/false", "yan/true");
+
+    assertThat(service.batchGetUsers(BatchGetUsersRequest.newBuilder()
+            .addIds(ensured.getUsers(1).getId()).addIds("12345").addIds(created.getId()).build())
+        .getUsersList()).extracting(User::getUsername).containsExactly("yan", "zed");
+
+    assertThat(service.deleteUser(DeleteUserRequest.newBuilder().setId(created.getId()).build()).getDeleted()).isTrue();
+    assertThat(service.deleteUser(DeleteUserRequest.newBuilder().setId(created.getId()).build()).getDeleted()).isFalse();
+  }
+}

@@ -1,0 +1,164 @@
+package vent.provider.user.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import vent.common.testing.RedisTestSupport;
+import vent.provider.user.domain.EnsuredUser;
+import vent.provider.user.domain.ProfileUpdate;
+import vent.provider.user.domain.UserProfile;
+
+class RedisUserRepositoryTest {
+
+  private static RedissonClient redis;
+  private static RedisUserRepository repo;
+
+  @BeforeAll
+  static void connect() {
+    redis = RedisTestSupport.newClient();
+    repo = new RedisUserRepository(redis);
+  }
+
+  @AfterAll
+  static void disconnect() {
+    redis.shutdown();
+  }
+
+  @BeforeEach
+  void flush() {
+    redis.getKeys().flushdb();
+  }
+
+  @Test
+  void createThenReadByIdAndUsername() {
+    UserProfile p = repo.create("alice", "Alice ✨", "line1\nline2", 1000L).orElseThrow();
+    assertThat(p.id()).isEqualTo("1");
+    assertThat(repo.findById(p.id())).contains(p);
+    assertThat(repo.findByUsername("alice")).contains(p);
+    assertThat(repo.findById("2")).isEmpty();
+    assertThat(repo.findByUsername("bob")).isEmpty();
+    Map<String, String> hash = redis.<String, String>getMap("vent:user:1").readAllMap();
+    assertThat(hash).containsEntry("username", "alice").containsEntry("displayName", "Alice ✨")
+        .containsEntry("createdAtMs", "1000").containsEntry("updatedAtMs", "1000");
+  }
+
+  @Test
+  void duplicateUsernameLeavesNoHalfState() {
+    UserProfile first = repo.create("bob", "Bob", "", 1L).orElseThrow();
+    assertThat(repo.create("bob", "Impostor", "", 2L)).isEmpty();
+    assertThat(redis.getKeys().getKeysStream().toList())
+        .containsExactlyInAnyOrder("vent:user:id-seq", "vent:user:by-username", "vent:user:" + first.id());
+    assertThat(redis.<String, String>getMap("vent:user:by-username").readAllMap())
+        .containsExactly(Map.entry("bob", first.id()));
+    assertThat(repo.findByUsername("bob")).contains(first);
+  }
+
+  @Test
+  void updateChangesFieldsButNeverResurrects() {
+    UserProfile p = repo.create("carol", "Carol", "old", 1L).orElseThrow();
+    UserProfile u = repo.update(p.id(), new ProfileUpdate(null, "new"), 5L).orElseThrow();
+    assertThat(u).isEqualTo(new UserProfile(p.id(), "carol", "Carol", "new", 1L, 5L));
+    assertThat(repo.update(p.id(), new ProfileUpdate("C", ""), 6L).orElseThrow())
+        .isEqualTo(new UserProfile(p.id(), "carol", "C", "", 1L, 6L));
+    assertThat(repo.delete(p.id())).isTrue();
+    assertThat(repo.update(p.id(), new ProfileUpdate("Ghost", null), 7L)).isEmpty();
+    assertThat(redis.getKeys().countExists("vent:user:" + p.id())).isZero();
+  }
+
+  @Test
+  void deleteFreesTheUsername() {
+    UserProfile p = repo.create("dave", "Dave", "", 1L).orElseThrow();
+    assertThat(repo.delete(p.id())).isTrue();
+    assertThat(repo.delete(p.id())).isFalse();
+    assertThat(repo.findById(p.id())).isEmpty();
+    assertThat(repo.findByUsername("dave")).isEmpty();
+    assertThat(redis.getMap("vent:user:by-username").isExists()).isFalse();
+    UserProfile again = repo.create("dave", "Dave 2", "", 2L).orElseThrow();
+    assertThat(again.id()).isNotEqualTo(p.id());
+    assertThat(repo.findByUsername("dave")).contains(again);
+  }
+
+  @Test
+  void batchGetKeepsOrderAndDuplicatesAndOmitsUnknown() {
+    String a = repo.create("aaa", "A", "", 1L).orElseThrow().id();
+    String b = repo.create("bbb", "B", "", 1L).orElseThrow().id();
+    String c = repo.create("ccc", "C", "", 1L).orElseThrow().id();
+    List<UserProfile> got = repo.findByIds(List.of(c, "999", a, c, b));
+    assertThat(got).extracting(UserProfile::id).containsExactly(c, a, c, b);
+    assertThat(got).extracting(UserProfile::username).containsExactly("ccc", "aaa", "ccc", "bbb");
+    assertThat(repo.findByIds(List.of("998", "999"))).isEmpty();
+  }
+
+  @Test
+  void ensureIsIdempotent() {
+    repo.create("existing", "Existing", "bio", 1L);
+    List<String> names = List.of("existing", "new_one", "new_two");
+    List<EnsuredUser> first = repo.ensure(names, 10L);
+    assertThat(first).extracting(EnsuredUser::created).containsExactly(false, true, true);
+    List<EnsuredUser> second = repo.ensure(names, 20L);
+    assertThat(second).extracting(EnsuredUser::created).containsOnly(false);
+    assertThat(second).extracting(EnsuredUser::id).isEqualTo(first.stream().map(EnsuredUser::id).toList());
+    UserProfile created = repo.findByUsername("new_one").orElseThrow();
+    assertThat(created).isEqualTo(new UserProfile(first.get(1).id(), "new_one", "new_one", "", 10L, 10L));
+    assertThat(repo.findByUsername("existing").orElseThrow().displayName()).isEqualTo("Existing");
+  }
+
+  @Test
+  void ensureOfAThousandNamesInOneCall() {
+    List<String> names = IntStream.range(0, 1000).mapToObj(i -> "u" + i + "_x").toList();
+    List<EnsuredUser> out = repo.ensure(names, 1L);
+    assertThat(out).hasSize(1000).allMatch(EnsuredUser::created);
+    assertThat(out.stream().map(EnsuredUser::id).distinct()).hasSize(1000);
+    assertThat(repo.findByIds(out.stream().limit(500).map(EnsuredUser::id).toList())).hasSize(500);
+  }
+
+  @Test
+  void concurrentEnsureAgreesOnOneIdPerName() throws Exception {
+    List<String> names = IntStream.range(0, 300).mapToObj(i -> "c" + i + "_name").toList();
+    List<String> reversed = new ArrayList<>(names);
+    java.util.Collections.reverse(reversed);
+    CyclicBarrier start = new CyclicBarrier(2);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Callable<List<EnsuredUser>> forward = () -> {
+        start.await();
+        return repo.ensure(names, 1L);
+      };
+      Callable<List<EnsuredUser>> backward = () -> {
+        start.await();
+        return repo.ensure(reversed, 1L);
+      };
+      Future<List<EnsuredUser>> f1 = pool.submit(forward);
+      Future<List<EnsuredUser>> f2 = pool.submit(backward);
+      List<EnsuredUser> r1 = f1.get();
+      List<EnsuredUser> r2 = f2.get();
+      Map<String, String> ids1 = toMap(r1);
+      assertThat(toMap(r2)).isEqualTo(ids1);
+      long created = r1.stream().filter(EnsuredUser::created).count() + r2.stream().filter(EnsuredUser::created).count();
+      assertThat(created).isEqualTo(300);
+      assertThat(redis.<String, String>getMap("vent:user:by-username").size()).isEqualTo(300);
+      assertThat(redis.getAtomicLong("vent:user:id-seq").get()).isEqualTo(300);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Map<String, String> toMap(List<EnsuredUser> users) {
+    Map<String, String> m = new java.util.HashMap<>();
+    users.forEach(u -> m.put(u.username(), u.id()));
+    return m;
+  }
+}
