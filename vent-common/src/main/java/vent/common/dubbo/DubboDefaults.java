@@ -40,6 +40,10 @@ final class DubboDefaults {
     RegistryConfig registry = new RegistryConfig(settings.dubboAddress());
     registry.setUseAsConfigCenter(false);
     registry.setUseAsMetadataCenter(false);
+    // dubbo-registry-consul stores the whole provider URL in one Consul service-meta value,
+    // and Consul refuses values over 512 characters; a service with many methods exceeds it.
+    // The simplified URL keeps only what consumers need (path, side, timeout, warmup, ...).
+    registry.setSimplified(true);
     return registry;
   }
 }
