@@ -1,0 +1,45 @@
+package vent.provider.auth.client;
+
+import java.util.function.Supplier;
+import vent.common.dubbo.RpcErrors;
+import vent.provider.auth.domain.UserDirectory;
+import vent.provider.auth.domain.UserProfile;
+import vent.user.v1.CreateUserRequest;
+import vent.user.v1.DeleteUserRequest;
+import vent.user.v1.User;
+import vent.user.v1.UserService;
+
+/**
+ * {@link UserDirectory} over the user service's Triple API. Failures arrive as the user
+ * service reported them ({@link RpcErrors#toVentException(Throwable)}), so USERNAME_TAKEN and
+ * the like reach auth's caller unchanged.
+ */
+public final class DubboUserDirectory implements UserDirectory {
+
+  private final Supplier<UserService> users;
+
+  /** @param users the reference's proxy, resolved at the first call (after the node started) */
+  public DubboUserDirectory(Supplier<UserService> users) {
+    this.users = users;
+  }
+
+  @Override
+  public UserProfile create(String username, String displayName) {
+    User u;
+    try {
+      u = users.get().createUser(CreateUserRequest.newBuilder().setUsername(username).setDisplayName(displayName).build());
+    } catch (RuntimeException e) {
+      throw RpcErrors.toVentException(e);
+    }
+    return new UserProfile(u.getId(), u.getUsername(), u.getDisplayName(), u.getBio(), u.getCreatedAtMs(), u.getUpdatedAtMs());
+  }
+
+  @Override
+  public void delete(String userId) {
+    try {
+      users.get().deleteUser(DeleteUserRequest.newBuilder().setId(userId).build());
+    } catch (RuntimeException e) {
+      throw RpcErrors.toVentException(e);
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package vent.provider.auth.domain;
+
+/**
+ * A session about to be stored.
+ *
+ * @param sessionId 32 hex characters ({@link Secrets#newSessionId()})
+ * @param refreshHash SHA-256 hex of the session's first refresh token
+ * @param createdAtMs milliseconds since the Unix epoch (UTC)
+ * @param ttlMs how long the session lives without a refresh, milliseconds
+ */
+public record NewSession(String sessionId, String userId, String refreshHash, long createdAtMs, long ttlMs) {}

@@ -1,0 +1,71 @@
+package vent.provider.auth.server;
+
+import java.time.Clock;
+import java.util.Set;
+import org.apache.dubbo.config.ReferenceConfig;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vent.auth.v1.AuthService;
+import vent.captcha.v1.CaptchaService;
+import vent.common.config.ConfigLoader;
+import vent.common.dubbo.ProviderServer;
+import vent.common.redis.RedissonFactory;
+import vent.provider.auth.client.DubboCaptchaVerifier;
+import vent.provider.auth.client.DubboUserDirectory;
+import vent.provider.auth.domain.AuthUseCases;
+import vent.provider.auth.domain.CaptchaVerifier;
+import vent.provider.auth.domain.UserDirectory;
+import vent.provider.auth.service.AuthServiceImpl;
+import vent.user.v1.UserService;
+
+/**
+ * Entry point of vent-provider-auth: {@code java -jar vent-provider-auth.jar [config.yml]}.
+ * Consumes the user and captcha services, serves {@code vent.auth.v1.AuthService}.
+ */
+public final class AuthProviderMain {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuthProviderMain.class);
+
+  private AuthProviderMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    AuthProviderConfig cfg = ConfigLoader.load(args, AuthProviderConfig.class);
+    ProviderServer server = new ProviderServer(cfg);
+    RedissonClient redis = RedissonFactory.create(cfg.redis);
+    server.closeOnStop(redis::shutdown);
+    try {
+      // createUser is not idempotent and deleteUser runs only as compensation: no retries.
+      ReferenceConfig<UserService> userRef =
+          server.node().refer(UserService.class, cfg.consumerTimeoutMs, 2, Set.of("createUser", "deleteUser"));
+      // A retried verification would find the captcha spent by the first attempt.
+      ReferenceConfig<CaptchaService> captchaRef =
+          server.node().refer(CaptchaService.class, cfg.consumerTimeoutMs, 2, Set.of("verifyCaptcha"));
+      UserDirectory users = new DubboUserDirectory(memoize(userRef));
+      CaptchaVerifier captchas = new DubboCaptchaVerifier(memoize(captchaRef));
+      AuthUseCases useCases = AuthWiring.useCases(cfg.auth, redis, users, captchas, Clock.systemUTC());
+      server.provide(AuthService.class, new AuthServiceImpl(useCases)).start();
+    } catch (RuntimeException e) {
+      LOG.error("event=provider_start_failed application={} error={}", cfg.application, e.toString(), e);
+      redis.shutdown();
+      System.exit(1);
+    }
+    server.awaitTermination();
+  }
+
+  private static <T> java.util.function.Supplier<T> memoize(ReferenceConfig<T> ref) {
+    return new java.util.function.Supplier<>() {
+      private volatile T proxy;
+
+      @Override
+      public T get() {
+        T p = proxy;
+        if (p == null) {
+          p = ref.get();
+          proxy = p;
+        }
+        return p;
+      }
+    };
+  }
+}

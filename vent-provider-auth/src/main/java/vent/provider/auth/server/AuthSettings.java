@@ -1,0 +1,20 @@
+package vent.provider.auth.server;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The {@code auth} section of the configuration.
+ *
+ * <p>YAML shape: {@code {accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 2592000,
+ * bcryptCost: 10, issuer: vent-auth}}.
+ */
+public class AuthSettings {
+  /** Access token lifetime, seconds (env VENT_ACCESS_TOKEN_TTL_SECONDS). */
+  @JsonProperty public long accessTokenTtlSeconds = 900;
+  /** Refresh token lifetime and idle session lifetime, seconds (env VENT_REFRESH_TOKEN_TTL_SECONDS). */
+  @JsonProperty public long refreshTokenTtlSeconds = 2_592_000;
+  /** bcrypt cost factor: 2^cost rounds, 4..31 (env VENT_BCRYPT_COST). */
+  @JsonProperty public int bcryptCost = 10;
+  /** The {@code iss} claim of access tokens; vent-web checks it. */
+  @JsonProperty public String issuer = "vent-auth";
+}

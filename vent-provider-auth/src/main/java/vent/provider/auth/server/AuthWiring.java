@@ -1,0 +1,47 @@
+package vent.provider.auth.server;
+
+import java.time.Clock;
+import org.redisson.api.RedissonClient;
+import vent.provider.auth.domain.AuthUseCases;
+import vent.provider.auth.domain.CaptchaVerifier;
+import vent.provider.auth.domain.ChangePasswordUseCase;
+import vent.provider.auth.domain.CredentialChecker;
+import vent.provider.auth.domain.JwksQuery;
+import vent.provider.auth.domain.LoginUseCase;
+import vent.provider.auth.domain.LogoutUseCase;
+import vent.provider.auth.domain.RefreshUseCase;
+import vent.provider.auth.domain.RegisterUseCase;
+import vent.provider.auth.domain.SessionOpener;
+import vent.provider.auth.domain.UserDirectory;
+import vent.provider.auth.security.BcryptPasswordHasher;
+import vent.provider.auth.security.JwtTokenIssuer;
+import vent.provider.auth.store.RedisCredentialRepository;
+import vent.provider.auth.store.RedisSessionRepository;
+import vent.provider.auth.store.RedisSigningKeyStore;
+
+/** Builds the use cases over Redis and the given ports to the other services. */
+public final class AuthWiring {
+
+  private AuthWiring() {}
+
+  /**
+   * Loads (or on the very first start creates) the signing key from Redis, so this fails fast
+   * when Redis is unreachable.
+   */
+  public static AuthUseCases useCases(AuthSettings auth, RedissonClient redis, UserDirectory users,
+      CaptchaVerifier captchas, Clock clock) {
+    var credentials = new RedisCredentialRepository(redis);
+    var sessions = new RedisSessionRepository(redis);
+    var issuer = JwtTokenIssuer.start(new RedisSigningKeyStore(redis), auth.issuer, auth.accessTokenTtlSeconds, clock);
+    var hasher = new BcryptPasswordHasher(auth.bcryptCost);
+    var checker = new CredentialChecker(hasher);
+    var opener = new SessionOpener(sessions, issuer, clock, auth.refreshTokenTtlSeconds);
+    return new AuthUseCases(
+        new RegisterUseCase(captchas, users, hasher, credentials, opener),
+        new LoginUseCase(credentials, checker, opener),
+        new RefreshUseCase(opener),
+        new LogoutUseCase(sessions),
+        new ChangePasswordUseCase(credentials, checker, opener),
+        new JwksQuery(issuer));
+  }
+}

@@ -1,0 +1,79 @@
+package vent.provider.auth.service;
+
+import vent.auth.v1.ChangePasswordRequest;
+import vent.auth.v1.DubboAuthServiceTriple;
+import vent.auth.v1.GetJwksRequest;
+import vent.auth.v1.GetJwksResponse;
+import vent.auth.v1.LoginRequest;
+import vent.auth.v1.LogoutRequest;
+import vent.auth.v1.LogoutResponse;
+import vent.auth.v1.RefreshRequest;
+import vent.auth.v1.RegisterRequest;
+import vent.auth.v1.RegisterResponse;
+import vent.auth.v1.TokenPair;
+import vent.provider.auth.domain.AuthUseCases;
+import vent.provider.auth.domain.RegisterCommand;
+import vent.provider.auth.domain.Registration;
+import vent.provider.auth.domain.Tokens;
+import vent.user.v1.User;
+
+/**
+ * The {@code vent.auth.v1.AuthService} Triple endpoint: converts protobuf to domain calls and
+ * back. Errors are the use cases' {@link vent.common.error.VentException}s, turned into gRPC
+ * statuses by vent-common's provider filter; see auth.proto for each RPC's contract.
+ */
+public final class AuthServiceImpl extends DubboAuthServiceTriple.AuthServiceImplBase {
+
+  private final AuthUseCases useCases;
+
+  public AuthServiceImpl(AuthUseCases useCases) {
+    this.useCases = useCases;
+  }
+
+  @Override
+  public RegisterResponse register(RegisterRequest r) {
+    Registration reg = useCases.register().register(new RegisterCommand(
+        r.getUsername(), r.getPassword(), r.getDisplayName(), r.getCaptchaId(), r.getCaptchaAnswer()));
+    var u = reg.user();
+    User user = User.newBuilder()
+        .setId(u.id()).setUsername(u.username()).setDisplayName(u.displayName()).setBio(u.bio())
+        .setCreatedAtMs(u.createdAtMs()).setUpdatedAtMs(u.updatedAtMs())
+        .build();
+    return RegisterResponse.newBuilder().setUser(user).setTokens(toProto(reg.tokens())).build();
+  }
+
+  @Override
+  public TokenPair login(LoginRequest r) {
+    return toProto(useCases.login().login(r.getUsername(), r.getPassword(), r.getClientIp()));
+  }
+
+  @Override
+  public TokenPair refresh(RefreshRequest r) {
+    return toProto(useCases.refresh().refresh(r.getRefreshToken()));
+  }
+
+  @Override
+  public LogoutResponse logout(LogoutRequest r) {
+    return LogoutResponse.newBuilder().setEnded(useCases.logout().logout(r.getSessionId(), r.getUserId())).build();
+  }
+
+  @Override
+  public TokenPair changePassword(ChangePasswordRequest r) {
+    return toProto(useCases.changePassword().change(r.getUserId(), r.getCurrentPassword(), r.getNewPassword()));
+  }
+
+  @Override
+  public GetJwksResponse getJwks(GetJwksRequest r) {
+    return GetJwksResponse.newBuilder().setJwksJson(useCases.jwks().jwksJson()).build();
+  }
+
+  private static TokenPair toProto(Tokens t) {
+    return TokenPair.newBuilder()
+        .setAccessToken(t.accessToken())
+        .setRefreshToken(t.refreshToken())
+        .setExpiresInSeconds(t.expiresInSeconds())
+        .setRefreshExpiresInSeconds(t.refreshExpiresInSeconds())
+        .setSessionId(t.sessionId())
+        .build();
+  }
+}

@@ -1,0 +1,160 @@
+package vent.provider.auth.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import vent.common.testing.RedisTestSupport;
+import vent.provider.auth.domain.AccessToken;
+import vent.provider.auth.domain.SigningKeyStore;
+import vent.provider.auth.store.RedisSigningKeyStore;
+
+class JwtTokenIssuerTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-02T10:15:30Z");
+  private static RedissonClient redis;
+
+  @BeforeAll
+  static void connect() {
+    redis = RedisTestSupport.newClient();
+  }
+
+  @AfterAll
+  static void disconnect() {
+    redis.shutdown();
+  }
+
+  @BeforeEach
+  void flush() {
+    redis.getKeys().flushall();
+  }
+
+  private JwtTokenIssuer issuer() {
+    return JwtTokenIssuer.start(new RedisSigningKeyStore(redis), "vent-auth", 900, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @Test
+  void tokenVerifiesWithThePublishedKeyAndCarriesTheClaims() throws Exception {
+    JwtTokenIssuer issuer = issuer();
+    AccessToken token = issuer.issue("1001", "00112233445566778899aabbccddeeff");
+
+    SignedJWT jwt = SignedJWT.parse(token.compact());
+    JWKSet jwks = JWKSet.parse(issuer.publicJwksJson());
+    ECKey publicKey = (ECKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
+
+    assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+    assertThat(publicKey).isNotNull();
+    assertThat(publicKey.getCurve()).isEqualTo(Curve.P_256);
+    assertThat(jwt.verify(new ECDSAVerifier(publicKey))).isTrue();
+    var claims = jwt.getJWTClaimsSet();
+    assertThat(claims.getIssuer()).isEqualTo("vent-auth");
+    assertThat(claims.getSubject()).isEqualTo("1001");
+    assertThat(claims.getStringClaim("sid")).isEqualTo("00112233445566778899aabbccddeeff");
+    assertThat(claims.getIssueTime().toInstant()).isEqualTo(NOW);
+    assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plusSeconds(900));
+    assertThat(claims.getJWTID()).isNotBlank();
+    assertThat(token.expiresInSeconds()).isEqualTo(900);
+  }
+
+  @Test
+  void tokenFailsVerificationWithAnotherKey() throws Exception {
+    AccessToken token = issuer().issue("1001", "sid");
+    ECKey other = new ECKeyGenerator(Curve.P_256).generate();
+
+    assertThat(SignedJWT.parse(token.compact()).verify(new ECDSAVerifier(other.toPublicJWK()))).isFalse();
+  }
+
+  @Test
+  void jwksHasNoPrivatePart() throws Exception {
+    JwtTokenIssuer issuer = issuer();
+    String json = issuer.publicJwksJson();
+
+    assertThat(json).doesNotContain("\"d\"");
+    JWKSet set = JWKSet.parse(json);
+    assertThat(set.getKeys()).hasSize(1).allSatisfy(k -> assertThat(k.isPrivate()).isFalse());
+    assertThat(set.getKeys().get(0).getKeyID()).isEqualTo(issuer.keyId());
+    // The stored key is the private one: that is what makes Redis's access control matter.
+    assertThat(redis.<String, String>getMap("vent:auth:jwks").get(issuer.keyId())).contains("\"d\"");
+  }
+
+  @Test
+  void restartKeepsTheKey() throws Exception {
+    JwtTokenIssuer first = issuer();
+    AccessToken token = first.issue("1", "s");
+
+    JwtTokenIssuer second = issuer();
+
+    assertThat(second.keyId()).isEqualTo(first.keyId());
+    ECKey key = (ECKey) JWKSet.parse(second.publicJwksJson()).getKeyByKeyId(first.keyId());
+    assertThat(SignedJWT.parse(token.compact()).verify(new ECDSAVerifier(key))).isTrue();
+  }
+
+  @Test
+  void concurrentFirstStartsEndWithOneKey() throws Exception {
+    CyclicBarrier bothSawNoKey = new CyclicBarrier(2);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<JwtTokenIssuer>> starts = List.of(pool.submit(() -> startRacing(bothSawNoKey)),
+          pool.submit(() -> startRacing(bothSawNoKey)));
+      JwtTokenIssuer a = starts.get(0).get(30, TimeUnit.SECONDS);
+      JwtTokenIssuer b = starts.get(1).get(30, TimeUnit.SECONDS);
+
+      assertThat(a.keyId()).isEqualTo(b.keyId());
+      assertThat(redis.<String, String>getMap("vent:auth:jwks").readAllKeySet()).containsExactly(a.keyId());
+      assertThat(redis.<String>getBucket("vent:auth:jwk-current").get()).isEqualTo(a.keyId());
+      ECKey key = (ECKey) JWKSet.parse(a.publicJwksJson()).getKeyByKeyId(a.keyId());
+      assertThat(SignedJWT.parse(b.issue("1", "s").compact()).verify(new ECDSAVerifier(key))).isTrue();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Both instances read "no key yet" before either writes, forcing the set-if-absent race. */
+  private JwtTokenIssuer startRacing(CyclicBarrier barrier) {
+    SigningKeyStore real = new RedisSigningKeyStore(redis);
+    SigningKeyStore racing = new SigningKeyStore() {
+      @Override
+      public Optional<String> currentKid() {
+        Optional<String> kid = real.currentKid();
+        try {
+          barrier.await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        return kid;
+      }
+
+      @Override
+      public String createIfAbsent(String kid, String privateJwkJson) {
+        return real.createIfAbsent(kid, privateJwkJson);
+      }
+
+      @Override
+      public Map<String, String> all() {
+        return real.all();
+      }
+    };
+    return JwtTokenIssuer.start(racing, "vent-auth", 900, Clock.systemUTC());
+  }
+}
