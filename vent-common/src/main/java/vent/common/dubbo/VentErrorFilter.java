@@ -58,16 +58,14 @@ public class VentErrorFilter implements Filter, BaseFilter.Listener {
     }
     if (t instanceof VentException ve) {
       TriRpcStatus.Code code = TriRpcStatus.Code.valueOf(ve.kind().name());
-      return new StatusRpcException(TriRpcStatus.fromCode(code).withDescription(ve.toReasonedStatus().toDescription()));
+      return new ReasonedRpcException(code, ve.toReasonedStatus());
     }
     if (t instanceof RedisException) {
       LOG.warn("event=dependency_unavailable dependency=redis method={} error={}", method, t.toString());
-      return new StatusRpcException(TriRpcStatus.UNAVAILABLE.withDescription(
-          new ReasonedStatus("DEPENDENCY_UNAVAILABLE", "redis").toDescription()));
+      return new ReasonedRpcException(TriRpcStatus.Code.UNAVAILABLE, new ReasonedStatus("DEPENDENCY_UNAVAILABLE", "redis"));
     }
     LOG.error("event=unexpected_error method={}", method, t);
-    return new StatusRpcException(TriRpcStatus.INTERNAL.withDescription(
-        new ReasonedStatus("INTERNAL", "unexpected error").toDescription()));
+    return new ReasonedRpcException(TriRpcStatus.Code.INTERNAL, new ReasonedStatus("INTERNAL", "unexpected error"));
   }
 
   private static Throwable unwrap(Throwable t) {

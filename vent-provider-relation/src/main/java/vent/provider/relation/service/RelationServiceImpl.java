@@ -1,0 +1,127 @@
+package vent.provider.relation.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import vent.provider.relation.domain.Direction;
+import vent.provider.relation.domain.FollowEdge;
+import vent.provider.relation.domain.FollowGraph;
+import vent.provider.relation.domain.FollowItem;
+import vent.provider.relation.domain.FollowPage;
+import vent.provider.relation.domain.Relation;
+import vent.provider.relation.domain.SuggestedUser;
+import vent.provider.relation.domain.UserCounts;
+import vent.relation.v1.BatchFollowRequest;
+import vent.relation.v1.BatchFollowResponse;
+import vent.relation.v1.DubboRelationServiceTriple;
+import vent.relation.v1.Edge;
+import vent.relation.v1.FollowCounts;
+import vent.relation.v1.FollowEntry;
+import vent.relation.v1.FollowRequest;
+import vent.relation.v1.FollowResponse;
+import vent.relation.v1.GetCountsRequest;
+import vent.relation.v1.GetCountsResponse;
+import vent.relation.v1.GetRelationshipsRequest;
+import vent.relation.v1.GetRelationshipsResponse;
+import vent.relation.v1.ListFollowsRequest;
+import vent.relation.v1.ListFollowsResponse;
+import vent.relation.v1.ListMutualFollowsRequest;
+import vent.relation.v1.ListMutualFollowsResponse;
+import vent.relation.v1.Relationship;
+import vent.relation.v1.SuggestFollowsRequest;
+import vent.relation.v1.SuggestFollowsResponse;
+import vent.relation.v1.Suggestion;
+import vent.relation.v1.UnfollowRequest;
+import vent.relation.v1.UnfollowResponse;
+
+/**
+ * The Triple face of {@link FollowGraph}: protobuf in, domain call, protobuf out. Behaviour,
+ * limits and errors are those of relation.proto, implemented by {@link FollowGraph}; domain
+ * failures ({@code VentException}) become gRPC statuses in vent-common's {@code VentErrorFilter}.
+ */
+public final class RelationServiceImpl extends DubboRelationServiceTriple.RelationServiceImplBase {
+
+  private final FollowGraph graph;
+
+  /** @param graph the use cases this adapter exposes */
+  public RelationServiceImpl(FollowGraph graph) {
+    this.graph = graph;
+  }
+
+  @Override
+  public FollowResponse follow(FollowRequest request) {
+    return FollowResponse.newBuilder()
+        .setCreated(graph.follow(request.getFollowerId(), request.getFolloweeId()))
+        .build();
+  }
+
+  @Override
+  public UnfollowResponse unfollow(UnfollowRequest request) {
+    return UnfollowResponse.newBuilder()
+        .setRemoved(graph.unfollow(request.getFollowerId(), request.getFolloweeId()))
+        .build();
+  }
+
+  @Override
+  public BatchFollowResponse batchFollow(BatchFollowRequest request) {
+    List<FollowEdge> edges = new ArrayList<>(request.getEdgesCount());
+    for (Edge edge : request.getEdgesList()) {
+      edges.add(new FollowEdge(edge.getFollowerId(), edge.getFolloweeId()));
+    }
+    return BatchFollowResponse.newBuilder().setCreated(graph.batchFollow(edges)).build();
+  }
+
+  @Override
+  public GetRelationshipsResponse getRelationships(GetRelationshipsRequest request) {
+    GetRelationshipsResponse.Builder out = GetRelationshipsResponse.newBuilder();
+    for (Relation r : graph.relationships(request.getUserId(), request.getOtherIdsList())) {
+      out.addRelationships(Relationship.newBuilder()
+          .setUserId(r.userId()).setFollowing(r.following()).setFollowedBy(r.followedBy()));
+    }
+    return out.build();
+  }
+
+  @Override
+  public ListFollowsResponse listFollowers(ListFollowsRequest request) {
+    return list(Direction.FOLLOWERS, request);
+  }
+
+  @Override
+  public ListFollowsResponse listFollowing(ListFollowsRequest request) {
+    return list(Direction.FOLLOWING, request);
+  }
+
+  @Override
+  public GetCountsResponse getCounts(GetCountsRequest request) {
+    GetCountsResponse.Builder out = GetCountsResponse.newBuilder();
+    for (UserCounts c : graph.counts(request.getUserIdsList())) {
+      out.addCounts(FollowCounts.newBuilder()
+          .setUserId(c.userId()).setFollowers(c.followers()).setFollowing(c.following()));
+    }
+    return out.build();
+  }
+
+  @Override
+  public ListMutualFollowsResponse listMutualFollows(ListMutualFollowsRequest request) {
+    return ListMutualFollowsResponse.newBuilder()
+        .addAllUserIds(graph.mutuals(request.getUserId(), request.getLimit()))
+        .build();
+  }
+
+  @Override
+  public SuggestFollowsResponse suggestFollows(SuggestFollowsRequest request) {
+    SuggestFollowsResponse.Builder out = SuggestFollowsResponse.newBuilder();
+    for (SuggestedUser s : graph.suggestions(request.getUserId(), request.getLimit())) {
+      out.addSuggestions(Suggestion.newBuilder().setUserId(s.userId()).setMutualCount(s.mutualCount()));
+    }
+    return out.build();
+  }
+
+  private ListFollowsResponse list(Direction direction, ListFollowsRequest request) {
+    FollowPage page = graph.list(direction, request.getUserId(), request.getLimit(), request.getCursor());
+    ListFollowsResponse.Builder out = ListFollowsResponse.newBuilder().setNextCursor(page.nextCursor());
+    for (FollowItem item : page.items()) {
+      out.addEntries(FollowEntry.newBuilder().setUserId(item.userId()).setFollowedAtMs(item.followedAtMs()));
+    }
+    return out.build();
+  }
+}

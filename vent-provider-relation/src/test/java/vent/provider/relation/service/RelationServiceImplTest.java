@@ -1,0 +1,99 @@
+package vent.provider.relation.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import vent.common.error.VentException;
+import vent.common.testing.RedisTestSupport;
+import vent.provider.relation.MutableClock;
+import vent.provider.relation.domain.FollowGraph;
+import vent.provider.relation.store.RedisRelationRepository;
+import vent.relation.v1.BatchFollowRequest;
+import vent.relation.v1.Edge;
+import vent.relation.v1.FollowCounts;
+import vent.relation.v1.FollowEntry;
+import vent.relation.v1.FollowRequest;
+import vent.relation.v1.GetCountsRequest;
+import vent.relation.v1.GetRelationshipsRequest;
+import vent.relation.v1.ListFollowsRequest;
+import vent.relation.v1.ListFollowsResponse;
+import vent.relation.v1.ListMutualFollowsRequest;
+import vent.relation.v1.Relationship;
+import vent.relation.v1.SuggestFollowsRequest;
+import vent.relation.v1.Suggestion;
+import vent.relation.v1.UnfollowRequest;
+
+/** The protobuf mapping of every RPC (called directly, without Dubbo), on a real Redis. */
+class RelationServiceImplTest {
+
+  private static final long T0 = 1_767_225_600_000L;
+  private static RedissonClient redis;
+  private RelationServiceImpl service;
+
+  @BeforeAll
+  static void connect() {
+    redis = RedisTestSupport.newClient();
+  }
+
+  @AfterAll
+  static void disconnect() {
+    redis.shutdown();
+  }
+
+  @BeforeEach
+  void flush() {
+    redis.getKeys().flushdb();
+    service = new RelationServiceImpl(new FollowGraph(new RedisRelationRepository(redis, 1000), new MutableClock(T0)));
+  }
+
+  @Test
+  void everyRpcMapsItsFields() {
+    assertThat(service.follow(follow("1", "2")).getCreated()).isTrue();
+    assertThat(service.follow(follow("1", "2")).getCreated()).isFalse();
+    assertThat(service.batchFollow(BatchFollowRequest.newBuilder()
+        .addEdges(Edge.newBuilder().setFollowerId("2").setFolloweeId("1"))
+        .addEdges(Edge.newBuilder().setFollowerId("2").setFolloweeId("3"))
+        .addEdges(Edge.newBuilder().setFollowerId("3").setFolloweeId("3"))
+        .build()).getCreated()).isEqualTo(2);
+
+    assertThat(service.getRelationships(GetRelationshipsRequest.newBuilder().setUserId("1").addOtherIds("2").addOtherIds("3").build())
+        .getRelationshipsList()).containsExactly(
+            Relationship.newBuilder().setUserId("2").setFollowing(true).setFollowedBy(true).build(),
+            Relationship.newBuilder().setUserId("3").build());
+
+    ListFollowsResponse followers = service.listFollowers(ListFollowsRequest.newBuilder().setUserId("1").build());
+    assertThat(followers.getEntriesList()).containsExactly(FollowEntry.newBuilder().setUserId("2").setFollowedAtMs(T0).build());
+    assertThat(followers.getNextCursor()).isEmpty();
+    ListFollowsResponse following = service.listFollowing(ListFollowsRequest.newBuilder().setUserId("2").setLimit(1).build());
+    assertThat(following.getEntriesCount()).isEqualTo(1);
+    assertThat(following.getNextCursor()).isNotEmpty();
+    assertThat(service.listFollowing(ListFollowsRequest.newBuilder().setUserId("2").setLimit(1).setCursor(following.getNextCursor()).build())
+        .getEntriesCount()).isEqualTo(1);
+
+    assertThat(service.getCounts(GetCountsRequest.newBuilder().addUserIds("2").build()).getCountsList())
+        .containsExactly(FollowCounts.newBuilder().setUserId("2").setFollowers(1).setFollowing(2).build());
+    assertThat(service.listMutualFollows(ListMutualFollowsRequest.newBuilder().setUserId("1").build()).getUserIdsList())
+        .containsExactly("2");
+    assertThat(service.suggestFollows(SuggestFollowsRequest.newBuilder().setUserId("1").build()).getSuggestionsList())
+        .containsExactly(Suggestion.newBuilder().setUserId("3").setMutualCount(1).build());
+
+    assertThat(service.unfollow(UnfollowRequest.newBuilder().setFollowerId("1").setFolloweeId("2").build()).getRemoved()).isTrue();
+  }
+
+  @Test
+  void domainErrorsPassThrough() {
+    assertThatThrownBy(() -> service.follow(follow("4", "4")))
+        .isInstanceOfSatisfying(VentException.class, e -> assertThat(e.reason()).isEqualTo("CANNOT_FOLLOW_SELF"));
+    assertThatThrownBy(() -> service.listFollowers(ListFollowsRequest.newBuilder().setUserId("1").setLimit(101).build()))
+        .isInstanceOfSatisfying(VentException.class, e -> assertThat(e.reason()).isEqualTo("INVALID_LIMIT"));
+  }
+
+  private static FollowRequest follow(String follower, String followee) {
+    return FollowRequest.newBuilder().setFollowerId(follower).setFolloweeId(followee).build();
+  }
+}
