@@ -178,13 +178,28 @@ class RedisRelationRepositoryTest {
     assertThat(following).isEqualTo(expected);
   }
 
+  /** Writes one edge with exactly the given time (single follows are kept strictly ordered). */
+  private void followAt(String followerId, String followeeId, long atMs) {
+    repo.batchFollow(List.of(new FollowEdge(followerId, followeeId)), atMs);
+  }
+
+  @Test
+  void singleFollowsWithinOneMillisecondKeepTheOrderTheyHappenedIn() {
+    repo.follow("2", "1", 100L);
+    repo.follow("3", "1", 100L);
+    repo.follow("4", "1", 50L);
+    assertThat(repo.page(Direction.FOLLOWERS, "1", null, 10))
+        .extracting(FollowItem::userId).containsExactly("4", "3", "2");
+    assertThat(repo.page(Direction.FOLLOWING, "4", null, 10)).containsExactly(new FollowItem("1", 102L));
+  }
+
   @Test
   void pageIsNewestFirstWithTiesByIdDescendingInByteOrder() {
-    repo.follow("5", "1", 100L);
-    repo.follow("9", "1", 300L);
-    repo.follow("10", "1", 200L);
-    repo.follow("20", "1", 200L);
-    repo.follow("3", "1", 200L);
+    followAt("5", "1", 100L);
+    followAt("9", "1", 300L);
+    followAt("10", "1", 200L);
+    followAt("20", "1", 200L);
+    followAt("3", "1", 200L);
     assertThat(repo.page(Direction.FOLLOWERS, "1", null, 10)).containsExactly(
         new FollowItem("9", 300L), new FollowItem("3", 200L), new FollowItem("20", 200L),
         new FollowItem("10", 200L), new FollowItem("5", 100L));
@@ -195,9 +210,9 @@ class RedisRelationRepositoryTest {
   @Test
   void pageContinuesAfterACursorWhoseEntryIsGoneOrMoved() {
     for (String id : List.of("11", "12", "13", "14", "15")) {
-      repo.follow(id, "1", 100L);
+      followAt(id, "1", 100L);
     }
-    repo.follow("2", "1", 50L);
+    followAt("2", "1", 50L);
     PageCursor after13 = new PageCursor(100L, "13");
     List<FollowItem> rest = List.of(new FollowItem("12", 100L), new FollowItem("11", 100L), new FollowItem("2", 50L));
     assertThat(repo.page(Direction.FOLLOWERS, "1", after13, 10)).isEqualTo(rest);
@@ -205,7 +220,7 @@ class RedisRelationRepositoryTest {
     repo.unfollow("13", "1");
     assertThat(repo.page(Direction.FOLLOWERS, "1", after13, 10)).isEqualTo(rest);
 
-    repo.follow("13", "1", 999L); // re-followed: now at the top, already behind the reader
+    followAt("13", "1", 999L); // re-followed: now at the top, already behind the reader
     assertThat(repo.page(Direction.FOLLOWERS, "1", after13, 10)).isEqualTo(rest);
 
     // A cursor between existing members and past the end.
@@ -218,22 +233,22 @@ class RedisRelationRepositoryTest {
   void mutualsAreMostRecentlyFollowedFirstWhicheverSideIsSmaller() {
     // 1 follows 2..6 (2 first, 6 last); 3, 5, 6 follow back; plus many followers who are not followed.
     for (int i = 2; i <= 6; i++) {
-      repo.follow("1", String.valueOf(i), 100L + i);
+      followAt("1", String.valueOf(i), 100L + i);
     }
     for (String id : List.of("3", "5", "6")) {
-      repo.follow(id, "1", 1L);
+      followAt(id, "1", 1L);
     }
     assertThat(repo.mutuals("1", 10)).containsExactly("6", "5", "3");
     assertThat(repo.mutuals("1", 2)).containsExactly("6", "5");
 
     // Now followers are fewer than followees: the other branch gives the same answer.
     for (int i = 100; i < 120; i++) {
-      repo.follow("1", String.valueOf(i), 10L);
+      followAt("1", String.valueOf(i), 10L);
     }
     assertThat(repo.mutuals("1", 10)).containsExactly("6", "5", "3");
     assertThat(repo.mutuals("1", 1)).containsExactly("6");
-    repo.follow("1", "7", 100L + 5); // same time as 5: ties by id descending
-    repo.follow("7", "1", 1L);
+    followAt("1", "7", 100L + 5); // same time as 5: ties by id descending
+    followAt("7", "1", 1L);
     assertThat(repo.mutuals("1", 10)).containsExactly("6", "7", "5", "3");
     assertThat(repo.mutuals("42", 10)).isEmpty();
   }
@@ -249,9 +264,9 @@ class RedisRelationRepositoryTest {
     }
     repo.batchFollow(old, 10L);
     repo.batchFollow(back, 10L);
-    repo.follow("1", "7", 20L);
-    repo.follow("7", "1", 20L);
-    repo.follow("1", "200000", 5L); // the oldest followee, beyond the budget
+    followAt("1", "7", 20L);
+    followAt("7", "1", 20L);
+    followAt("1", "200000", 5L); // the oldest followee, beyond the budget
     assertThat(repo.mutuals("1", 10)).containsExactly("7");
   }
 
