@@ -21,6 +21,7 @@ public final class UserRules {
   public static final int ENSURE_MAX = 1000;
 
   private static final Pattern USERNAME = Pattern.compile("^[a-z0-9_]{3,30}$");
+  private static final Pattern IMPORTED_USERNAME = Pattern.compile("^[a-z0-9_]{1,30}$");
   private static final Pattern USER_ID = Pattern.compile("^[1-9][0-9]{0,18}$");
 
   private UserRules() {}
@@ -39,6 +40,24 @@ public final class UserRules {
     if (!USERNAME.matcher(lower).matches()) {
       throw VentException.invalid(ErrorReason.INVALID_USERNAME.name(),
           "username must be 3-30 characters of a-z, 0-9 and _");
+    }
+    return lower;
+  }
+
+  /**
+   * Like {@link #normalizeUsername} but with the imported-graph minimum of 1 character, for
+   * EnsureUsers and for look-ups by username. Imports name a graph's node N {@code uN} (the brief's
+   * rule), so node 3 is {@code u3}: shorter than self-registration allows, yet a real user that
+   * must be found by name. Registration (CreateUser) keeps the 3-character minimum.
+   *
+   * @throws VentException INVALID_ARGUMENT / INVALID_USERNAME unless 1-30 characters of
+   *     {@code [a-z0-9_]} after ASCII lower-casing
+   */
+  public static String normalizeImportedUsername(String raw) {
+    String lower = raw == null ? "" : asciiLowerCase(raw);
+    if (!IMPORTED_USERNAME.matcher(lower).matches()) {
+      throw VentException.invalid(ErrorReason.INVALID_USERNAME.name(),
+          "username must be 1-30 characters of a-z, 0-9 and _");
     }
     return lower;
   }

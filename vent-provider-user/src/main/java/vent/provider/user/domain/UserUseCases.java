@@ -76,7 +76,7 @@ public final class UserUseCases {
    * @throws VentException INVALID_ARGUMENT (INVALID_USERNAME), NOT_FOUND (USER_NOT_FOUND)
    */
   public UserProfile getByUsername(String username) {
-    String name = UserRules.normalizeUsername(username);
+    String name = UserRules.normalizeImportedUsername(username);
     return repository.findByUsername(name).orElseThrow(() -> notFound("username '" + name + "'"));
   }
 
@@ -127,7 +127,7 @@ public final class UserUseCases {
     UserRules.checkCount(usernames.size(), UserRules.ENSURE_MAX);
     Set<String> distinct = new LinkedHashSet<>();
     for (String raw : usernames) {
-      distinct.add(UserRules.normalizeUsername(raw));
+      distinct.add(UserRules.normalizeImportedUsername(raw));
     }
     if (distinct.isEmpty()) {
       return new EnsureResult(List.of(), 0);

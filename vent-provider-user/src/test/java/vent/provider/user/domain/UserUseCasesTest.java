@@ -97,10 +97,18 @@ class UserUseCasesTest {
   }
 
   @Test
+  void importedGraphNamesMayBeShorterThanRegistrationAllows() {
+    assertInvalid(() -> users.create("u3", "U3", ""), "INVALID_USERNAME");
+    String id = users.ensureUsers(List.of("u3")).users().get(0).id();
+    assertThat(users.getByUsername("U3").id()).isEqualTo(id);
+    assertInvalid(() -> users.ensureUsers(List.of("")), "INVALID_USERNAME");
+  }
+
+  @Test
   void ensureUsersLimitsAndValidatesBeforeWriting() {
     List<String> many = IntStream.range(0, 1001).mapToObj(i -> "user" + i).toList();
     assertInvalid(() -> users.ensureUsers(many), "TOO_MANY_IDS");
-    assertInvalid(() -> users.ensureUsers(List.of("okname", "x")), "INVALID_USERNAME");
+    assertInvalid(() -> users.ensureUsers(List.of("okname", "x-y")), "INVALID_USERNAME");
     assertNotFound(() -> users.getByUsername("okname"));
     assertThat(users.ensureUsers(many.subList(0, 1000)).created()).isEqualTo(1000);
   }

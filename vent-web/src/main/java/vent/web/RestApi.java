@@ -1,0 +1,65 @@
+package vent.web;
+
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import java.util.List;
+import vent.web.VentWebConfiguration.ApiSettings;
+import vent.web.auth.BearerUnauthorizedHandler;
+import vent.web.auth.JwtAuthenticator;
+import vent.web.auth.JwtVerifier;
+import vent.web.auth.VentPrincipal;
+import vent.web.errors.FallbackExceptionMapper;
+import vent.web.errors.JsonExceptionMapper;
+import vent.web.errors.ProblemExceptionMapper;
+import vent.web.errors.ValidationExceptionMapper;
+import vent.web.errors.VentExceptionMapper;
+import vent.web.errors.WebApplicationExceptionMapper;
+import vent.web.resources.CaptchaResource;
+import vent.web.resources.MeResource;
+import vent.web.resources.SessionResource;
+import vent.web.resources.UserResource;
+import vent.web.rpc.AuthClient;
+import vent.web.rpc.CaptchaClient;
+import vent.web.rpc.RelationClient;
+import vent.web.rpc.UserClient;
+
+/**
+ * Everything Jersey serves under {@code /api/v1}: the problem+json exception mappers, bearer
+ * authentication and the resources of contract v1. One list, so the application and the resource
+ * tests register exactly the same components.
+ */
+public final class RestApi {
+
+  private RestApi() {}
+
+  /**
+   * @param verifier checks bearer tokens for {@code @Auth} parameters
+   * @param api page sizes
+   * @return components for {@code JerseyEnvironment.register}, in registration order
+   */
+  public static List<Object> components(UserClient users, RelationClient relations, AuthClient auth,
+      CaptchaClient captchas, JwtVerifier verifier, ApiSettings api) {
+    return List.of(
+        // Errors: RFC 9457 problems (Dropwizard's default mappers are off in config.yml).
+        new VentExceptionMapper(),
+        new ProblemExceptionMapper(),
+        new ValidationExceptionMapper(),
+        new JsonExceptionMapper(),
+        new WebApplicationExceptionMapper(),
+        new FallbackExceptionMapper(),
+        // Bearer tokens, verified locally; @Auth VentPrincipal parameters receive the caller.
+        new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<VentPrincipal>()
+            .setAuthenticator(new JwtAuthenticator(verifier))
+            .setUnauthorizedHandler(new BearerUnauthorizedHandler())
+            .setPrefix("Bearer")
+            .setRealm("vent")
+            .buildAuthFilter()),
+        new AuthValueFactoryProvider.Binder<>(VentPrincipal.class),
+        // Contract v1.
+        new CaptchaResource(captchas),
+        new UserResource(auth, users, relations, api.defaultPageSize, api.maxPageSize),
+        new SessionResource(auth),
+        new MeResource(auth, users, relations, api.defaultPageSize, api.maxPageSize));
+  }
+}

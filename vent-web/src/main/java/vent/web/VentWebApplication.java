@@ -1,0 +1,120 @@
+package vent.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import jakarta.servlet.DispatcherType;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
+import vent.web.auth.JwksCache;
+import vent.web.auth.JwtVerifier;
+import vent.web.cli.ImportCommand;
+import vent.web.errors.BodySizeLimitFilter;
+import vent.web.errors.ProblemErrorHandler;
+import vent.web.health.ConsulHealthCheck;
+import vent.web.health.ConsulHttp;
+import vent.web.health.ProviderHealthCheck;
+import vent.web.health.ProviderServices;
+import vent.web.health.RedisHealthCheck;
+import vent.web.rpc.VentRpc;
+
+/**
+ * vent-web: the REST front (contract v1 under {@code /api/v1}) over the Dubbo providers.
+ *
+ * <p>Commands: {@code server CONFIG} (the API on {@code VENT_HTTP_PORT}, health checks and
+ * metrics on {@code VENT_ADMIN_PORT}), {@code import CONFIG FILE} (load a SNAP graph),
+ * {@code check CONFIG}.
+ */
+public class VentWebApplication extends Application<VentWebConfiguration> {
+
+  /** Time a token's unknown key id must wait before it may trigger another JWKS fetch. */
+  static final Duration JWKS_MIN_REFETCH = Duration.ofSeconds(30);
+  /** How long fetched token keys are used before they are fetched again. */
+  static final Duration JWKS_MAX_AGE = Duration.ofMinutes(10);
+
+  public static void main(String[] args) throws Exception {
+    new VentWebApplication().run(args);
+    if (args.length > 0 && args[0].equals("import")) {
+      // Success (failures exit in Application.run): Dubbo may leave non-daemon threads behind.
+      System.exit(0);
+    }
+  }
+
+  @Override
+  public String getName() {
+    return "vent-web";
+  }
+
+  @Override
+  public void initialize(Bootstrap<VentWebConfiguration> bootstrap) {
+    bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+        bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    bootstrap.addCommand(new ImportCommand());
+  }
+
+  @Override
+  public void run(VentWebConfiguration config, Environment environment) {
+    // Providers first: Dubbo must be set up before anything else touches it.
+    VentRpc rpc = VentRpc.start("vent-web", config.registry, config.loopbackOnly, config.rpc.timeoutMs,
+        config.rpc.readRetries);
+    environment.lifecycle().manage(rpc);
+
+    ObjectMapper json = environment.getObjectMapper();
+    strictJson(json);
+
+    // The REST contract v1, with bearer tokens verified locally against the auth provider's keys.
+    JwtVerifier verifier = new JwtVerifier(
+        new JwksCache(rpc.auth()::jwksJson, System::currentTimeMillis, JWKS_MIN_REFETCH, JWKS_MAX_AGE));
+    RestApi.components(rpc.users(), rpc.relations(), rpc.auth(), rpc.captchas(), verifier, config.api)
+        .forEach(environment.jersey()::register);
+
+    // Problems also for what Jersey never sees: Jetty's error pages and oversized bodies.
+    environment.getApplicationContext().setErrorHandler(new ProblemErrorHandler(json));
+    environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStarting(LifeCycle event) {
+        if (event instanceof Server server) {
+          server.setErrorHandler(new ProblemErrorHandler(json));
+        }
+      }
+    });
+    environment.servlets().addFilter("body-size-limit", new BodySizeLimitFilter(config.api.maxBodyBytes, json))
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+
+    // Health (admin port): Consul, Redis, and one check per provider.
+    ConsulHttp consul = new ConsulHttp(config.registry, json);
+    environment.healthChecks().register("consul", new ConsulHealthCheck(consul));
+    RedisHealthCheck redis = new RedisHealthCheck(config.redis);
+    environment.lifecycle().manage(redis);
+    environment.healthChecks().register("redis", redis);
+    for (Map.Entry<String, String> provider : ProviderServices.CONSUL_NAMES.entrySet()) {
+      environment.healthChecks().register(provider.getKey(), new ProviderHealthCheck(consul, provider.getValue()));
+    }
+  }
+
+  /**
+   * Request bodies are read strictly: unknown fields, duplicate keys and numbers or booleans
+   * where a string belongs are errors, not silently accepted.
+   */
+  public static void strictJson(ObjectMapper json) {
+    json.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    json.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    json.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    json.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    json.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+  }
+}

@@ -1,0 +1,56 @@
+package vent.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import vent.common.config.RedisSettings;
+import vent.common.config.RegistrySettings;
+
+/**
+ * vent-web's typed configuration ({@code vent-web/config.yml}, {@code ${ENV:-default}} substituted).
+ *
+ * <p>YAML shape, besides Dropwizard's own {@code server} and {@code logging} sections:
+ * {@code {loopbackOnly: true, registry: {host, port}, redis: {address, password, ...},
+ * rpc: {timeoutMs: 3000, readRetries: 2, importTimeoutMs: 60000},
+ * api: {maxBodyBytes: 65536, defaultPageSize: 20, maxPageSize: 100}}}.
+ */
+public class VentWebConfiguration extends Configuration {
+
+  /**
+   * Register and call Dubbo on 127.0.0.1 only (STACK-NOTES item 3): true for a one-machine stack.
+   */
+  @JsonProperty public boolean loopbackOnly = true;
+
+  /** Where Consul is: Dubbo discovers the providers there, and the health checks read it. */
+  @Valid @NotNull @JsonProperty public RegistrySettings registry = new RegistrySettings();
+
+  /** Where Redis is; vent-web only pings it for its health check. */
+  @Valid @NotNull @JsonProperty public RedisSettings redis = new RedisSettings();
+
+  @Valid @NotNull @JsonProperty public RpcSettings rpc = new RpcSettings();
+
+  @Valid @NotNull @JsonProperty public ApiSettings api = new ApiSettings();
+
+  /** How vent-web calls the providers. */
+  public static class RpcSettings {
+    /** Per-call timeout of a REST request's RPCs, milliseconds. */
+    @Min(1) @JsonProperty public int timeoutMs = 3000;
+    /** Extra attempts on another instance for calls that are safe to repeat (reads, follow/unfollow). */
+    @Min(0) @Max(5) @JsonProperty public int readRetries = 2;
+    /** Per-call timeout of the import command's bulk RPCs (1000 users / 5000 edges), milliseconds. */
+    @Min(1) @JsonProperty public int importTimeoutMs = 60_000;
+  }
+
+  /** Limits of the REST API. */
+  public static class ApiSettings {
+    /** Largest request body accepted, bytes; larger ones get 413 PAYLOAD_TOO_LARGE. */
+    @Min(1) @JsonProperty public long maxBodyBytes = 65_536;
+    /** Page size of follower/following lists and suggestions when {@code limit} is absent. */
+    @Min(1) @JsonProperty public int defaultPageSize = 20;
+    /** Largest accepted {@code limit}, and most ids in one {@code /me/relationships} call. */
+    @Min(1) @Max(100) @JsonProperty public int maxPageSize = 100;
+  }
+}

@@ -1,0 +1,12 @@
+package vent.web.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * One page of a list, newest first: {@code {items: [...], nextCursor: "..." | null}}.
+ *
+ * @param items this page
+ * @param nextCursor pass as {@code cursor} to get the next page; null on the last page
+ */
+public record PageJson<T>(List<T> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}

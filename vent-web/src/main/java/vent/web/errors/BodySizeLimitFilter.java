@@ -1,0 +1,122 @@
+package vent.web.errors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Refuses request bodies larger than {@code maxBytes} with 413 PAYLOAD_TOO_LARGE: at once when
+ * the Content-Length says so, otherwise (chunked bodies) as soon as reading passes the limit.
+ */
+public final class BodySizeLimitFilter implements Filter {
+
+  private final long maxBytes;
+  private final ObjectMapper json;
+
+  /**
+   * @param maxBytes largest accepted body, bytes
+   * @param json writes the problem body
+   */
+  public BodySizeLimitFilter(long maxBytes, ObjectMapper json) {
+    this.maxBytes = maxBytes;
+    this.json = json;
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (http.getContentLengthLong() > maxBytes) {
+      Problem problem = Problems.forStatus(413, http.getRequestURI());
+      httpResponse.setStatus(413);
+      httpResponse.setContentType(Problem.MEDIA_TYPE);
+      // The unread body is not worth keeping the connection for.
+      httpResponse.setHeader("Connection", "close");
+      httpResponse.getOutputStream().write(json.writeValueAsBytes(problem));
+      return;
+    }
+    chain.doFilter(new LimitedRequest(http, maxBytes), response);
+  }
+
+  /** A request whose body stream fails with {@link PayloadTooLargeException} past the limit. */
+  private static final class LimitedRequest extends HttpServletRequestWrapper {
+    private final long maxBytes;
+    private ServletInputStream limited;
+
+    LimitedRequest(HttpServletRequest request, long maxBytes) {
+      super(request);
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (limited == null) {
+        limited = new LimitedInputStream(super.getInputStream(), maxBytes);
+      }
+      return limited;
+    }
+  }
+
+  private static final class LimitedInputStream extends ServletInputStream {
+    private final ServletInputStream in;
+    private final long maxBytes;
+    private long read;
+
+    LimitedInputStream(ServletInputStream in, long maxBytes) {
+      this.in = in;
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = in.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = in.read(buffer, offset, length);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) throws PayloadTooLargeException {
+      read += n;
+      if (read > maxBytes) {
+        throw new PayloadTooLargeException(maxBytes);
+      }
+    }
+
+    @Override
+    public boolean isFinished() {
+      return in.isFinished();
+    }
+
+    @Override
+    public boolean isReady() {
+      return in.isReady();
+    }
+
+    @Override
+    public void setReadListener(ReadListener listener) {
+      in.setReadListener(listener);
+    }
+  }
+}

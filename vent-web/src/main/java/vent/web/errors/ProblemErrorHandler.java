@@ -1,0 +1,69 @@
+package vent.web.errors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's error pages as problems: requests Jersey never sees (a path outside {@code /api/v1},
+ * a URI Jetty cannot parse, a method the server refuses, headers too large) get the same
+ * {@code application/problem+json} body as the API's own errors, whatever their Accept header,
+ * and never an HTML page or a stack trace. Installed on the server and on the application context.
+ */
+public final class ProblemErrorHandler extends ErrorHandler {
+
+  private final ObjectMapper json;
+
+  public ProblemErrorHandler(ObjectMapper json) {
+    this.json = json;
+    setShowStacks(false);
+    setShowCauses(false);
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    int status = response.getStatus();
+    Object cause = request.getAttribute(ERROR_EXCEPTION);
+    if (cause instanceof HttpException http) {
+      status = http.getCode();
+    }
+    if (status < 400) {
+      status = 500;
+    }
+    response.setStatus(status);
+    generateCacheControl(response);
+    if (HttpStatus.hasNoBody(status) || "HEAD".equals(request.getMethod())) {
+      callback.succeeded();
+      return true;
+    }
+    Problem problem = Problems.forStatus(status, pathOf(request));
+    byte[] body;
+    try {
+      body = json.writeValueAsBytes(problem);
+    } catch (JsonProcessingException e) {
+      callback.failed(e);
+      return true;
+    }
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+    Problems.headers(problem).forEach((name, value) -> response.getHeaders().put(name, value));
+    response.write(true, ByteBuffer.wrap(body), callback);
+    return true;
+  }
+
+  private static String pathOf(Request request) {
+    try {
+      String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+      // Jetty answers requests it could not parse on a stand-in request for "/badMessage".
+      return "/badMessage".equals(path) ? null : path;
+    } catch (RuntimeException unparsable) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package vent.web.resources;
+
+import io.dropwizard.auth.Auth;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import vent.relation.v1.FollowCounts;
+import vent.relation.v1.Suggestion;
+import vent.user.v1.User;
+import vent.web.api.ChangePasswordRequest;
+import vent.web.api.ProfileJson;
+import vent.web.api.RelationshipJson;
+import vent.web.api.SuggestionJson;
+import vent.web.api.UpdateProfileRequest;
+import vent.web.api.UserJson;
+import vent.web.auth.VentPrincipal;
+import vent.web.errors.ProblemException;
+import vent.web.rpc.AuthClient;
+import vent.web.rpc.RelationClient;
+import vent.web.rpc.Rpc;
+import vent.web.rpc.UserClient;
+
+/**
+ * {@code /me}: the caller's own profile, password, follows, relationships and suggestions.
+ * Every method needs a bearer token: 401 UNAUTHENTICATED without one, 401 TOKEN_INVALID for a
+ * bad or expired one.
+ */
+@Path("/me")
+@Produces(MediaType.APPLICATION_JSON)
+public final class MeResource {
+
+  private final AuthClient auth;
+  private final UserClient users;
+  private final RelationClient relations;
+  private final Profiles profiles;
+  private final int defaultPageSize;
+  private final int maxPageSize;
+
+  /**
+   * @param defaultPageSize suggestions when {@code limit} is absent
+   * @param maxPageSize largest {@code limit}, and most ids in one relationships call
+   */
+  public MeResource(AuthClient auth, UserClient users, RelationClient relations, int defaultPageSize, int maxPageSize) {
+    this.auth = auth;
+    this.users = users;
+    this.relations = relations;
+    this.profiles = new Profiles(users, relations);
+    this.defaultPageSize = defaultPageSize;
+    this.maxPageSize = maxPageSize;
+  }
+
+  /** GET /me -> 200 {@link ProfileJson}. Errors: 404 USER_NOT_FOUND (the account was deleted). */
+  @GET
+  public ProfileJson get(@Auth VentPrincipal me) {
+    return profiles.byId(me.userId());
+  }
+
+  /**
+   * PATCH /me {@code {displayName?, bio?}} (at least one) -> 200 {@link ProfileJson}.
+   * Errors: 400 VALIDATION_FAILED (empty object, wrong sizes), INVALID_FIELD (unknown or mistyped
+   * field), INVALID_DISPLAY_NAME, INVALID_BIO.
+   */
+  @PATCH
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ProfileJson update(@Auth VentPrincipal me, @NotNull(message = Params.BODY_REQUIRED) @Valid UpdateProfileRequest body) {
+    if (body.changesNothing()) {
+      throw ProblemException.validation("body", "set displayName, bio or both");
+    }
+    CompletableFuture<FollowCounts> counts = relations.countsAsync(me.userId());
+    User updated = users.update(me.userId(), Optional.ofNullable(body.displayName()), Optional.ofNullable(body.bio()));
+    return ProfileJson.of(updated, Rpc.await(counts));
+  }
+
+  /**
+   * PUT /me/password {@code {currentPassword, newPassword}} -> 200 tokens of a new session; every
+   * other session of the user ends. Errors: 400 VALIDATION_FAILED, INVALID_PASSWORD;
+   * 401 INVALID_CREDENTIALS (wrong current password).
+   */
+  @PUT
+  @Path("/password")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response changePassword(@Auth VentPrincipal me, @NotNull(message = Params.BODY_REQUIRED) @Valid ChangePasswordRequest body) {
+    return SessionResource.tokens(auth.changePassword(me.userId(), body.currentPassword(), body.newPassword()));
+  }
+
+  /**
+   * PUT /me/following/{id} -> 204, idempotent. Errors: 400 INVALID_USER_ID, CANNOT_FOLLOW_SELF;
+   * 404 USER_NOT_FOUND.
+   */
+  @PUT
+  @Path("/following/{id}")
+  public Response follow(@Auth VentPrincipal me, @PathParam("id") String id) {
+    String followee = Params.userId(id, "id");
+    if (followee.equals(me.userId())) {
+      throw ProblemException.badField("CANNOT_FOLLOW_SELF", "id", "you cannot follow yourself");
+    }
+    users.get(followee);
+    relations.follow(me.userId(), followee);
+    return Response.noContent().build();
+  }
+
+  /** DELETE /me/following/{id} -> 204, idempotent (also when not following). Errors: 400 INVALID_USER_ID. */
+  @DELETE
+  @Path("/following/{id}")
+  public Response unfollow(@Auth VentPrincipal me, @PathParam("id") String id) {
+    relations.unfollow(me.userId(), Params.userId(id, "id"));
+    return Response.noContent().build();
+  }
+
+  /**
+   * GET /me/relationships?ids=a,b,c (1..max ids) -> 200 {@code [{id, following, followedBy}]} in
+   * the order of {@code ids}. Errors: 400 VALIDATION_FAILED (no ids), INVALID_USER_ID, TOO_MANY_IDS.
+   */
+  @GET
+  @Path("/relationships")
+  public List<RelationshipJson> relationships(@Auth VentPrincipal me, @QueryParam("ids") String ids) {
+    List<String> others = Params.userIds(ids, "ids", maxPageSize);
+    return relations.relationships(me.userId(), others).stream().map(RelationshipJson::of).toList();
+  }
+
+  /**
+   * GET /me/suggestions?limit= -> 200 {@code [{user, mutualCount}]}, most mutual followees first.
+   * Errors: 400 INVALID_LIMIT.
+   */
+  @GET
+  @Path("/suggestions")
+  public List<SuggestionJson> suggestions(@Auth VentPrincipal me, @QueryParam("limit") String limit) {
+    List<Suggestion> suggestions = relations.suggestions(me.userId(), Params.limit(limit, defaultPageSize, maxPageSize));
+    Map<String, UserJson> byId = new HashMap<>();
+    for (UserJson user : profiles.hydrate(suggestions.stream().map(Suggestion::getUserId).toList())) {
+      byId.put(user.id(), user);
+    }
+    List<SuggestionJson> out = new ArrayList<>(suggestions.size());
+    for (Suggestion suggestion : suggestions) {
+      UserJson user = byId.get(suggestion.getUserId());
+      if (user != null) {
+        out.add(new SuggestionJson(user, suggestion.getMutualCount()));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,61 @@
+package vent.web.resources;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import vent.relation.v1.FollowCounts;
+import vent.user.v1.User;
+import vent.web.api.ProfileJson;
+import vent.web.api.UserJson;
+import vent.web.rpc.RelationClient;
+import vent.web.rpc.Rpc;
+import vent.web.rpc.UserClient;
+
+/** Compositions several resources share: a profile with its counts, and hydrating id lists. */
+final class Profiles {
+
+  private final UserClient users;
+  private final RelationClient relations;
+
+  Profiles(UserClient users, RelationClient relations) {
+    this.users = users;
+    this.relations = relations;
+  }
+
+  /**
+   * The user and their counts, fetched in parallel.
+   *
+   * @throws vent.common.error.VentException NOT_FOUND USER_NOT_FOUND
+   */
+  ProfileJson byId(String id) {
+    CompletableFuture<User> user = users.getAsync(id);
+    CompletableFuture<FollowCounts> counts = relations.countsAsync(id);
+    return ProfileJson.of(Rpc.await(user), Rpc.await(counts));
+  }
+
+  /** A user already fetched, with their counts. */
+  ProfileJson withCounts(User user) {
+    return ProfileJson.of(user, Rpc.await(relations.countsAsync(user.getId())));
+  }
+
+  /**
+   * The public profiles of {@code ids} in one BatchGetUsers call, in the order of {@code ids};
+   * users deleted meanwhile are left out.
+   */
+  List<UserJson> hydrate(List<String> ids) {
+    Map<String, UserJson> byId = new HashMap<>();
+    for (User user : users.batchGet(ids)) {
+      byId.put(user.getId(), UserJson.of(user));
+    }
+    List<UserJson> ordered = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      UserJson user = byId.get(id);
+      if (user != null) {
+        ordered.add(user);
+      }
+    }
+    return ordered;
+  }
+}

@@ -1,0 +1,126 @@
+package vent.web.resources;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import vent.auth.v1.RegisterResponse;
+import vent.relation.v1.FollowEntry;
+import vent.relation.v1.ListFollowsResponse;
+import vent.user.v1.User;
+import vent.web.api.PageJson;
+import vent.web.api.ProfileJson;
+import vent.web.api.RegisterRequest;
+import vent.web.api.RegisteredJson;
+import vent.web.api.UserJson;
+import vent.web.rpc.AuthClient;
+import vent.web.rpc.RelationClient;
+import vent.web.rpc.Rpc;
+import vent.web.rpc.UserClient;
+
+/** {@code /users}: register, look up profiles, list followers and followees. */
+@Path("/users")
+@Produces(MediaType.APPLICATION_JSON)
+public final class UserResource {
+
+  private final AuthClient auth;
+  private final UserClient users;
+  private final RelationClient relations;
+  private final Profiles profiles;
+  private final int defaultPageSize;
+  private final int maxPageSize;
+
+  /**
+   * @param defaultPageSize page size when {@code limit} is absent
+   * @param maxPageSize largest accepted {@code limit}
+   */
+  public UserResource(AuthClient auth, UserClient users, RelationClient relations, int defaultPageSize, int maxPageSize) {
+    this.auth = auth;
+    this.users = users;
+    this.relations = relations;
+    this.profiles = new Profiles(users, relations);
+    this.defaultPageSize = defaultPageSize;
+    this.maxPageSize = maxPageSize;
+  }
+
+  /**
+   * POST /users {@link RegisterRequest} -> 201 {@link RegisteredJson}, Location /api/v1/users/{id}.
+   * Errors: 400 VALIDATION_FAILED, INVALID_USERNAME, INVALID_DISPLAY_NAME, INVALID_PASSWORD,
+   * CAPTCHA_INVALID; 409 USERNAME_TAKEN; 503 DEPENDENCY_UNAVAILABLE.
+   */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response register(@NotNull(message = Params.BODY_REQUIRED) @Valid RegisterRequest body) {
+    RegisterResponse registered = auth.register(vent.auth.v1.RegisterRequest.newBuilder()
+        .setUsername(body.username())
+        .setPassword(body.password())
+        .setDisplayName(body.displayName())
+        .setCaptchaId(body.captchaId())
+        .setCaptchaAnswer(body.captchaAnswer())
+        .build());
+    return Response.created(UriBuilder.fromResource(UserResource.class).path(registered.getUser().getId()).build())
+        .cacheControl(CaptchaResource.noStore())
+        .entity(RegisteredJson.of(registered))
+        .build();
+  }
+
+  /**
+   * GET /users?username=NAME (case-insensitive) -> 200 {@link ProfileJson}.
+   * Errors: 400 VALIDATION_FAILED (no username), INVALID_USERNAME; 404 USER_NOT_FOUND.
+   */
+  @GET
+  public ProfileJson byUsername(@QueryParam("username") String username) {
+    User user = users.byUsername(Params.required(username, "username"));
+    return profiles.withCounts(user);
+  }
+
+  /** GET /users/{id} -> 200 {@link ProfileJson}. Errors: 400 INVALID_USER_ID, 404 USER_NOT_FOUND. */
+  @GET
+  @Path("/{id}")
+  public ProfileJson byId(@PathParam("id") String id) {
+    return profiles.byId(Params.userId(id, "id"));
+  }
+
+  /**
+   * GET /users/{id}/followers?limit=&cursor= -> 200 {@link PageJson} of {@link UserJson}, newest
+   * follower first. Errors: 400 INVALID_USER_ID, INVALID_LIMIT (1..max), INVALID_CURSOR;
+   * 404 USER_NOT_FOUND.
+   */
+  @GET
+  @Path("/{id}/followers")
+  public PageJson<UserJson> followers(@PathParam("id") String id, @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    String userId = Params.userId(id, "id");
+    int size = Params.limit(limit, defaultPageSize, maxPageSize);
+    return page(userId, relations.followersAsync(userId, size, Params.cursor(cursor)));
+  }
+
+  /** GET /users/{id}/following?limit=&cursor= -> as {@link #followers}, newest followee first. */
+  @GET
+  @Path("/{id}/following")
+  public PageJson<UserJson> following(@PathParam("id") String id, @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    String userId = Params.userId(id, "id");
+    int size = Params.limit(limit, defaultPageSize, maxPageSize);
+    return page(userId, relations.followingAsync(userId, size, Params.cursor(cursor)));
+  }
+
+  private PageJson<UserJson> page(String userId, CompletableFuture<ListFollowsResponse> listing) {
+    // The existence check runs alongside the listing; a missing user wins over a bad cursor.
+    Rpc.await(users.getAsync(userId));
+    ListFollowsResponse page = Rpc.await(listing);
+    List<String> ids = page.getEntriesList().stream().map(FollowEntry::getUserId).toList();
+    String next = page.getNextCursor().isEmpty() ? null : page.getNextCursor();
+    return new PageJson<>(profiles.hydrate(ids), next);
+  }
+}

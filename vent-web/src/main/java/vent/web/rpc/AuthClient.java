@@ -1,0 +1,57 @@
+package vent.web.rpc;
+
+import vent.auth.v1.AuthService;
+import vent.auth.v1.ChangePasswordRequest;
+import vent.auth.v1.GetJwksRequest;
+import vent.auth.v1.LoginRequest;
+import vent.auth.v1.LogoutRequest;
+import vent.auth.v1.RefreshRequest;
+import vent.auth.v1.RegisterRequest;
+import vent.auth.v1.RegisterResponse;
+import vent.auth.v1.TokenPair;
+
+/**
+ * The auth provider as vent-web uses it. Every method throws
+ * {@link vent.common.error.VentException} with the provider's reason (see
+ * {@code vent/auth/v1/auth.proto}: CAPTCHA_INVALID, INVALID_PASSWORD, USERNAME_TAKEN,
+ * INVALID_CREDENTIALS, REFRESH_TOKEN_INVALID, ...) or UNAVAILABLE / DEPENDENCY_UNAVAILABLE.
+ */
+public final class AuthClient {
+
+  private final AuthService auth;
+
+  public AuthClient(AuthService auth) {
+    this.auth = auth;
+  }
+
+  /** Captcha check, user creation and first session in one call. */
+  public RegisterResponse register(RegisterRequest request) {
+    return Rpc.call(() -> auth.register(request));
+  }
+
+  /** @param request with {@code client_ip} set to the caller's address */
+  public TokenPair login(LoginRequest request) {
+    return Rpc.call(() -> auth.login(request));
+  }
+
+  /** Rotates the refresh token. */
+  public TokenPair refresh(String refreshToken) {
+    return Rpc.call(() -> auth.refresh(RefreshRequest.newBuilder().setRefreshToken(refreshToken).build()));
+  }
+
+  /** Ends one session of one user; idempotent. */
+  public void logout(String sessionId, String userId) {
+    Rpc.call(() -> auth.logout(LogoutRequest.newBuilder().setSessionId(sessionId).setUserId(userId).build()));
+  }
+
+  /** Revokes every session of the user and opens a new one. */
+  public TokenPair changePassword(String userId, String currentPassword, String newPassword) {
+    return Rpc.call(() -> auth.changePassword(ChangePasswordRequest.newBuilder()
+        .setUserId(userId).setCurrentPassword(currentPassword).setNewPassword(newPassword).build()));
+  }
+
+  /** The JWK Set JSON that verifies access tokens. */
+  public String jwksJson() {
+    return Rpc.call(() -> auth.getJwks(GetJwksRequest.getDefaultInstance())).getJwksJson();
+  }
+}

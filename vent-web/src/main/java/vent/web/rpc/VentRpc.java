@@ -1,0 +1,86 @@
+package vent.web.rpc;
+
+import io.dropwizard.lifecycle.Managed;
+import java.util.Set;
+import org.apache.dubbo.config.ReferenceConfig;
+import vent.auth.v1.AuthService;
+import vent.captcha.v1.CaptchaService;
+import vent.common.config.RegistrySettings;
+import vent.common.dubbo.DubboNode;
+import vent.relation.v1.RelationService;
+import vent.user.v1.UserService;
+
+/**
+ * vent-web's Dubbo consumer: one {@link DubboNode} holding references to the four providers,
+ * discovered in Consul and balanced round-robin over their healthy instances.
+ *
+ * <p>Retries: calls that change state and are not idempotent (create/update/delete user, ensure
+ * users, register, login, refresh, change password, create/verify captcha) are never retried,
+ * so a timeout cannot run them twice; everything else (reads, follow/unfollow, batch follow) is
+ * retried {@code retries} times on another instance. Stopped as a Dropwizard {@link Managed}.
+ */
+public final class VentRpc implements Managed {
+
+  private final DubboNode node;
+  private final UserClient users;
+  private final RelationClient relations;
+  private final AuthClient auth;
+  private final CaptchaClient captchas;
+
+  private VentRpc(DubboNode node, ReferenceConfig<UserService> user, ReferenceConfig<RelationService> relation,
+      ReferenceConfig<AuthService> authRef, ReferenceConfig<CaptchaService> captcha) {
+    this.node = node;
+    this.users = new UserClient(user.get());
+    this.relations = new RelationClient(relation.get());
+    this.auth = new AuthClient(authRef.get());
+    this.captchas = new CaptchaClient(captcha.get());
+  }
+
+  /**
+   * Builds the Dubbo application, declares the references and starts it. Call before anything
+   * else touches Dubbo: Dubbo reads its JVM-wide settings once.
+   *
+   * @param application Dubbo application name, e.g. {@code vent-web}
+   * @param timeoutMs per-call timeout, milliseconds
+   * @param retries extra attempts of retry-safe calls
+   */
+  public static VentRpc start(String application, RegistrySettings registry, boolean loopbackOnly,
+      int timeoutMs, int retries) {
+    DubboNode node = new DubboNode(application, registry, loopbackOnly);
+    var user = node.refer(UserService.class, timeoutMs, retries,
+        Set.of("createUser", "updateUser", "deleteUser", "ensureUsers"));
+    var relation = node.refer(RelationService.class, timeoutMs, retries, Set.of());
+    var authRef = node.refer(AuthService.class, timeoutMs, retries,
+        Set.of("register", "login", "refresh", "changePassword"));
+    var captcha = node.refer(CaptchaService.class, timeoutMs, retries, Set.of("createCaptcha", "verifyCaptcha"));
+    node.start();
+    return new VentRpc(node, user, relation, authRef, captcha);
+  }
+
+  public UserClient users() {
+    return users;
+  }
+
+  public RelationClient relations() {
+    return relations;
+  }
+
+  public AuthClient auth() {
+    return auth;
+  }
+
+  public CaptchaClient captchas() {
+    return captchas;
+  }
+
+  @Override
+  public void start() {
+    // Started in start(...): the references must exist before Jersey serves its first request.
+  }
+
+  /** Closes the connections to the providers and unsubscribes from Consul. */
+  @Override
+  public void stop() {
+    node.stop();
+  }
+}

@@ -1,0 +1,38 @@
+package vent.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Registers users through the REST API, the way a client app does (captcha first). */
+final class Accounts {
+
+  static final String PASSWORD = "correct horse battery";
+
+  /** A registered user: id, username and the tokens the registration returned. */
+  record Account(String id, String username, String accessToken, String refreshToken) {}
+
+  private Accounts() {}
+
+  /** A username no other test uses (3-30 chars of [a-z0-9_]). */
+  static String uniqueName(String prefix) {
+    return prefix + "_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+  }
+
+  static String newCaptcha(Rest rest) {
+    Rest.Response captcha = rest.post("/captchas", Rest.obj(), null);
+    assertThat(captcha.status()).as(captcha.raw()).isEqualTo(201);
+    return captcha.json().get("id").asText();
+  }
+
+  static Account register(Rest rest, String username) {
+    Rest.Response r = rest.post("/users", Rest.obj(
+        "username", username, "password", PASSWORD, "displayName", "Name of " + username,
+        "captchaId", newCaptcha(rest), "captchaAnswer", Stack.CAPTCHA_ANSWER), null);
+    assertThat(r.status()).as(r.raw()).isEqualTo(201);
+    JsonNode body = r.json();
+    return new Account(body.get("user").get("id").asText(), username,
+        body.get("accessToken").asText(), body.get("refreshToken").asText());
+  }
+}

@@ -1,0 +1,110 @@
+package vent.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import vent.auth.v1.AuthServiceGrpc;
+import vent.auth.v1.GetJwksRequest;
+import vent.auth.v1.LoginRequest;
+import vent.captcha.v1.Captcha;
+import vent.captcha.v1.CaptchaServiceGrpc;
+import vent.captcha.v1.CreateCaptchaRequest;
+import vent.captcha.v1.VerifyCaptchaRequest;
+import vent.relation.v1.GetCountsRequest;
+import vent.relation.v1.RelationServiceGrpc;
+import vent.user.v1.GetUserByUsernameRequest;
+import vent.user.v1.GetUserRequest;
+import vent.user.v1.User;
+import vent.user.v1.UserServiceGrpc;
+import vent.web.it.Accounts.Account;
+
+/**
+ * The "gRPC-compatible" promise: a plain grpc-java client (stubs generated from vent-api's
+ * protos with protoc-gen-grpc-java, no Dubbo) calls every provider, found through Consul.
+ */
+@Order(4)
+class GrpcClientIT {
+
+  private static final List<ManagedChannel> channels = new ArrayList<>();
+  private static Account account;
+
+  @BeforeAll
+  static void stack() {
+    account = Accounts.register(new Rest(Stack.shared().api()), Accounts.uniqueName("grpc"));
+  }
+
+  @AfterAll
+  static void close() throws InterruptedException {
+    for (ManagedChannel channel : channels) {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void userService() {
+    var users = UserServiceGrpc.newBlockingStub(channelTo("vent.user.v1.UserService"));
+    User user = users.getUserByUsername(GetUserByUsernameRequest.newBuilder().setUsername(account.username()).build());
+    assertThat(user.getId()).isEqualTo(account.id());
+    assertThat(user.getCreatedAtMs()).isPositive();
+    assertThatThrownBy(() -> users.getUser(GetUserRequest.newBuilder().setId("not-an-id").build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+          assertThat(e.getStatus().getDescription()).startsWith("INVALID_USER_ID: ");
+        });
+    assertThatThrownBy(() -> users.getUser(GetUserRequest.newBuilder().setId("999999999999").build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+  }
+
+  @Test
+  void relationService() {
+    var relations = RelationServiceGrpc.newBlockingStub(channelTo("vent.relation.v1.RelationService"));
+    var counts = relations.getCounts(GetCountsRequest.newBuilder().addUserIds(account.id()).build());
+    assertThat(counts.getCountsList()).hasSize(1);
+    assertThat(counts.getCounts(0).getUserId()).isEqualTo(account.id());
+    assertThat(counts.getCounts(0).getFollowers()).isZero();
+  }
+
+  @Test
+  void captchaService() {
+    var captchas = CaptchaServiceGrpc.newBlockingStub(channelTo("vent.captcha.v1.CaptchaService"));
+    Captcha captcha = captchas.createCaptcha(CreateCaptchaRequest.getDefaultInstance());
+    assertThat(captcha.getId()).matches("[0-9a-f]{32}");
+    assertThat(captcha.getPng().toByteArray()).startsWith(0x89, 'P', 'N', 'G');
+    var request = VerifyCaptchaRequest.newBuilder().setId(captcha.getId()).setAnswer(Stack.CAPTCHA_ANSWER).build();
+    assertThat(captchas.verifyCaptcha(request).getValid()).isTrue();
+    assertThat(captchas.verifyCaptcha(request).getValid()).as("spent by its first verification").isFalse();
+  }
+
+  @Test
+  void authService() {
+    var auth = AuthServiceGrpc.newBlockingStub(channelTo("vent.auth.v1.AuthService"));
+    assertThat(auth.getJwks(GetJwksRequest.getDefaultInstance()).getJwksJson()).contains("\"keys\"").contains("EC");
+    var login = auth.login(LoginRequest.newBuilder().setUsername(account.username()).setPassword(Accounts.PASSWORD).build());
+    assertThat(login.getAccessToken()).isNotBlank();
+    assertThatThrownBy(() -> auth.login(LoginRequest.newBuilder().setUsername(account.username()).setPassword("wrong-password").build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+          assertThat(e.getStatus().getDescription()).startsWith("INVALID_CREDENTIALS: ");
+        });
+  }
+
+  private static ManagedChannel channelTo(String service) {
+    List<Integer> ports = Consul.passingPorts(service);
+    assertThat(ports).as("passing instances of %s", service).isNotEmpty();
+    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", ports.get(0)).usePlaintext().build();
+    channels.add(channel);
+    return channel;
+  }
+}

@@ -1,0 +1,139 @@
+package vent.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import java.util.StringJoiner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import vent.web.it.Accounts.Account;
+
+/**
+ * Bad input on every endpoint of contract v1 gets a 4xx RFC 9457 problem with a stable code,
+ * never a 500 and never a stack trace.
+ */
+@Order(2)
+class InvalidInputIT {
+
+  private static Rest rest;
+  private static Account me;
+
+  @BeforeAll
+  static void stack() {
+    rest = new Rest(Stack.shared().api());
+    me = Accounts.register(rest, Accounts.uniqueName("strict"));
+  }
+
+  @Test
+  void registration() {
+    problem(rest.send("POST", "/users", "{\"username\": ", "application/json", null), 400, "MALFORMED_JSON");
+    problem(rest.post("/users", Rest.obj(), null), 400, "VALIDATION_FAILED");
+    problem(rest.send("POST", "/users", "", "application/json", null), 400, null);
+    problem(rest.send("POST", "/users", "[1,2]", "application/json", null), 400, null);
+    problem(rest.send("POST", "/users", "username=x", "text/plain", null), 415, "UNSUPPORTED_MEDIA_TYPE");
+    problem(rest.post("/users", Rest.obj("username", new int[] {1}, "password", Accounts.PASSWORD, "displayName", "x",
+        "captchaId", "c", "captchaAnswer", "a"), null), 400, null);
+    problem(register("No Spaces!", Accounts.PASSWORD, "x", Stack.CAPTCHA_ANSWER), 400, null);
+    problem(register("ab", Accounts.PASSWORD, "x", Stack.CAPTCHA_ANSWER), 400, null);
+    problem(register(Accounts.uniqueName("short_pw"), "1234567", "x", Stack.CAPTCHA_ANSWER), 400, null);
+    problem(register(Accounts.uniqueName("badcap"), Accounts.PASSWORD, "x", "wrong"), 400, "CAPTCHA_INVALID");
+    problem(rest.post("/users", Rest.obj("username", Accounts.uniqueName("unk"), "password", Accounts.PASSWORD,
+        "displayName", "x", "captchaId", Accounts.newCaptcha(rest), "captchaAnswer", Stack.CAPTCHA_ANSWER,
+        "isAdmin", true), null), 400, null);
+    problem(rest.send("POST", "/users", "{\"username\":\"" + "x".repeat(70_000) + "\"}", "application/json", null),
+        413, "PAYLOAD_TOO_LARGE");
+    problem(register("\u0000\u202e<script>", Accounts.PASSWORD, "x", Stack.CAPTCHA_ANSWER), 400, null);
+  }
+
+  @Test
+  void sessions() {
+    problem(rest.post("/sessions", Rest.obj("username", me.username()), null), 400, "VALIDATION_FAILED");
+    problem(rest.post("/sessions", Rest.obj("username", Accounts.uniqueName("nobody"), "password", "whatever123"), null),
+        401, "INVALID_CREDENTIALS");
+    problem(rest.send("POST", "/sessions", "{oops", "application/json", null), 400, "MALFORMED_JSON");
+    problem(rest.post("/sessions/refresh", Rest.obj(), null), 400, "VALIDATION_FAILED");
+    problem(rest.post("/sessions/refresh", Rest.obj("refreshToken", "not-a-token"), null), 401, "REFRESH_TOKEN_INVALID");
+    problem(rest.delete("/sessions", null), 401, "UNAUTHENTICATED");
+    problem(rest.delete("/sessions", "garbage"), 401, null);
+  }
+
+  @Test
+  void forgedTokensAreRefused() {
+    String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+    String claims = b64("{\"iss\":\"vent-auth\",\"sub\":\"" + me.id() + "\",\"sid\":\"x\",\"exp\":4102444800}");
+    problem(rest.get("/me", header + "." + claims + "."), 401, null);
+    String[] parts = me.accessToken().split("\\.");
+    String tampered = parts[0] + "." + b64("{\"iss\":\"vent-auth\",\"sub\":\"1\",\"sid\":\"x\",\"exp\":4102444800}") + "." + parts[2];
+    problem(rest.get("/me", tampered), 401, null);
+    problem(rest.get("/me", null), 401, "UNAUTHENTICATED");
+  }
+
+  @Test
+  void profiles() {
+    problem(rest.get("/users/abc", null), 400, null);
+    problem(rest.get("/users/999999999999", null), 404, "USER_NOT_FOUND");
+    problem(rest.get("/users/-1", null), 400, null);
+    problem(rest.get("/users", null), 400, null);
+    problem(rest.get("/users?username=" + Accounts.uniqueName("ghost"), null), 404, "USER_NOT_FOUND");
+    problem(rest.patch("/me", Rest.obj(), me.accessToken()), 400, null);
+    problem(rest.patch("/me", Rest.obj("displayName", ""), me.accessToken()), 400, null);
+    problem(rest.patch("/me", Rest.obj("bio", "b".repeat(161)), me.accessToken()), 400, null);
+    problem(rest.patch("/me", Rest.obj("username", "hijack"), me.accessToken()), 400, null);
+    problem(rest.patch("/me", Rest.obj("displayName", "x"), null), 401, "UNAUTHENTICATED");
+    assertThat(rest.get("/me", me.accessToken()).json().get("username").asText()).isEqualTo(me.username());
+  }
+
+  @Test
+  void follows() {
+    problem(rest.put("/me/following/" + me.id(), me.accessToken()), 400, "CANNOT_FOLLOW_SELF");
+    problem(rest.put("/me/following/999999999999", me.accessToken()), 404, "USER_NOT_FOUND");
+    problem(rest.put("/me/following/abc", me.accessToken()), 400, null);
+    problem(rest.put("/me/following/1", null), 401, "UNAUTHENTICATED");
+    problem(rest.delete("/me/following/abc", me.accessToken()), 400, null);
+    problem(rest.get("/users/" + me.id() + "/followers?limit=0", null), 400, null);
+    problem(rest.get("/users/" + me.id() + "/followers?limit=101", null), 400, null);
+    problem(rest.get("/users/" + me.id() + "/followers?limit=-5", null), 400, null);
+    problem(rest.get("/users/" + me.id() + "/following?limit=ten", null), 400, null);
+    problem(rest.get("/users/" + me.id() + "/following?limit=99999999999999999999", null), 400, null);
+    problem(rest.get("/users/" + me.id() + "/followers?cursor=%27%20OR%201%3D1", null), 400, "INVALID_CURSOR");
+    problem(rest.get("/users/999999999999/followers", null), 404, "USER_NOT_FOUND");
+    problem(rest.get("/me/relationships", me.accessToken()), 400, null);
+    problem(rest.get("/me/relationships?ids=abc", me.accessToken()), 400, null);
+    StringJoiner many = new StringJoiner(",");
+    for (int i = 1; i <= 101; i++) {
+      many.add(String.valueOf(i));
+    }
+    problem(rest.get("/me/relationships?ids=" + many, me.accessToken()), 400, null);
+    problem(rest.get("/me/suggestions?limit=1000", me.accessToken()), 400, null);
+    problem(rest.get("/me/suggestions", null), 401, "UNAUTHENTICATED");
+  }
+
+  @Test
+  void unknownRoutesAndMethods() {
+    problem(rest.get("/nope", null), 404, null);
+    problem(rest.send("DELETE", "/captchas", null, null, null), 405, null);
+    problem(rest.raw("GET", "/users/%ZZ"), 400, null);
+  }
+
+  private static Rest.Response register(String username, String password, String displayName, String answer) {
+    return rest.post("/users", Rest.obj("username", username, "password", password, "displayName", displayName,
+        "captchaId", Accounts.newCaptcha(rest), "captchaAnswer", answer), null);
+  }
+
+  private static String b64(String json) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Asserts an RFC 9457 problem: status, content type, a stable code, and no internals. */
+  private static void problem(Rest.Response r, int status, String code) {
+    assertThat(r.status()).as("status of %s", r.raw()).isEqualTo(status);
+    assertThat(r.contentType()).as(r.raw()).startsWith("application/problem+json");
+    assertThat(r.json().get("status").asInt()).isEqualTo(status);
+    assertThat(r.json().get("code").asText()).as(r.raw()).matches("[A-Z][A-Z0-9_]+");
+    if (code != null) {
+      assertThat(r.json().get("code").asText()).as(r.raw()).isEqualTo(code);
+    }
+    assertThat(r.raw()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("vent.web.");
+  }
+}

@@ -1,0 +1,190 @@
+package vent.web.it;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole Vent stack for the end-to-end tests, started once per test JVM through the
+ * project's own launcher ({@code ./vent up}) on test ports with its own state folder, and
+ * stopped by {@code ./vent down} when the JVM ends (also when tests fail).
+ *
+ * <p>Real parts only: a Consul server agent, a redis-server, each provider as its own
+ * {@code java -jar} process (two relation instances), and vent-web serving HTTP on loopback.
+ */
+public final class Stack {
+
+  /** Every captcha's answer in this stack (the launcher passes it to the captcha provider). */
+  public static final String CAPTCHA_ANSWER = "vtest";
+
+  static final int HTTP_PORT = 18080;
+  static final int ADMIN_PORT = 18081;
+  static final int CONSUL_PORT = 18500;
+  static final int REDIS_PORT = 16379;
+  static final int PORT_OFFSET = 10000;
+  static final int RELATION_INSTANCES = 2;
+
+  private static Stack shared;
+
+  private final Path home;
+  private final Path state;
+  private final Map<String, String> env;
+
+  private Stack(Path home, Path state, Map<String, String> env) {
+    this.home = home;
+    this.state = state;
+    this.env = env;
+  }
+
+  /** The JVM-wide stack, started on first use. */
+  public static synchronized Stack shared() {
+    if (shared == null) {
+      shared = start();
+    }
+    return shared;
+  }
+
+  public String api() {
+    return "http://127.0.0.1:" + HTTP_PORT + "/api/v1";
+  }
+
+  public String admin() {
+    return "http://127.0.0.1:" + ADMIN_PORT;
+  }
+
+  public String consul() {
+    return "http://127.0.0.1:" + CONSUL_PORT;
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  public Path state() {
+    return state;
+  }
+
+  /** The launcher's environment for this stack, e.g. to run {@code ./vent import}. */
+  public Map<String, String> env() {
+    return env;
+  }
+
+  /** PID of a process the launcher started, e.g. {@code relation-1}, or -1 if it has none. */
+  public long pid(String name) {
+    Path file = state.resolve("run").resolve(name + ".pid");
+    try {
+      return Files.exists(file) ? Long.parseLong(Files.readString(file).strip()) : -1;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The log of a process the launcher started. */
+  public Path log(String name) {
+    return state.resolve("logs").resolve(name + ".log");
+  }
+
+  /**
+   * Runs {@code ./vent ARGS} with this stack's environment.
+   *
+   * @return the exit code and the combined output
+   */
+  public Result vent(Duration timeout, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(home.resolve("vent").toString());
+    command.addAll(List.of(args));
+    try {
+      Path out = Files.createTempFile("vent-" + args[0], ".log");
+      ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile())
+          .redirectErrorStream(true).redirectOutput(out.toFile());
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+        p.destroy();
+        p.waitFor(10, TimeUnit.SECONDS);
+        p.destroyForcibly();
+        throw new IllegalStateException("./vent " + String.join(" ", args) + " did not finish within " + timeout
+            + "; output:\n" + Files.readString(out, StandardCharsets.UTF_8));
+      }
+      return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Exit code and output of a launcher command. */
+  public record Result(int exitCode, String output) {}
+
+  private static Stack start() {
+    Path home = findHome();
+    Path state = home.resolve("vent-web/target/it-stack");
+    Map<String, String> env = new HashMap<>();
+    env.put("VENT_STATE_DIR", state.toString());
+    env.put("VENT_HTTP_PORT", String.valueOf(HTTP_PORT));
+    env.put("VENT_ADMIN_PORT", String.valueOf(ADMIN_PORT));
+    env.put("VENT_CONSUL_PORT", String.valueOf(CONSUL_PORT));
+    env.put("VENT_REDIS_PORT", String.valueOf(REDIS_PORT));
+    env.put("VENT_PORT_OFFSET", String.valueOf(PORT_OFFSET));
+    env.put("VENT_RELATION_INSTANCES", String.valueOf(RELATION_INSTANCES));
+    env.put("VENT_CAPTCHA_TEST_ANSWER", CAPTCHA_ANSWER);
+    env.put("VENT_ACCESS_LOG", "true");
+    env.put("VENT_SKIP_BUILD", "1");
+    Stack stack = new Stack(home, state, env);
+    for (int port : new int[] {HTTP_PORT, ADMIN_PORT, CONSUL_PORT, REDIS_PORT}) {
+      requireFree(port);
+    }
+    // A previous, killed test run may have left its state: start from empty data.
+    stack.vent(Duration.ofSeconds(90), "down");
+    deleteRecursively(state);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.vent(Duration.ofSeconds(90), "down"), "vent-it-down"));
+    long t0 = System.nanoTime();
+    Result up = stack.vent(Duration.ofSeconds(300), "up");
+    if (up.exitCode() != 0) {
+      throw new IllegalStateException("./vent up failed (exit " + up.exitCode() + "):\n" + up.output());
+    }
+    System.out.printf("event=it_stack_up seconds=%.1f%n", (System.nanoTime() - t0) / 1e9);
+    return stack;
+  }
+
+  private static Path findHome() {
+    String configured = System.getenv("VENT_HOME");
+    Path dir = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
+    for (Path d = dir.toAbsolutePath(); d != null; d = d.getParent()) {
+      if (Files.isExecutable(d.resolve("vent")) && Files.exists(d.resolve("vent-api"))) {
+        return d;
+      }
+    }
+    throw new IllegalStateException("cannot find the Vent checkout (set VENT_HOME) from " + dir);
+  }
+
+  private static void requireFree(int port) {
+    try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("port " + port + " on 127.0.0.1 is in use; the end-to-end tests need it", e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,348 @@
+package vent.web.testing;
+
+import com.google.protobuf.ByteString;
+import com.nimbusds.jose.jwk.ECKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import vent.auth.v1.DubboAuthServiceTriple;
+import vent.auth.v1.GetJwksRequest;
+import vent.auth.v1.GetJwksResponse;
+import vent.auth.v1.LoginRequest;
+import vent.auth.v1.LogoutRequest;
+import vent.auth.v1.LogoutResponse;
+import vent.auth.v1.RefreshRequest;
+import vent.auth.v1.RegisterRequest;
+import vent.auth.v1.RegisterResponse;
+import vent.auth.v1.TokenPair;
+import vent.captcha.v1.Captcha;
+import vent.captcha.v1.CreateCaptchaRequest;
+import vent.captcha.v1.DubboCaptchaServiceTriple;
+import vent.common.error.ErrorKind;
+import vent.common.error.VentException;
+import vent.relation.v1.BatchFollowRequest;
+import vent.relation.v1.BatchFollowResponse;
+import vent.relation.v1.DubboRelationServiceTriple;
+import vent.relation.v1.Edge;
+import vent.relation.v1.FollowCounts;
+import vent.relation.v1.FollowEntry;
+import vent.relation.v1.FollowRequest;
+import vent.relation.v1.FollowResponse;
+import vent.relation.v1.GetCountsRequest;
+import vent.relation.v1.GetCountsResponse;
+import vent.relation.v1.GetRelationshipsRequest;
+import vent.relation.v1.GetRelationshipsResponse;
+import vent.relation.v1.ListFollowsRequest;
+import vent.relation.v1.ListFollowsResponse;
+import vent.relation.v1.Relationship;
+import vent.relation.v1.SuggestFollowsRequest;
+import vent.relation.v1.SuggestFollowsResponse;
+import vent.relation.v1.Suggestion;
+import vent.relation.v1.UnfollowRequest;
+import vent.relation.v1.UnfollowResponse;
+import vent.user.v1.BatchGetUsersRequest;
+import vent.user.v1.BatchGetUsersResponse;
+import vent.user.v1.DubboUserServiceTriple;
+import vent.user.v1.EnsureUsersRequest;
+import vent.user.v1.EnsureUsersResponse;
+import vent.user.v1.EnsuredUser;
+import vent.user.v1.GetUserByUsernameRequest;
+import vent.user.v1.GetUserRequest;
+import vent.user.v1.UpdateUserRequest;
+import vent.user.v1.User;
+import vent.web.auth.TestKeys;
+
+/**
+ * In-memory stand-ins for the four providers, implementing the generated service interfaces
+ * (through their ImplBase classes) with the behaviour and reasons their IDL documents. For
+ * unit tests of vent-web only; the end-to-end tests use the real providers.
+ */
+public final class FakeProviders {
+
+  public static final String CAPTCHA_ANSWER = "ok";
+  public static final String PASSWORD = "correct horse";
+
+  public final ECKey signingKey = TestKeys.newKey("test-key");
+  public final Users users = new Users();
+  public final Relations relations = new Relations();
+  public final Auth auth = new Auth();
+  public final Captchas captchas = new Captchas();
+
+  /** Adds a user directly, as if registered; returns it. */
+  public User addUser(String username) {
+    return users.create(username, "Name of " + username);
+  }
+
+  /** A valid access token of {@code user}. */
+  public String tokenOf(User user) {
+    return TestKeys.token(signingKey, user.getId(), "session-" + user.getId());
+  }
+
+  public final class Users extends DubboUserServiceTriple.UserServiceImplBase {
+    private final Map<String, User> byId = new LinkedHashMap<>();
+    private final AtomicLong ids = new AtomicLong(100);
+
+    synchronized User create(String username, String displayName) {
+      String lower = username.toLowerCase(Locale.ROOT);
+      if (!lower.matches("[a-z0-9_]{3,30}")) {
+        throw VentException.invalid("INVALID_USERNAME", "username must be 3-30 characters of [a-z0-9_]");
+      }
+      if (byId.values().stream().anyMatch(u -> u.getUsername().equals(lower))) {
+        throw new VentException(ErrorKind.ALREADY_EXISTS, "USERNAME_TAKEN", "username '" + lower + "' is taken");
+      }
+      User user = User.newBuilder().setId(String.valueOf(ids.incrementAndGet())).setUsername(lower)
+          .setDisplayName(displayName).setCreatedAtMs(1_700_000_000_000L).build();
+      byId.put(user.getId(), user);
+      return user;
+    }
+
+    @Override
+    public synchronized User getUser(GetUserRequest request) {
+      if (!request.getId().matches("[0-9]+")) {
+        throw VentException.invalid("INVALID_USER_ID", "not a user id");
+      }
+      User user = byId.get(request.getId());
+      if (user == null) {
+        throw VentException.notFound("USER_NOT_FOUND", "no user " + request.getId());
+      }
+      return user;
+    }
+
+    @Override
+    public synchronized BatchGetUsersResponse batchGetUsers(BatchGetUsersRequest request) {
+      batchCalls++;
+      return BatchGetUsersResponse.newBuilder()
+          .addAllUsers(request.getIdsList().stream().map(byId::get).filter(u -> u != null).toList()).build();
+    }
+
+    public int batchCalls;
+
+    @Override
+    public synchronized User getUserByUsername(GetUserByUsernameRequest request) {
+      String lower = request.getUsername().toLowerCase(Locale.ROOT);
+      return byId.values().stream().filter(u -> u.getUsername().equals(lower)).findFirst()
+          .orElseThrow(() -> VentException.notFound("USER_NOT_FOUND", "no user named " + lower));
+    }
+
+    @Override
+    public synchronized User updateUser(UpdateUserRequest request) {
+      User user = getUser(GetUserRequest.newBuilder().setId(request.getId()).build());
+      User.Builder updated = user.toBuilder();
+      if (request.hasDisplayName()) {
+        updated.setDisplayName(request.getDisplayName());
+      }
+      if (request.hasBio()) {
+        updated.setBio(request.getBio());
+      }
+      byId.put(user.getId(), updated.build());
+      return updated.build();
+    }
+
+    @Override
+    public synchronized EnsureUsersResponse ensureUsers(EnsureUsersRequest request) {
+      if (request.getUsernamesCount() > 1000) {
+        throw VentException.invalid("TOO_MANY_IDS", "at most 1000 usernames");
+      }
+      EnsureUsersResponse.Builder response = EnsureUsersResponse.newBuilder();
+      int created = 0;
+      for (String username : request.getUsernamesList().stream().distinct().toList()) {
+        User existing = byId.values().stream().filter(u -> u.getUsername().equals(username)).findFirst().orElse(null);
+        boolean isNew = existing == null;
+        User user = isNew ? create(username, username) : existing;
+        created += isNew ? 1 : 0;
+        response.addUsers(EnsuredUser.newBuilder().setUsername(username).setId(user.getId()).setCreated(isNew));
+      }
+      return response.setCreated(created).build();
+    }
+  }
+
+  public static final class Relations extends DubboRelationServiceTriple.RelationServiceImplBase {
+    /** follower -> followee -> sequence number (higher is newer). */
+    private final Map<String, Map<String, Long>> following = new HashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    private synchronized boolean add(String follower, String followee) {
+      if (follower.equals(followee)) {
+        return false;
+      }
+      return following.computeIfAbsent(follower, k -> new HashMap<>()).putIfAbsent(followee, sequence.incrementAndGet()) == null;
+    }
+
+    @Override
+    public FollowResponse follow(FollowRequest request) {
+      if (request.getFollowerId().equals(request.getFolloweeId())) {
+        throw VentException.invalid("CANNOT_FOLLOW_SELF", "a user cannot follow themself");
+      }
+      return FollowResponse.newBuilder().setCreated(add(request.getFollowerId(), request.getFolloweeId())).build();
+    }
+
+    @Override
+    public synchronized UnfollowResponse unfollow(UnfollowRequest request) {
+      Map<String, Long> followees = following.getOrDefault(request.getFollowerId(), Map.of());
+      return UnfollowResponse.newBuilder().setRemoved(followees.remove(request.getFolloweeId()) != null).build();
+    }
+
+    @Override
+    public BatchFollowResponse batchFollow(BatchFollowRequest request) {
+      int created = 0;
+      for (Edge edge : request.getEdgesList()) {
+        created += add(edge.getFollowerId(), edge.getFolloweeId()) ? 1 : 0;
+      }
+      return BatchFollowResponse.newBuilder().setCreated(created).build();
+    }
+
+    public synchronized long edgeCount() {
+      return following.values().stream().mapToLong(Map::size).sum();
+    }
+
+    @Override
+    public synchronized GetRelationshipsResponse getRelationships(GetRelationshipsRequest request) {
+      GetRelationshipsResponse.Builder response = GetRelationshipsResponse.newBuilder();
+      for (String other : request.getOtherIdsList()) {
+        response.addRelationships(Relationship.newBuilder().setUserId(other)
+            .setFollowing(follows(request.getUserId(), other)).setFollowedBy(follows(other, request.getUserId())));
+      }
+      return response.build();
+    }
+
+    private boolean follows(String a, String b) {
+      return following.getOrDefault(a, Map.of()).containsKey(b);
+    }
+
+    @Override
+    public synchronized ListFollowsResponse listFollowers(ListFollowsRequest request) {
+      Map<String, Long> followers = new HashMap<>();
+      following.forEach((follower, followees) -> {
+        Long seq = followees.get(request.getUserId());
+        if (seq != null) {
+          followers.put(follower, seq);
+        }
+      });
+      return page(followers, request);
+    }
+
+    @Override
+    public synchronized ListFollowsResponse listFollowing(ListFollowsRequest request) {
+      return page(following.getOrDefault(request.getUserId(), Map.of()), request);
+    }
+
+    private static ListFollowsResponse page(Map<String, Long> entries, ListFollowsRequest request) {
+      int offset = 0;
+      if (!request.getCursor().isEmpty()) {
+        if (!request.getCursor().matches("o[0-9]{1,6}")) {
+          throw VentException.invalid("INVALID_CURSOR", "the cursor was not issued by this service");
+        }
+        offset = Integer.parseInt(request.getCursor().substring(1));
+      }
+      int limit = request.getLimit() == 0 ? 20 : request.getLimit();
+      List<Map.Entry<String, Long>> newestFirst = entries.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList();
+      ListFollowsResponse.Builder response = ListFollowsResponse.newBuilder();
+      for (int i = offset; i < Math.min(newestFirst.size(), offset + limit); i++) {
+        response.addEntries(FollowEntry.newBuilder().setUserId(newestFirst.get(i).getKey()).setFollowedAtMs(i));
+      }
+      if (offset + limit < newestFirst.size()) {
+        response.setNextCursor("o" + (offset + limit));
+      }
+      return response.build();
+    }
+
+    @Override
+    public synchronized GetCountsResponse getCounts(GetCountsRequest request) {
+      GetCountsResponse.Builder response = GetCountsResponse.newBuilder();
+      for (String id : request.getUserIdsList()) {
+        long followers = following.values().stream().filter(f -> f.containsKey(id)).count();
+        response.addCounts(FollowCounts.newBuilder().setUserId(id).setFollowers(followers)
+            .setFollowing(following.getOrDefault(id, Map.of()).size()));
+      }
+      return response.build();
+    }
+
+    @Override
+    public synchronized SuggestFollowsResponse suggestFollows(SuggestFollowsRequest request) {
+      String me = request.getUserId();
+      Map<String, Long> mine = following.getOrDefault(me, Map.of());
+      Map<String, Integer> mutual = new HashMap<>();
+      for (String followee : mine.keySet()) {
+        for (String candidate : following.getOrDefault(followee, Map.of()).keySet()) {
+          if (!candidate.equals(me) && !mine.containsKey(candidate)) {
+            mutual.merge(candidate, 1, Integer::sum);
+          }
+        }
+      }
+      int limit = request.getLimit() == 0 ? 20 : request.getLimit();
+      return SuggestFollowsResponse.newBuilder().addAllSuggestions(mutual.entrySet().stream()
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .limit(limit)
+          .map(e -> Suggestion.newBuilder().setUserId(e.getKey()).setMutualCount(e.getValue()).build())
+          .collect(Collectors.toList())).build();
+    }
+  }
+
+  public final class Auth extends DubboAuthServiceTriple.AuthServiceImplBase {
+    public final List<String> loggedOut = new ArrayList<>();
+    public String lastClientIp;
+
+    @Override
+    public RegisterResponse register(RegisterRequest request) {
+      if (!request.getCaptchaAnswer().equals(CAPTCHA_ANSWER)) {
+        throw VentException.invalid("CAPTCHA_INVALID", "the captcha answer is wrong");
+      }
+      if (request.getPassword().length() < 8) {
+        throw VentException.invalid("INVALID_PASSWORD", "password must be 8-72 bytes");
+      }
+      User user = users.create(request.getUsername(), request.getDisplayName());
+      return RegisterResponse.newBuilder().setUser(user).setTokens(tokens(user)).build();
+    }
+
+    @Override
+    public TokenPair login(LoginRequest request) {
+      lastClientIp = request.getClientIp();
+      try {
+        User user = users.getUserByUsername(GetUserByUsernameRequest.newBuilder().setUsername(request.getUsername()).build());
+        if (request.getPassword().equals(PASSWORD)) {
+          return tokens(user);
+        }
+      } catch (VentException notFound) {
+        // Same answer as a wrong password.
+      }
+      throw new VentException(ErrorKind.UNAUTHENTICATED, "INVALID_CREDENTIALS", "wrong username or password");
+    }
+
+    @Override
+    public TokenPair refresh(RefreshRequest request) {
+      throw new VentException(ErrorKind.UNAUTHENTICATED, "REFRESH_TOKEN_INVALID", "unknown refresh token");
+    }
+
+    @Override
+    public synchronized LogoutResponse logout(LogoutRequest request) {
+      loggedOut.add(request.getUserId() + "/" + request.getSessionId());
+      return LogoutResponse.newBuilder().setEnded(true).build();
+    }
+
+    @Override
+    public GetJwksResponse getJwks(GetJwksRequest request) {
+      return GetJwksResponse.newBuilder().setJwksJson(TestKeys.jwks(signingKey)).build();
+    }
+
+    private TokenPair tokens(User user) {
+      return TokenPair.newBuilder().setAccessToken(tokenOf(user)).setRefreshToken("refresh-" + user.getId())
+          .setExpiresInSeconds(900).setRefreshExpiresInSeconds(2_592_000).setSessionId("session-" + user.getId()).build();
+    }
+  }
+
+  public static final class Captchas extends DubboCaptchaServiceTriple.CaptchaServiceImplBase {
+    @Override
+    public Captcha createCaptcha(CreateCaptchaRequest request) {
+      return Captcha.newBuilder().setId("0123456789abcdef0123456789abcdef")
+          .setPng(ByteString.copyFrom(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}))
+          .setExpiresAtMs(4_102_444_800_000L).build();
+    }
+  }
+
+}

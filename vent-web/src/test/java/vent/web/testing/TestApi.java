@@ -1,0 +1,53 @@
+package vent.web.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import java.time.Duration;
+import java.util.List;
+import vent.web.RestApi;
+import vent.web.VentWebApplication;
+import vent.web.VentWebConfiguration;
+import vent.web.auth.JwksCache;
+import vent.web.auth.JwtVerifier;
+import vent.web.rpc.AuthClient;
+import vent.web.rpc.CaptchaClient;
+import vent.web.rpc.RelationClient;
+import vent.web.rpc.UserClient;
+
+/** vent-web's Jersey components (the same list the application registers) over fake providers. */
+public final class TestApi {
+
+  /**
+   * Jersey logs through java.util.logging: the in-memory container's start-up lines, and a
+   * warning that it has no servlet request to inject (login's client IP is then empty).
+   * Held here so the settings are not garbage-collected with the loggers.
+   */
+  private static final List<java.util.logging.Logger> QUIET = List.of(
+      java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.Errors"),
+      java.util.logging.Logger.getLogger("org.glassfish.jersey.test"));
+
+  static {
+    QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.SEVERE));
+  }
+
+  private TestApi() {}
+
+  public static ResourceExtension over(FakeProviders fakes) {
+    ObjectMapper mapper = Jackson.newObjectMapper();
+    VentWebApplication.strictJson(mapper);
+    AuthClient auth = new AuthClient(fakes.auth);
+    JwtVerifier verifier = new JwtVerifier(
+        new JwksCache(auth::jwksJson, System::currentTimeMillis, Duration.ofSeconds(30), Duration.ofMinutes(10)));
+    VentWebConfiguration.ApiSettings api = new VentWebConfiguration.ApiSettings();
+    ResourceExtension.Builder builder = ResourceExtension.builder()
+        .setMapper(mapper)
+        .setRegisterDefaultExceptionMappers(false)
+        .bootstrapLogging(false);
+    for (Object component : RestApi.components(new UserClient(fakes.users), new RelationClient(fakes.relations),
+        auth, new CaptchaClient(fakes.captchas), verifier, api)) {
+      builder.addProvider(component);
+    }
+    return builder.build();
+  }
+}
