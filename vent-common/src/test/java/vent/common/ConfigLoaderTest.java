@@ -35,6 +35,27 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsTheSentinelSection() {
+    String yaml = YAML + """
+        sentinel:
+          enabled: ${VENT_SENTINEL_ENABLED:-true}
+          commandPort: ${VENT_SENTINEL_PORT:-8729}
+          dashboard: "${VENT_SENTINEL_DASHBOARD:-}"
+        """;
+    ProviderConfig defaults = ConfigLoader.parse(yaml, ProviderConfig.class, Map.of());
+    assertThat(defaults.sentinel.enabled).isTrue();
+    assertThat(defaults.sentinel.commandPort).isEqualTo(8729);
+    assertThat(defaults.sentinel.commandHost).isEqualTo("127.0.0.1");
+    assertThat(defaults.sentinel.dashboard).isEmpty();
+    assertThat(defaults.sentinel.kvPrefix).isEqualTo("vent/sentinel");
+    ProviderConfig set = ConfigLoader.parse(yaml, ProviderConfig.class,
+        Map.of("VENT_SENTINEL_ENABLED", "false", "VENT_SENTINEL_PORT", "9000", "VENT_SENTINEL_DASHBOARD", "127.0.0.1:8080"));
+    assertThat(set.sentinel.enabled).isFalse();
+    assertThat(set.sentinel.commandPort).isEqualTo(9000);
+    assertThat(set.sentinel.dashboard).isEqualTo("127.0.0.1:8080");
+  }
+
+  @Test
   void unknownKeysAreRejected() {
     assertThatThrownBy(() -> ConfigLoader.parse("application: x\nsrever: {}\n", ProviderConfig.class, Map.of()))
         .isInstanceOf(IllegalArgumentException.class)

@@ -3,6 +3,7 @@ package vent.web;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import java.util.ArrayList;
 import java.util.List;
 import vent.web.VentWebConfiguration.ApiSettings;
 import vent.web.auth.BearerUnauthorizedHandler;
@@ -15,6 +16,8 @@ import vent.web.errors.ProblemExceptionMapper;
 import vent.web.errors.ValidationExceptionMapper;
 import vent.web.errors.VentExceptionMapper;
 import vent.web.errors.WebApplicationExceptionMapper;
+import vent.web.limits.ClientIps;
+import vent.web.limits.RateLimiting;
 import vent.web.resources.CaptchaResource;
 import vent.web.resources.MeResource;
 import vent.web.resources.SessionResource;
@@ -26,8 +29,8 @@ import vent.web.rpc.UserClient;
 
 /**
  * Everything Jersey serves under {@code /api/v1}: the problem+json exception mappers, bearer
- * authentication and the resources of contract v1. One list, so the application and the resource
- * tests register exactly the same components.
+ * authentication, the resources of contract v1 and, when Sentinel is on, its rate limits. One
+ * list, so the application and the resource tests register exactly the same components.
  */
 public final class RestApi {
 
@@ -35,12 +38,15 @@ public final class RestApi {
 
   /**
    * @param verifier checks bearer tokens for {@code @Auth} parameters
-   * @param api page sizes
+   * @param api page sizes, and whether {@code X-Forwarded-For} names the client
+   * @param rateLimits enter Sentinel for every route ({@code sentinel.enabled}); when false nothing
+   *     of Sentinel is registered, so it costs nothing
    * @return components for {@code JerseyEnvironment.register}, in registration order
    */
   public static List<Object> components(UserClient users, RelationClient relations, AuthClient auth,
-      CaptchaClient captchas, JwtVerifier verifier, ApiSettings api) {
-    return List.of(
+      CaptchaClient captchas, JwtVerifier verifier, ApiSettings api, boolean rateLimits) {
+    ClientIps clientIps = new ClientIps(api.trustForwardedFor);
+    List<Object> components = new ArrayList<>(List.of(
         // Errors: RFC 9457 problems (Dropwizard's default mappers are off in config.yml).
         new VentExceptionMapper(),
         new ProblemExceptionMapper(),
@@ -59,7 +65,12 @@ public final class RestApi {
         // Contract v1.
         new CaptchaResource(captchas),
         new UserResource(auth, users, relations, api.defaultPageSize, api.maxPageSize),
-        new SessionResource(auth),
-        new MeResource(auth, users, relations, api.defaultPageSize, api.maxPageSize));
+        new SessionResource(auth, clientIps),
+        new MeResource(auth, users, relations, api.defaultPageSize, api.maxPageSize)));
+    if (rateLimits) {
+      // Sentinel: route, per-IP, per-user and login limits (see vent.web.limits).
+      components.addAll(RateLimiting.components(clientIps));
+    }
+    return List.copyOf(components);
   }
 }

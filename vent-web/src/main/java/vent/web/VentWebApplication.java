@@ -11,12 +11,14 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
+import vent.common.sentinel.SentinelBootstrap;
 import vent.web.auth.JwksCache;
 import vent.web.auth.JwtVerifier;
 import vent.web.cli.ImportCommand;
@@ -65,7 +67,17 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
 
   @Override
   public void run(VentWebConfiguration config, Environment environment) {
-    // Providers first: Dubbo must be set up before anything else touches it.
+    // Sentinel first: its settings (project name, command port, rules) must be in place before
+    // Dubbo's Sentinel filters or a REST route make its first entry. Closed last (managed first).
+    SentinelBootstrap sentinel = SentinelBootstrap.start("vent-web", config.sentinel, config.registry);
+    environment.lifecycle().manage(new Managed() {
+      @Override
+      public void stop() {
+        sentinel.close();
+      }
+    });
+
+    // Providers next: Dubbo must be set up before anything else touches it.
     VentRpc rpc = VentRpc.start("vent-web", config.registry, config.loopbackOnly, config.rpc.timeoutMs,
         config.rpc.readRetries);
     environment.lifecycle().manage(rpc);
@@ -76,7 +88,8 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
     // The REST contract v1, with bearer tokens verified locally against the auth provider's keys.
     JwtVerifier verifier = new JwtVerifier(
         new JwksCache(rpc.auth()::jwksJson, System::currentTimeMillis, JWKS_MIN_REFETCH, JWKS_MAX_AGE));
-    RestApi.components(rpc.users(), rpc.relations(), rpc.auth(), rpc.captchas(), verifier, config.api)
+    RestApi.components(rpc.users(), rpc.relations(), rpc.auth(), rpc.captchas(), verifier, config.api,
+            config.sentinel.enabled)
         .forEach(environment.jersey()::register);
 
     // Problems also for what Jersey never sees: Jetty's error pages and oversized bodies.

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import vent.common.config.RedisSettings;
 import vent.common.config.RegistrySettings;
+import vent.common.sentinel.SentinelSettings;
 
 /**
  * vent-web's typed configuration ({@code vent-web/config.yml}, {@code ${ENV:-default}} substituted).
@@ -15,7 +16,9 @@ import vent.common.config.RegistrySettings;
  * <p>YAML shape, besides Dropwizard's own {@code server} and {@code logging} sections:
  * {@code {loopbackOnly: true, registry: {host, port}, redis: {address, password, ...},
  * rpc: {timeoutMs: 3000, readRetries: 2, importTimeoutMs: 60000},
- * api: {maxBodyBytes: 65536, defaultPageSize: 20, maxPageSize: 100}}}.
+ * api: {maxBodyBytes: 65536, defaultPageSize: 20, maxPageSize: 100, trustForwardedFor: false},
+ * sentinel: {enabled: true, commandHost: 127.0.0.1, commandPort: 8719, dashboard: "", logDir: "",
+ * kvPrefix: vent/sentinel}}}.
  */
 public class VentWebConfiguration extends Configuration {
 
@@ -33,6 +36,12 @@ public class VentWebConfiguration extends Configuration {
   @Valid @NotNull @JsonProperty public RpcSettings rpc = new RpcSettings();
 
   @Valid @NotNull @JsonProperty public ApiSettings api = new ApiSettings();
+
+  /**
+   * Sentinel (rate limits, circuit breakers, rules from Consul KV, dashboard); {@code enabled: false}
+   * registers none of it. The import command never starts it.
+   */
+  @Valid @NotNull @JsonProperty public SentinelSettings sentinel = new SentinelSettings();
 
   /** How vent-web calls the providers. */
   public static class RpcSettings {
@@ -52,5 +61,11 @@ public class VentWebConfiguration extends Configuration {
     @Min(1) @JsonProperty public int defaultPageSize = 20;
     /** Largest accepted {@code limit}, and most ids in one {@code /me/relationships} call. */
     @Min(1) @Max(100) @JsonProperty public int maxPageSize = 100;
+    /**
+     * Take the client's IP (per-IP limits, login checks) from the first {@code X-Forwarded-For}
+     * entry instead of the connection. Only behind a reverse proxy that sets that header: vent-web
+     * binds 127.0.0.1 with nothing in front, where the header is whatever a client sends.
+     */
+    @JsonProperty public boolean trustForwardedFor = false;
   }
 }

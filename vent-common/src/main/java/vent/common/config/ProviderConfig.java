@@ -1,13 +1,15 @@
 package vent.common.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import vent.common.sentinel.SentinelSettings;
 
 /**
  * Configuration every provider has; a provider's own configuration class extends it with its
  * own section.
  *
  * <p>YAML shape: {@code {application: vent-provider-user, server: ServerSettings,
- * registry: RegistrySettings, redis: RedisSettings}}.
+ * registry: RegistrySettings, redis: RedisSettings, consumerTimeoutMs: 3000,
+ * sentinel: SentinelSettings}}.
  */
 public class ProviderConfig {
   /** Dubbo application name, also the name operators see in logs and dashboards. */
@@ -17,4 +19,6 @@ public class ProviderConfig {
   @JsonProperty public RedisSettings redis = new RedisSettings();
   /** Per-call timeout of the Dubbo references this process holds (if any), milliseconds. */
   @JsonProperty public int consumerTimeoutMs = 3000;
+  /** Sentinel: rules from Consul KV, the command port, the dashboard. */
+  @JsonProperty public SentinelSettings sentinel = new SentinelSettings();
 }

@@ -3,13 +3,16 @@ package vent.common.dubbo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.dubbo.config.ConsumerConfig;
 import org.apache.dubbo.config.MethodConfig;
 import org.apache.dubbo.config.ProtocolConfig;
+import org.apache.dubbo.config.ProviderConfig;
 import org.apache.dubbo.config.ReferenceConfig;
 import org.apache.dubbo.config.ServiceConfig;
 import org.apache.dubbo.config.bootstrap.DubboBootstrap;
 import vent.common.config.RegistrySettings;
 import vent.common.config.ServerSettings;
+import vent.common.sentinel.SentinelBootstrap;
 
 /**
  * One Dubbo application in this JVM: the services it provides over Triple and the references it
@@ -21,11 +24,19 @@ import vent.common.config.ServerSettings;
  */
 public final class DubboNode {
 
+  /** Sentinel's Dubbo 3 adapter filters (names from its META-INF/dubbo files), removed when Sentinel is off. */
+  static final String WITHOUT_SENTINEL_PROVIDER_FILTERS = "-sentinel.dubbo.provider.filter";
+  static final String WITHOUT_SENTINEL_CONSUMER_FILTERS =
+      "-sentinel.dubbo.consumer.filter,-dubbo.application.context.name.filter";
+
   private final DubboBootstrap bootstrap;
   private final List<ReferenceConfig<?>> references = new ArrayList<>();
   private boolean protocolSet;
 
   /**
+   * Create after {@link SentinelBootstrap#start} (if the process runs Sentinel): whether Sentinel's
+   * Dubbo filters take part is decided here, from {@link SentinelBootstrap#isRunning()}.
+   *
    * @param application Dubbo application name, e.g. {@code vent-provider-user}
    * @param registry where Consul is
    * @param loopbackOnly register and call on 127.0.0.1 only (STACK-NOTES item 3)
@@ -35,6 +46,15 @@ public final class DubboNode {
     this.bootstrap = DubboBootstrap.newInstance()
         .application(DubboDefaults.application(application))
         .registry(DubboDefaults.registry(registry));
+    if (!SentinelBootstrap.isRunning()) {
+      // Sentinel disabled or never started: its adapter's filters (auto-activated once on the class
+      // path) must not count or block calls, nor start Sentinel's transport on their first call.
+      ProviderConfig provider = new ProviderConfig();
+      provider.setFilter(WITHOUT_SENTINEL_PROVIDER_FILTERS);
+      ConsumerConfig consumer = new ConsumerConfig();
+      consumer.setFilter(WITHOUT_SENTINEL_CONSUMER_FILTERS);
+      bootstrap.provider(provider).consumer(consumer);
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vent.common.config.ProviderConfig;
+import vent.common.sentinel.SentinelBootstrap;
 
 /**
  * Runs a provider process: exports its Triple services, registers them in Consul (which then
@@ -16,22 +17,32 @@ import vent.common.config.ProviderConfig;
  *   <li>deregister from Consul, so consumers stop picking this instance;</li>
  *   <li>keep serving for {@code server.drainMs}, while consumers learn of it;</li>
  *   <li>stop Dubbo, which waits up to {@code server.shutdownWaitMs} for in-flight calls;</li>
- *   <li>run the provider's own close actions (e.g. close Redisson).</li>
+ *   <li>run the provider's own close actions (e.g. close Redisson);</li>
+ *   <li>stop Sentinel (its Consul KV watch and command port).</li>
  * </ol>
+ *
+ * <p>Sentinel ({@code config.sentinel}) starts first, in the constructor, so that its Dubbo filters
+ * and rules are in place before any Dubbo object exists.
  */
 public final class ProviderServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProviderServer.class);
 
   private final ProviderConfig config;
+  private final SentinelBootstrap sentinel;
   private final DubboNode node;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  /** Prepares the JVM for Dubbo; build the provider's objects after this. */
+  /**
+   * Starts Sentinel and prepares the JVM for Dubbo; build the provider's objects after this.
+   *
+   * @throws IllegalStateException if Sentinel's command port cannot be bound
+   */
   public ProviderServer(ProviderConfig config) {
     this.config = config;
+    this.sentinel = SentinelBootstrap.start(config.application, config.sentinel, config.registry);
     System.setProperty("dubbo.service.shutdown.wait", String.valueOf(config.server.shutdownWaitMs));
     this.node = new DubboNode(config.application, config.registry, config.server.loopbackOnly);
   }
@@ -92,6 +103,7 @@ public final class ProviderServer {
           LOG.warn("event=close_failed application={} error={}", config.application, e.toString());
         }
       }
+      sentinel.close();
       LOG.info("event=provider_stopped application={} stopMs={}", config.application, (System.nanoTime() - t0) / 1_000_000);
       stopped.countDown();
     }

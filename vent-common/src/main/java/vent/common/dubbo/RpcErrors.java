@@ -8,6 +8,7 @@ import org.apache.dubbo.rpc.TriRpcStatus;
 import vent.api.ReasonedStatus;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
+import vent.common.sentinel.SentinelBlocks;
 
 /** Consumer side: reads the outcome of a failed Triple call. */
 public final class RpcErrors {
@@ -19,8 +20,19 @@ public final class RpcErrors {
    * failure ({@code "REASON: detail"} status) or could not be reached (UNAVAILABLE,
    * {@code DEPENDENCY_UNAVAILABLE}); otherwise returns {@code thrown} unchanged as a runtime
    * exception.
+   *
+   * <p>Sentinel: a call blocked on this side (a Sentinel {@code BlockException} anywhere in the
+   * cause chain, e.g. an open circuit) and a call the provider's own rules rejected (gRPC
+   * RESOURCE_EXHAUSTED {@code "RATE_LIMITED: <resource>"}) both become UNAVAILABLE
+   * {@code DEPENDENCY_UNAVAILABLE}, with detail {@code "circuit open: <resource>"} (or
+   * {@code "rate limit: ..."}) and {@code "provider rate limit: <resource>"}: the caller of the
+   * caller is not the one being limited.
    */
   public static RuntimeException toVentException(Throwable thrown) {
+    var block = SentinelBlocks.find(thrown);
+    if (block.isPresent()) {
+      return unavailable(SentinelBlocks.describe(block.get(), "unknown resource"));
+    }
     Throwable t = unwrap(thrown);
     if (t instanceof VentException ve) {
       return ve;
@@ -28,6 +40,10 @@ public final class RpcErrors {
     if (t instanceof StatusRpcException sre) {
       TriRpcStatus status = sre.getStatus();
       var reasoned = ReasonedStatus.parse(status.description);
+      if (status.code == TriRpcStatus.Code.RESOURCE_EXHAUSTED && reasoned.isPresent()
+          && reasoned.get().reason().equals("RATE_LIMITED")) {
+        return unavailable("provider rate limit: " + reasoned.get().detail());
+      }
       ErrorKind kind = kindOf(status.code);
       if (reasoned.isPresent() && kind != null) {
         return new VentException(kind, reasoned.get().reason(), reasoned.get().detail());

@@ -3,6 +3,7 @@ package vent.common.dubbo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.alibaba.csp.sentinel.slots.clusterbuilder.ClusterBuilderSlot;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -18,13 +19,17 @@ import vent.captcha.v1.VerifyCaptchaResponse;
 import vent.common.config.ProviderConfig;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
+import vent.common.sentinel.SentinelBootstrap;
+import vent.common.sentinel.VentCommandCenter;
 import vent.common.testing.ConsulAgent;
 import vent.common.testing.RedisServer;
 
 /**
  * The shared wiring end to end: a provider registers in a real Consul, a consumer in the same
  * JVM (a separate Dubbo application) finds it there and calls it over Triple on loopback, and
- * a domain failure arrives as the same kind and reason.
+ * a domain failure arrives as the same kind and reason. Sentinel is disabled here
+ * ({@code sentinel.enabled: false}): its Dubbo adapter is on the class path but must not take
+ * part in any call.
  */
 class DubboNodeIT {
 
@@ -56,10 +61,13 @@ class DubboNodeIT {
     config.registry = consul.registry();
     config.server.port = RedisServer.freePort();
     config.server.drainMs = 200;
+    config.sentinel.enabled = false;
     provider = new ProviderServer(config).provide(CaptchaService.class, new FakeCaptcha()).start();
 
     consumer = new DubboNode("vent-wiring-test-consumer", consul.registry(), true);
     var ref = consumer.refer(CaptchaService.class, 3000, 2, Set.of("createCaptcha"));
+    // Over Triple, as between processes (Dubbo would call this JVM's provider in-JVM otherwise).
+    ref.setScope("remote");
     consumer.start();
     client = ref.get();
 
@@ -67,6 +75,16 @@ class DubboNodeIT {
     while (!consul.get("/v1/health/service/vent.captcha.v1.CaptchaService?passing=true").contains(String.valueOf(config.server.port))) {
       assertThat(System.nanoTime()).as("provider registered and passing in Consul").isLessThan(deadline);
       TimeUnit.MILLISECONDS.sleep(200);
+    }
+    // The consumer learns of the provider through its own Consul watch, a moment later.
+    while (true) {
+      try {
+        client.createCaptcha(CreateCaptchaRequest.getDefaultInstance());
+        break;
+      } catch (RuntimeException notYet) {
+        assertThat(System.nanoTime()).as("consumer sees the provider: " + notYet).isLessThan(deadline);
+        TimeUnit.MILLISECONDS.sleep(200);
+      }
     }
   }
 
@@ -105,5 +123,15 @@ class DubboNodeIT {
           assertThat(e.reason()).isEqualTo("MISSING_FIELD");
           assertThat(e.detail()).isEqualTo("id is empty");
         });
+  }
+
+  @Test
+  void disabledSentinelCountsNothing() {
+    assertThat(client.verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("good").build()).getValid()).isTrue();
+    assertThat(SentinelBootstrap.isRunning()).isFalse();
+    // With the adapter's filters active, every call would create these nodes (and start the transport).
+    assertThat(ClusterBuilderSlot.getClusterNodeMap().keySet())
+        .noneMatch(r -> r.getName().startsWith("vent.captcha.v1.CaptchaService"));
+    assertThat(VentCommandCenter.boundAddress()).isEmpty();
   }
 }

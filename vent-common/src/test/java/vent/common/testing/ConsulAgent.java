@@ -66,6 +66,29 @@ public final class ConsulAgent {
     }
   }
 
+  /** PUT on Consul's HTTP API, e.g. {@code /v1/kv/some/key} with the value as body; returns the body. */
+  public String put(String path, String body) {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+        .PUT(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(5)).build());
+  }
+
+  /** DELETE on Consul's HTTP API, e.g. {@code /v1/kv/some/key}; returns the body. */
+  public String delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+        .DELETE().timeout(Duration.ofSeconds(5)).build());
+  }
+
+  private String send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static ConsulAgent start() {
     String binary = System.getenv().getOrDefault("VENT_CONSUL_BIN", "consul");
     int http = RedisServer.freePort();

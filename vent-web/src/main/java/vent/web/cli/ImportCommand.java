@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
+import org.apache.dubbo.config.ReferenceConfig;
 import vent.common.dubbo.DubboNode;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
@@ -55,6 +56,8 @@ public final class ImportCommand extends ConfiguredCommand<VentWebConfiguration>
     DubboNode node = new DubboNode("vent-web-import", config.registry, config.loopbackOnly);
     var userRef = node.refer(UserService.class, config.rpc.importTimeoutMs, 0, Set.of());
     var relationRef = node.refer(RelationService.class, config.rpc.importTimeoutMs, 0, Set.of());
+    withoutSentinel(userRef);
+    withoutSentinel(relationRef);
     node.start();
     try {
       GraphImport graphImport = new GraphImport(new UserClient(userRef.get()), new RelationClient(relationRef.get()),
@@ -66,6 +69,21 @@ public final class ImportCommand extends ConfiguredCommand<VentWebConfiguration>
       node.stop();
     }
   }
+
+  /**
+   * The import runs without Sentinel: its first guarded call would start Sentinel's transport,
+   * whose command port would clash with the running vent-web's. Sentinel's Dubbo filters are
+   * activated automatically, so they are switched off on the import's references.
+   */
+  static void withoutSentinel(ReferenceConfig<?> reference) {
+    String off = "-" + SENTINEL_CONSUMER_FILTER + ",-" + SENTINEL_CONTEXT_FILTER;
+    String filters = reference.getFilter();
+    reference.setFilter(filters == null || filters.isBlank() ? off : filters + "," + off);
+  }
+
+  /** Names of the Dubbo filters of sentinel-apache-dubbo3-adapter (its META-INF/dubbo files). */
+  static final String SENTINEL_CONSUMER_FILTER = "sentinel.dubbo.consumer.filter";
+  static final String SENTINEL_CONTEXT_FILTER = "dubbo.application.context.name.filter";
 
   /** Known failures get one clear line on stderr instead of a stack trace. */
   @Override

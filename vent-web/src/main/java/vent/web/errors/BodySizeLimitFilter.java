@@ -47,7 +47,22 @@ public final class BodySizeLimitFilter implements Filter {
       httpResponse.getOutputStream().write(json.writeValueAsBytes(problem));
       return;
     }
-    chain.doFilter(new LimitedRequest(http, maxBytes), response);
+    LimitedRequest limited = new LimitedRequest(http, maxBytes);
+    chain.doFilter(limited, response);
+    drainUnreadBody(limited);
+  }
+
+  /**
+   * An error answered before the body was read (415, 401, 429, ...) leaves it on the connection;
+   * Jetty then closes the connection under a client that may already be sending its next request
+   * on it. The body is at most {@code maxBytes}, so reading the rest keeps the connection usable.
+   */
+  private static void drainUnreadBody(LimitedRequest request) {
+    try {
+      request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (IOException | RuntimeException tooLargeOrGone) {
+      // Past the limit or the client went away: Jetty closes the connection, which is right then.
+    }
   }
 
   /** A request whose body stream fails with {@link PayloadTooLargeException} past the limit. */

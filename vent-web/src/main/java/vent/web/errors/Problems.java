@@ -34,6 +34,10 @@ public final class Problems {
   public static final String TOO_MANY_IDS = "TOO_MANY_IDS";
   /** A failure vent-web did not expect; details are in its log only. */
   public static final String INTERNAL = "INTERNAL";
+  /** A dependency (provider, Redis, the token keys) cannot serve this request now. */
+  public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
+  /** A provider's own Sentinel rules refused vent-web's call (common reason RATE_LIMITED). */
+  static final String PROVIDER_RATE_LIMITED = "RATE_LIMITED";
 
   private static final String TYPE_PREFIX = "urn:vent:problem:";
 
@@ -76,8 +80,17 @@ public final class Problems {
         errors == null || errors.isEmpty() ? null : List.copyOf(errors));
   }
 
-  /** The problem for a provider's (or vent-web's own) domain failure: code = its reason. */
+  /**
+   * The problem for a provider's (or vent-web's own) domain failure: code = its reason. A
+   * provider that refused the call under its own Sentinel rules (RESOURCE_EXHAUSTED
+   * RATE_LIMITED) is a dependency unavailable to the client, not the client's limit: 503
+   * DEPENDENCY_UNAVAILABLE.
+   */
   public static Problem fromVent(VentException e, String instance) {
+    if (e.kind() == ErrorKind.RESOURCE_EXHAUSTED && PROVIDER_RATE_LIMITED.equals(e.reason())) {
+      return of(503, DEPENDENCY_UNAVAILABLE, "a service this request needs is refusing calls (limited: "
+          + (e.detail() == null || e.detail().isBlank() ? "unknown" : e.detail()) + "); retry later", instance, List.of());
+    }
     int status = status(e.kind());
     String detail = e.detail() == null || e.detail().isBlank() ? defaultDetail(status) : e.detail();
     String field = FIELD_OF_REASON.get(e.reason());
@@ -163,7 +176,8 @@ public final class Problems {
 
   /**
    * Headers that go with a problem: {@code WWW-Authenticate: Bearer} on 401 (RFC 6750, with
-   * {@code error="invalid_token"} for a rejected token), {@code Retry-After: 1} on 429.
+   * {@code error="invalid_token"} for a rejected token), {@code Retry-After: 1} (second) on 429
+   * and 503. Sentinel's refusals set their own (see {@code vent.web.limits.RateLimitResponses}).
    */
   public static Map<String, String> headers(Problem problem) {
     Map<String, String> headers = new LinkedHashMap<>();
@@ -171,7 +185,7 @@ public final class Problems {
       headers.put("WWW-Authenticate", TOKEN_INVALID.equals(problem.code())
           ? "Bearer realm=\"vent\", error=\"invalid_token\"" : "Bearer realm=\"vent\"");
     }
-    if (problem.status() == 429) {
+    if (problem.status() == 429 || problem.status() == 503) {
       headers.put("Retry-After", "1");
     }
     return headers;

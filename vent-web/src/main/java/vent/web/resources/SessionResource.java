@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import vent.auth.v1.TokenPair;
@@ -17,6 +18,7 @@ import vent.web.api.LoginRequest;
 import vent.web.api.RefreshRequest;
 import vent.web.api.TokensJson;
 import vent.web.auth.VentPrincipal;
+import vent.web.limits.ClientIps;
 import vent.web.rpc.AuthClient;
 
 /** {@code /sessions}: log in, refresh tokens, log out. */
@@ -25,9 +27,12 @@ import vent.web.rpc.AuthClient;
 public final class SessionResource {
 
   private final AuthClient auth;
+  private final ClientIps clientIps;
 
-  public SessionResource(AuthClient auth) {
+  /** @param clientIps the client's address as the per-IP limits see it, passed on to the auth provider */
+  public SessionResource(AuthClient auth, ClientIps clientIps) {
     this.auth = auth;
+    this.clientIps = clientIps;
   }
 
   /**
@@ -36,11 +41,12 @@ public final class SessionResource {
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response login(@NotNull(message = Params.BODY_REQUIRED) @Valid LoginRequest body, @Context HttpServletRequest http) {
+  public Response login(@NotNull(message = Params.BODY_REQUIRED) @Valid LoginRequest body, @Context HttpServletRequest http,
+      @Context HttpHeaders headers) {
     vent.auth.v1.LoginRequest.Builder request = vent.auth.v1.LoginRequest.newBuilder()
         .setUsername(body.username())
         .setPassword(body.password())
-        .setClientIp(clientIp(http));
+        .setClientIp(clientIps.of(headers::getHeaderString, http));
     if (body.captchaId() != null) {
       request.setCaptchaId(body.captchaId());
     }
@@ -70,14 +76,5 @@ public final class SessionResource {
 
   static Response tokens(TokenPair tokens) {
     return Response.ok(TokensJson.of(tokens)).cacheControl(CaptchaResource.noStore()).build();
-  }
-
-  private static String clientIp(HttpServletRequest http) {
-    try {
-      String address = http == null ? null : http.getRemoteAddr();
-      return address == null ? "" : address;
-    } catch (RuntimeException noServletRequest) {
-      return "";
-    }
   }
 }

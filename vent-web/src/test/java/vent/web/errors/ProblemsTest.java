@@ -72,7 +72,38 @@ class ProblemsTest {
     assertThat(Problems.headers(Problems.of(401, Problems.TOKEN_INVALID, "bad", null, List.of())))
         .containsEntry("WWW-Authenticate", "Bearer realm=\"vent\", error=\"invalid_token\"");
     assertThat(Problems.headers(Problems.forStatus(429, null))).containsEntry("Retry-After", "1");
+    assertThat(Problems.headers(Problems.forStatus(503, null))).containsEntry("Retry-After", "1");
     assertThat(Problems.headers(Problems.forStatus(404, null))).isEmpty();
+  }
+
+  @Test
+  void unavailableDependenciesAre503WithRetryAfter() {
+    Response open = new VentExceptionMapper().toResponse(
+        new VentException(ErrorKind.UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", "circuit open: vent.user.v1.UserService"));
+    assertThat(open.getStatus()).isEqualTo(503);
+    assertThat(open.getHeaderString("Retry-After")).isEqualTo("1");
+    assertThat(((Problem) open.getEntity()).code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+    assertThat(((Problem) open.getEntity()).detail()).isEqualTo("circuit open: vent.user.v1.UserService");
+
+    // A provider refusing vent-web's call under its own rules: not the client's limit.
+    Response limited = new VentExceptionMapper().toResponse(
+        new VentException(ErrorKind.RESOURCE_EXHAUSTED, "RATE_LIMITED", "vent.user.v1.UserService"));
+    assertThat(limited.getStatus()).isEqualTo(503);
+    assertThat(limited.getHeaderString("Retry-After")).isEqualTo("1");
+    assertThat(((Problem) limited.getEntity()).code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+    assertThat(((Problem) limited.getEntity()).detail()).contains("vent.user.v1.UserService");
+  }
+
+  @Test
+  void sentinelRefusalsOfProviderCallsThatArriveUnmappedAre503() {
+    Response blocked = new FallbackExceptionMapper().toResponse(new java.util.concurrent.CompletionException(
+        new RuntimeException("wrapped", new com.alibaba.csp.sentinel.slots.block.degrade.DegradeException("default"))));
+    assertThat(blocked.getStatus()).isEqualTo(503);
+    assertThat(((Problem) blocked.getEntity()).code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+    Response flagged = new FallbackExceptionMapper().toResponse(
+        new com.alibaba.csp.sentinel.slots.block.flow.FlowException("default").toRuntimeException());
+    assertThat(flagged.getStatus()).isEqualTo(503);
+    assertThat(flagged.getHeaderString("Retry-After")).isEqualTo("1");
   }
 
   @Test

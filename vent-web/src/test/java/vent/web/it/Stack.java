@@ -141,6 +141,7 @@ public final class Stack {
     env.put("VENT_CAPTCHA_TEST_ANSWER", CAPTCHA_ANSWER);
     env.put("VENT_ACCESS_LOG", "true");
     env.put("VENT_SKIP_BUILD", "1");
+    env.put("VENT_SENTINEL_PORT_BASE", String.valueOf(SentinelRules.PORT_BASE));
     // ImportIT imports the graph itself and checks what the first import creates.
     env.put("VENT_DEMO_GRAPH", "none");
     Stack stack = new Stack(home, state, env);
@@ -157,7 +158,33 @@ public final class Stack {
       throw new IllegalStateException("./vent up failed (exit " + up.exitCode() + "):\n" + up.output());
     }
     System.out.printf("event=it_stack_up seconds=%.1f%n", (System.nanoTime() - t0) / 1e9);
+    shared = stack;
+    relaxRules();
     return stack;
+  }
+
+  /**
+   * The default rules protect a real deployment: per-IP limits, a strict login limit and an
+   * adaptive system rule. The tests send everything from 127.0.0.1 and load 2 cores on purpose,
+   * so, like an operator would, they replace those rules in Consul KV; the Sentinel tests then
+   * set the rules they check. Breakers stay off unless a test sets one.
+   */
+  private static void relaxRules() {
+    for (String type : new String[] {"flow", "param-flow", "system", "degrade"}) {
+      SentinelRules.put("vent-web", type, "[]");
+    }
+    for (String app : new String[] {"vent-provider-user", "vent-provider-relation", "vent-provider-auth", "vent-provider-captcha"}) {
+      SentinelRules.put(app, "system", "[]");
+      SentinelRules.put(app, "degrade", "[]");
+    }
+    // KV changes reach every instance through its watch; wait until vent-web has none left.
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!SentinelRules.rulesOn("web", "flow").strip().equals("[]")) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("vent-web still has flow rules after they were emptied in Consul KV");
+      }
+      SentinelRules.sleep(100);
+    }
   }
 
   private static Path findHome() {

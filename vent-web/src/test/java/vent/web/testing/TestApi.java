@@ -33,21 +33,39 @@ public final class TestApi {
 
   private TestApi() {}
 
+  /** The components as {@code config.yml} has them: Sentinel on, client IP from the connection. */
   public static ResourceExtension over(FakeProviders fakes) {
+    return over(fakes, true, false);
+  }
+
+  /**
+   * @param rateLimits register the Sentinel filters ({@code sentinel.enabled})
+   * @param trustForwardedFor {@code api.trustForwardedFor}: the in-memory container has no
+   *     connection address, so tests that need distinct client IPs send {@code X-Forwarded-For}
+   */
+  public static ResourceExtension over(FakeProviders fakes, boolean rateLimits, boolean trustForwardedFor) {
+    return over(fakes, rateLimits, trustForwardedFor, List.of());
+  }
+
+  /** As {@link #over(FakeProviders, boolean, boolean)}, plus test-only resources or providers. */
+  public static ResourceExtension over(FakeProviders fakes, boolean rateLimits, boolean trustForwardedFor,
+      List<Object> extra) {
     ObjectMapper mapper = Jackson.newObjectMapper();
     VentWebApplication.strictJson(mapper);
     AuthClient auth = new AuthClient(fakes.auth);
     JwtVerifier verifier = new JwtVerifier(
         new JwksCache(auth::jwksJson, System::currentTimeMillis, Duration.ofSeconds(30), Duration.ofMinutes(10)));
     VentWebConfiguration.ApiSettings api = new VentWebConfiguration.ApiSettings();
+    api.trustForwardedFor = trustForwardedFor;
     ResourceExtension.Builder builder = ResourceExtension.builder()
         .setMapper(mapper)
         .setRegisterDefaultExceptionMappers(false)
         .bootstrapLogging(false);
     for (Object component : RestApi.components(new UserClient(fakes.users), new RelationClient(fakes.relations),
-        auth, new CaptchaClient(fakes.captchas), verifier, api)) {
+        auth, new CaptchaClient(fakes.captchas), verifier, api, rateLimits)) {
       builder.addProvider(component);
     }
+    extra.forEach(builder::addProvider);
     return builder.build();
   }
 }

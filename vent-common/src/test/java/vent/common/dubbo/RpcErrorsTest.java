@@ -1,0 +1,46 @@
+package vent.common.dubbo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alibaba.csp.sentinel.slots.block.degrade.DegradeException;
+import com.alibaba.csp.sentinel.slots.block.degrade.DegradeRule;
+import org.apache.dubbo.rpc.RpcException;
+import org.apache.dubbo.rpc.TriRpcStatus;
+import org.junit.jupiter.api.Test;
+import vent.api.ReasonedStatus;
+import vent.common.error.ErrorKind;
+import vent.common.error.VentException;
+
+class RpcErrorsTest {
+
+  @Test
+  void aProviderRateLimitIsTheDependencyBeingUnavailable() {
+    var rejected = new RpcException(new ReasonedRpcException(TriRpcStatus.Code.RESOURCE_EXHAUSTED,
+        new ReasonedStatus("RATE_LIMITED", "vent.user.v1.UserService")));
+    assertThat(RpcErrors.toVentException(rejected)).isInstanceOfSatisfying(VentException.class, e -> {
+      assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+      assertThat(e.reason()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+      assertThat(e.detail()).isEqualTo("provider rate limit: vent.user.v1.UserService");
+    });
+  }
+
+  @Test
+  void aLocalSentinelBlockIsTheDependencyBeingUnavailable() {
+    var blocked = new RpcException(new RuntimeException(new DegradeException("default", new DegradeRule("vent.user.v1.UserService"))));
+    assertThat(RpcErrors.toVentException(blocked)).isInstanceOfSatisfying(VentException.class, e -> {
+      assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+      assertThat(e.reason()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+      assertThat(e.detail()).isEqualTo("circuit open: vent.user.v1.UserService");
+    });
+  }
+
+  @Test
+  void otherResourceExhaustedReasonsKeepTheirMeaning() {
+    var limited = new RpcException(new ReasonedRpcException(TriRpcStatus.Code.RESOURCE_EXHAUSTED,
+        new ReasonedStatus("TOO_MANY_ATTEMPTS", "wait")));
+    assertThat(RpcErrors.toVentException(limited)).isInstanceOfSatisfying(VentException.class, e -> {
+      assertThat(e.kind()).isEqualTo(ErrorKind.RESOURCE_EXHAUSTED);
+      assertThat(e.reason()).isEqualTo("TOO_MANY_ATTEMPTS");
+    });
+  }
+}

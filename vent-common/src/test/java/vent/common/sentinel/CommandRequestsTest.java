@@ -1,0 +1,76 @@
+package vent.common.sentinel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.alibaba.csp.sentinel.command.CommandRequest;
+import com.alibaba.csp.sentinel.transport.util.HttpCommandUtils;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class CommandRequestsTest {
+
+  private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
+  private static final String RULES = "[{\"resource\":\"GET /users/{id}\",\"count\":5.0,\"grade\":1}]";
+
+  private static byte[] form(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void dashboardSetRulesPostIsParsedFromTheFormBody() {
+    String body = "type=flow&data=" + URLEncoder.encode(RULES, StandardCharsets.UTF_8);
+    CommandRequest request = CommandRequests.parse("POST", "/setRules", null, FORM, form(body));
+    assertThat(HttpCommandUtils.getTarget(request)).isEqualTo("setRules");
+    assertThat(request.getParam("type")).isEqualTo("flow");
+    assertThat(request.getParam("data")).isEqualTo(RULES);
+    assertThat(request.getBody()).isEqualTo(form(body));
+  }
+
+  @Test
+  void getRulesReadsTheQueryString() {
+    CommandRequest request = CommandRequests.parse("GET", "/getRules", "type=degrade", null, new byte[0]);
+    assertThat(HttpCommandUtils.getTarget(request)).isEqualTo("getRules");
+    assertThat(request.getParameters()).containsExactly(java.util.Map.entry("type", "degrade"));
+  }
+
+  @Test
+  void nestedCommandPathsKeepTheirSlashes() {
+    CommandRequest request = CommandRequests.parse("GET", "/cluster/server/info", null, null, new byte[0]);
+    assertThat(HttpCommandUtils.getTarget(request)).isEqualTo("cluster/server/info");
+  }
+
+  @Test
+  void bodyParametersWinOverQueryParameters() {
+    CommandRequest request = CommandRequests.parse("POST", "/setRules", "type=degrade&x=1", FORM, form("type=flow"));
+    assertThat(request.getParam("type")).isEqualTo("flow");
+    assertThat(request.getParam("x")).isEqualTo("1");
+  }
+
+  @Test
+  void emptyKeysValuesAndAnchorsAreDroppedLikeSentinelDoes() {
+    CommandRequest request = CommandRequests.parse("GET", "/metric", "a=&=b&&c=%20d%20&e=1#frag=2", null, new byte[0]);
+    assertThat(request.getParameters()).containsOnlyKeys("c", "e");
+    assertThat(request.getParam("c")).isEqualTo(" d ");
+    assertThat(request.getParam("e")).isEqualTo("1");
+  }
+
+  @Test
+  void aPostWithoutContentTypeIsReadAsAForm() {
+    CommandRequest request = CommandRequests.parse("POST", "/setParamFlowRules", null, null, form("data=%5B%5D"));
+    assertThat(request.getParam("data")).isEqualTo("[]");
+  }
+
+  @Test
+  void rejectsWhatTheTransportCannotServe() {
+    assertThatThrownBy(() -> CommandRequests.parse("GET", "/", null, null, new byte[0]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("Invalid command");
+    assertThatThrownBy(() -> CommandRequests.parse("PUT", "/setRules", null, FORM, form("type=flow")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GET and POST");
+    assertThatThrownBy(() -> CommandRequests.parse("POST", "/setRules", null, "application/json", form("[]")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("form-encoded");
+    assertThatThrownBy(() -> CommandRequests.parse("GET", "/getRules", "type=%zz", null, new byte[0]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("malformed URL encoding in parameters");
+  }
+}

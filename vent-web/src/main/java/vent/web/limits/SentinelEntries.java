@@ -1,0 +1,135 @@
+package vent.web.limits;
+
+import com.alibaba.csp.sentinel.Entry;
+import com.alibaba.csp.sentinel.EntryType;
+import com.alibaba.csp.sentinel.ResourceTypeConstants;
+import com.alibaba.csp.sentinel.SphU;
+import com.alibaba.csp.sentinel.Tracer;
+import com.alibaba.csp.sentinel.context.Context;
+import com.alibaba.csp.sentinel.context.ContextUtil;
+import com.alibaba.csp.sentinel.slots.block.BlockException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Sentinel entries one REST request holds, kept as a request property from the request
+ * filters to the response filter (or, should that never run, to the end of the request), and
+ * exited there in reverse order on the thread that entered them.
+ *
+ * <p>Not thread-safe: a request is processed on one thread (vent-web's resources are synchronous).
+ */
+final class SentinelEntries {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SentinelEntries.class);
+  static final String PROPERTY = SentinelEntries.class.getName();
+
+  private final Entry[] entries = new Entry[4];
+  private final Object[] args = new Object[4];
+  private int size;
+  private boolean blocked;
+
+  private SentinelEntries() {}
+
+  /** Enters vent-web's Sentinel context on this thread and attaches a new, empty set to {@code request}. */
+  static SentinelEntries begin(ContainerRequestContext request) {
+    Context leaked = ContextUtil.getContext();
+    if (leaked != null) {
+      // A request starts with no context; one left here would nest this request's entries in it.
+      LOG.warn("event=sentinel_context_leaked context={}", leaked.getName());
+      exitEverything(leaked);
+    }
+    ContextUtil.enter(SentinelResources.CONTEXT);
+    SentinelEntries entries = new SentinelEntries();
+    request.setProperty(PROPERTY, entries);
+    return entries;
+  }
+
+  /** The set attached to {@code request}, or null. */
+  static SentinelEntries of(ContainerRequestContext request) {
+    return request.getProperty(PROPERTY) instanceof SentinelEntries entries ? entries : null;
+  }
+
+  /** Detaches and returns the set attached to {@code request}, or null (already exited). */
+  static SentinelEntries take(ContainerRequestContext request) {
+    SentinelEntries entries = of(request);
+    if (entries != null) {
+      request.removeProperty(PROPERTY);
+    }
+    return entries;
+  }
+
+  /**
+   * Enters {@code resource} (web resource type).
+   *
+   * @param arg argument 0 for parameter-flow rules, or null for none
+   * @throws BlockException a rule refused the request (nothing is held for {@code resource} then)
+   */
+  void enter(String resource, EntryType type, Object arg) throws BlockException {
+    Entry entry = arg == null
+        ? SphU.entry(resource, ResourceTypeConstants.COMMON_WEB, type)
+        : SphU.entry(resource, ResourceTypeConstants.COMMON_WEB, type, new Object[] {arg});
+    entries[size] = entry;
+    args[size] = arg;
+    size++;
+  }
+
+  /** Marks the request as refused by a rule (its answer is the limit's, not the resource's). */
+  void blocked() {
+    blocked = true;
+  }
+
+  boolean isBlocked() {
+    return blocked;
+  }
+
+  /**
+   * Counts a 5xx answer as an error of the route (its first entry), for exception-based degrade
+   * rules and the dashboard's exception QPS.
+   */
+  void traceServerError(int status) {
+    if (size > 0 && !blocked) {
+      Tracer.traceEntry(new ServerErrorStatus(status), entries[0]);
+    }
+  }
+
+  /** Exits every entry, newest first (parameter-flow entries with their argument), then the context. */
+  void exitAll() {
+    for (int i = size - 1; i >= 0; i--) {
+      Entry entry = entries[i];
+      entries[i] = null;
+      try {
+        if (args[i] == null) {
+          entry.exit();
+        } else {
+          entry.exit(1, args[i]);
+        }
+      } catch (RuntimeException e) {
+        // ErrorEntryFreeException: something nested an entry it did not exit; Sentinel has
+        // exited the whole stack by now, ours included.
+        LOG.warn("event=sentinel_exit_failed resource={} error={}", entry.getResourceWrapper().getName(), e.toString());
+      }
+    }
+    size = 0;
+    ContextUtil.exit();
+  }
+
+  private static void exitEverything(Context context) {
+    for (int guard = 0; context.getCurEntry() != null && guard < 64; guard++) {
+      try {
+        context.getCurEntry().exit();
+      } catch (RuntimeException e) {
+        LOG.warn("event=sentinel_exit_failed error={}", e.toString());
+      }
+    }
+    context.setCurEntry(null);
+    ContextUtil.exit();
+  }
+
+  /** Stands for a 5xx answer in Sentinel's exception statistics; no stack trace (cheap). */
+  static final class ServerErrorStatus extends RuntimeException {
+    ServerErrorStatus(int status) {
+      super("HTTP " + status, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package vent.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sentinel's command port can rewrite every rule, so it must not be reachable from other hosts.
+ * A second host is simulated with a network namespace joined to this one by a veth pair (the
+ * test's own private link, 10.213.77.0/30); from there, the command ports refuse connections,
+ * while a socket this test opens on all interfaces accepts them (so the link itself works).
+ */
+@Order(6)
+class CommandPortIT {
+
+  private static final String HOST_SIDE = "10.213.77.1";
+  private static String namespace;
+  private static String hostVeth;
+
+  @BeforeAll
+  static void otherHost() throws Exception {
+    Stack.shared();
+    String id = String.valueOf(ProcessHandle.current().pid() % 100000);
+    namespace = "ventit" + id;
+    hostVeth = "vi" + id + "a";
+    String nsVeth = "vi" + id + "b";
+    run("ip", "netns", "add", namespace);
+    run("ip", "link", "add", hostVeth, "type", "veth", "peer", "name", nsVeth);
+    run("ip", "link", "set", nsVeth, "netns", namespace);
+    run("ip", "addr", "add", HOST_SIDE + "/30", "dev", hostVeth);
+    run("ip", "link", "set", hostVeth, "up");
+    run("ip", "netns", "exec", namespace, "ip", "addr", "add", "10.213.77.2/30", "dev", nsVeth);
+    run("ip", "netns", "exec", namespace, "ip", "link", "set", nsVeth, "up");
+  }
+
+  @AfterAll
+  static void removeOtherHost() throws Exception {
+    if (hostVeth != null) {
+      runQuietly("ip", "link", "del", hostVeth);
+    }
+    if (namespace != null) {
+      runQuietly("ip", "netns", "del", namespace);
+    }
+  }
+
+  @Test
+  void commandPortsRefuseConnectionsFromAnotherHost() throws Exception {
+    try (ServerSocket control = new ServerSocket(0, 10, InetAddress.getByName("0.0.0.0"))) {
+      assertThat(connectFromOtherHost(control.getLocalPort())).as("a socket on all interfaces is reachable").isTrue();
+    }
+    for (String process : List.of("web", "relation-1", "user-1")) {
+      int port = SentinelRules.commandPort(process);
+      assertThat(SentinelRules.rulesOn(process, "flow")).as("%s command port answers on loopback", process).startsWith("[");
+      assertThat(connectFromOtherHost(port)).as("%s command port %d from another host", process, port).isFalse();
+    }
+  }
+
+  private static boolean connectFromOtherHost(int port) throws Exception {
+    Process p = new ProcessBuilder("ip", "netns", "exec", namespace, "timeout", "5", "bash", "-c",
+        "exec 3<>/dev/tcp/" + HOST_SIDE + "/" + port).redirectErrorStream(true).start();
+    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    return p.exitValue() == 0;
+  }
+
+  private static void run(String... command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed (the test needs root and iproute2): " + out);
+    }
+  }
+
+  private static void runQuietly(String... command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    p.waitFor(10, TimeUnit.SECONDS);
+  }
+}

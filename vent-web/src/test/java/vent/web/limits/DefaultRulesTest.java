@@ -1,0 +1,96 @@
+package vent.web.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alibaba.csp.sentinel.slots.block.degrade.DegradeRule;
+import com.alibaba.csp.sentinel.slots.block.degrade.DegradeRuleManager;
+import com.alibaba.csp.sentinel.slots.block.flow.FlowRule;
+import com.alibaba.csp.sentinel.slots.block.flow.FlowRuleUtil;
+import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRule;
+import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRuleUtil;
+import com.alibaba.csp.sentinel.slots.system.SystemRule;
+import com.alibaba.fastjson.JSON;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.junit.jupiter.api.Test;
+import vent.web.resources.CaptchaResource;
+import vent.web.resources.MeResource;
+import vent.web.resources.SessionResource;
+import vent.web.resources.UserResource;
+
+/**
+ * The default rules in {@code sentinel-rules/} parse with Sentinel's own classes, pass its
+ * validity checks, and name resources that exist: REST routes vent-web serves, its per-client
+ * resources, and the Dubbo interfaces of the providers.
+ */
+class DefaultRulesTest {
+
+  private static final Path RULES = Path.of("..", "sentinel-rules");
+  private static final Set<String> DUBBO_INTERFACES = Set.of("vent.user.v1.UserService",
+      "vent.relation.v1.RelationService", "vent.auth.v1.AuthService", "vent.captcha.v1.CaptchaService");
+  private static final List<String> APPLICATIONS = List.of("vent-web", "vent-provider-user",
+      "vent-provider-relation", "vent-provider-auth", "vent-provider-captcha");
+
+  @Test
+  void everyApplicationHasEveryRuleTypeAndEachParses() throws IOException {
+    for (String app : APPLICATIONS) {
+      for (FlowRule rule : JSON.parseArray(read(app, "flow"), FlowRule.class)) {
+        assertThat(FlowRuleUtil.isValidRule(rule)).as("%s flow %s", app, rule).isTrue();
+        assertThat(knownResources(app)).as("%s flow resource", app).contains(rule.getResource());
+      }
+      for (DegradeRule rule : JSON.parseArray(read(app, "degrade"), DegradeRule.class)) {
+        assertThat(DegradeRuleManager.isValidRule(rule)).as("%s degrade %s", app, rule).isTrue();
+        assertThat(DUBBO_INTERFACES).as("%s degrade resource", app).contains(rule.getResource());
+      }
+      for (ParamFlowRule rule : JSON.parseArray(read(app, "param-flow"), ParamFlowRule.class)) {
+        assertThat(ParamFlowRuleUtil.isValidRule(rule)).as("%s param-flow %s", app, rule).isTrue();
+        assertThat(Set.of(SentinelResources.CLIENT_IP, SentinelResources.CLIENT_USER, SentinelResources.LOGIN_IP))
+            .contains(rule.getResource());
+      }
+      assertThat(JSON.parseArray(read(app, "system"), SystemRule.class)).as("%s system", app).isNotNull();
+    }
+  }
+
+  @Test
+  void ventWebHasARuleForEveryRoute() throws IOException {
+    Set<String> limited = new HashSet<>();
+    JSON.parseArray(read("vent-web", "flow"), FlowRule.class).forEach(r -> limited.add(r.getResource()));
+    assertThat(limited).containsAll(routes());
+  }
+
+  private static Set<String> knownResources(String app) {
+    return app.equals("vent-web") ? routes() : DUBBO_INTERFACES;
+  }
+
+  /** Every route of contract v1 as its Sentinel resource name, from Jersey's resource model. */
+  private static Set<String> routes() {
+    Set<String> names = new HashSet<>();
+    for (Class<?> resource : List.of(CaptchaResource.class, UserResource.class, SessionResource.class, MeResource.class)) {
+      collect(Resource.from(resource), names);
+    }
+    assertThat(names).hasSizeGreaterThan(10);
+    return names;
+  }
+
+  private static void collect(Resource resource, Set<String> names) {
+    for (ResourceMethod method : resource.getResourceMethods()) {
+      names.add(SentinelResources.name(method, method.getHttpMethod()));
+    }
+    resource.getChildResources().forEach(child -> collect(child, names));
+  }
+
+  private static String read(String app, String type) throws IOException {
+    Path file = RULES.resolve(app).resolve(type + ".json");
+    assertThat(file).as("default %s rules of %s", type, app).exists();
+    try (Stream<String> lines = Files.lines(file)) {
+      return String.join("\n", lines.toList());
+    }
+  }
+}
