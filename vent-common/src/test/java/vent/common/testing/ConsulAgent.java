@@ -129,14 +129,6 @@ public final class ConsulAgent {
   }
 
   private void stop() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    TestProcesses.stop(process, Duration.ofSeconds(10));
   }
 }

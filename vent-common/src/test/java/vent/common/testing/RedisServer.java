@@ -78,15 +78,7 @@ public final class RedisServer {
   }
 
   private void stop() {
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    TestProcesses.stop(process, Duration.ofSeconds(5));
   }
 
   /** A port that was free a moment ago on 127.0.0.1. */

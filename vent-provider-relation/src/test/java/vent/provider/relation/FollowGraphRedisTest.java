@@ -9,13 +9,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vent.common.error.VentException;
-import vent.common.testing.RedisTestSupport;
+import vent.common.testing.RedisExtension;
 import vent.provider.relation.domain.Direction;
 import vent.provider.relation.domain.FollowEdge;
 import vent.provider.relation.domain.FollowGraph;
@@ -33,25 +31,16 @@ class FollowGraphRedisTest {
   /** Redis' order among equal follow times: user id descending, byte order. */
   private static final Comparator<String> BYTES_DESCENDING = Comparator.<String>naturalOrder().reversed();
 
-  private static RedissonClient redis;
+  @RegisterExtension
+  static final RedisExtension REDIS = new RedisExtension(RedisExtension.Flush.DB);
+
   private MutableClock clock;
   private FollowGraph graph;
 
-  @BeforeAll
-  static void connect() {
-    redis = RedisTestSupport.newClient();
-  }
-
-  @AfterAll
-  static void disconnect() {
-    redis.shutdown();
-  }
-
   @BeforeEach
-  void flush() {
-    redis.getKeys().flushdb();
+  void setUp() {
     clock = new MutableClock(T0);
-    graph = new FollowGraph(new RedisRelationRepository(redis, RedisRelationRepository.DEFAULT_BATCH_CHUNK_EDGES), clock);
+    graph = new FollowGraph(new RedisRelationRepository(REDIS.client(), RedisRelationRepository.DEFAULT_BATCH_CHUNK_EDGES), clock);
   }
 
   @Test

@@ -20,12 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
-import vent.common.testing.RedisTestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vent.common.testing.RedisExtension;
 import vent.provider.auth.domain.AccessToken;
 import vent.provider.auth.domain.SigningKeyStore;
 import vent.provider.auth.store.RedisSigningKeyStore;
@@ -33,25 +30,11 @@ import vent.provider.auth.store.RedisSigningKeyStore;
 class JwtTokenIssuerTest {
 
   private static final Instant NOW = Instant.parse("2026-11-02T10:15:30Z");
-  private static RedissonClient redis;
-
-  @BeforeAll
-  static void connect() {
-    redis = RedisTestSupport.newClient();
-  }
-
-  @AfterAll
-  static void disconnect() {
-    redis.shutdown();
-  }
-
-  @BeforeEach
-  void flush() {
-    redis.getKeys().flushall();
-  }
+  @RegisterExtension
+  static final RedisExtension REDIS = new RedisExtension();
 
   private JwtTokenIssuer issuer() {
-    return JwtTokenIssuer.start(new RedisSigningKeyStore(redis), "vent-auth", 900, Clock.fixed(NOW, ZoneOffset.UTC));
+    return JwtTokenIssuer.start(new RedisSigningKeyStore(REDIS.client()), "vent-auth", 900, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Test
@@ -95,7 +78,7 @@ class JwtTokenIssuerTest {
     assertThat(set.getKeys()).hasSize(1).allSatisfy(k -> assertThat(k.isPrivate()).isFalse());
     assertThat(set.getKeys().get(0).getKeyID()).isEqualTo(issuer.keyId());
     // The stored key is the private one: that is what makes Redis's access control matter.
-    assertThat(redis.<String, String>getMap("vent:auth:jwks").get(issuer.keyId())).contains("\"d\"");
+    assertThat(REDIS.client().<String, String>getMap("vent:auth:jwks").get(issuer.keyId())).contains("\"d\"");
   }
 
   @Test
@@ -121,8 +104,8 @@ class JwtTokenIssuerTest {
       JwtTokenIssuer b = starts.get(1).get(30, TimeUnit.SECONDS);
 
       assertThat(a.keyId()).isEqualTo(b.keyId());
-      assertThat(redis.<String, String>getMap("vent:auth:jwks").readAllKeySet()).containsExactly(a.keyId());
-      assertThat(redis.<String>getBucket("vent:auth:jwk-current").get()).isEqualTo(a.keyId());
+      assertThat(REDIS.client().<String, String>getMap("vent:auth:jwks").readAllKeySet()).containsExactly(a.keyId());
+      assertThat(REDIS.client().<String>getBucket("vent:auth:jwk-current").get()).isEqualTo(a.keyId());
       ECKey key = (ECKey) JWKSet.parse(a.publicJwksJson()).getKeyByKeyId(a.keyId());
       assertThat(SignedJWT.parse(b.issue("1", "s").compact()).verify(new ECDSAVerifier(key))).isTrue();
     } finally {
@@ -132,7 +115,7 @@ class JwtTokenIssuerTest {
 
   /** Both instances read "no key yet" before either writes, forcing the set-if-absent race. */
   private JwtTokenIssuer startRacing(CyclicBarrier barrier) {
-    SigningKeyStore real = new RedisSigningKeyStore(redis);
+    SigningKeyStore real = new RedisSigningKeyStore(REDIS.client());
     SigningKeyStore racing = new SigningKeyStore() {
       @Override
       public Optional<String> currentKid() {

@@ -3,11 +3,9 @@ package vent.provider.auth.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vent.auth.v1.ChangePasswordRequest;
 import vent.auth.v1.GetJwksRequest;
 import vent.auth.v1.LoginRequest;
@@ -16,7 +14,7 @@ import vent.auth.v1.RefreshRequest;
 import vent.auth.v1.RegisterRequest;
 import vent.auth.v1.RegisterResponse;
 import vent.auth.v1.TokenPair;
-import vent.common.testing.RedisTestSupport;
+import vent.common.testing.RedisExtension;
 import vent.provider.auth.domain.UserDirectory;
 import vent.provider.auth.domain.UserProfile;
 import vent.provider.auth.server.AuthSettings;
@@ -25,22 +23,13 @@ import vent.provider.auth.server.AuthWiring;
 /** The adapter's protobuf mapping, over the real wiring (no Dubbo). */
 class AuthServiceImplTest {
 
-  private static RedissonClient redis;
+  @RegisterExtension
+  static final RedisExtension REDIS = new RedisExtension();
+
   private AuthServiceImpl service;
-
-  @BeforeAll
-  static void connect() {
-    redis = RedisTestSupport.newClient();
-  }
-
-  @AfterAll
-  static void disconnect() {
-    redis.shutdown();
-  }
 
   @BeforeEach
   void setUp() {
-    redis.getKeys().flushall();
     AuthSettings settings = new AuthSettings();
     settings.bcryptCost = 4;
     UserDirectory users = new UserDirectory() {
@@ -52,7 +41,7 @@ class AuthServiceImplTest {
       @Override
       public void delete(String userId) {}
     };
-    service = new AuthServiceImpl(AuthWiring.useCases(settings, redis, users, (id, answer) -> true, Clock.systemUTC()));
+    service = new AuthServiceImpl(AuthWiring.useCases(settings, REDIS.client(), users, (id, answer) -> true, Clock.systemUTC()));
   }
 
   @Test

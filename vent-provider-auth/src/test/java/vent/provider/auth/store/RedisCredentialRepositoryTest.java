@@ -2,44 +2,33 @@ package vent.provider.auth.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.client.codec.StringCodec;
-import vent.common.testing.RedisTestSupport;
+import vent.common.testing.RedisExtension;
 import vent.provider.auth.domain.Credential;
 
 class RedisCredentialRepositoryTest {
 
-  private static RedissonClient redis;
+  @RegisterExtension
+  static final RedisExtension REDIS = new RedisExtension();
+
   private RedisCredentialRepository repo;
 
-  @BeforeAll
-  static void connect() {
-    redis = RedisTestSupport.newClient();
-  }
-
-  @AfterAll
-  static void disconnect() {
-    redis.shutdown();
-  }
-
   @BeforeEach
-  void flush() {
-    redis.getKeys().flushall();
-    repo = new RedisCredentialRepository(redis);
+  void setUp() {
+    repo = new RedisCredentialRepository(REDIS.client());
   }
 
   @Test
   void writesBothLookupsInTheDocumentedLayout() {
     repo.create(new Credential("7", "alice", "$2b$10$hash", 1234L));
 
-    assertThat(redis.<String, String>getMap("vent:auth:cred:alice", StringCodec.INSTANCE).readAllMap())
+    assertThat(REDIS.client().<String, String>getMap("vent:auth:cred:alice", StringCodec.INSTANCE).readAllMap())
         .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("userId", "7", "hash", "$2b$10$hash", "changedAtMs", "1234"));
-    assertThat(redis.<String>getBucket("vent:auth:user-cred:7", StringCodec.INSTANCE).get()).isEqualTo("alice");
-    assertThat(redis.getKeys().remainTimeToLive("vent:auth:cred:alice")).isEqualTo(-1);
+    assertThat(REDIS.client().<String>getBucket("vent:auth:user-cred:7", StringCodec.INSTANCE).get()).isEqualTo("alice");
+    assertThat(REDIS.client().getKeys().remainTimeToLive("vent:auth:cred:alice")).isEqualTo(-1);
     assertThat(repo.findByUsername("ALICE")).contains(new Credential("7", "alice", "$2b$10$hash", 1234L));
     assertThat(repo.findByUserId("7")).contains(new Credential("7", "alice", "$2b$10$hash", 1234L));
     assertThat(repo.findByUserId("8")).isEmpty();
@@ -64,7 +53,7 @@ class RedisCredentialRepositoryTest {
 
     assertThat(repo.findByUsername("alice")).get().extracting(Credential::userId).isEqualTo("9");
     assertThat(repo.findByUserId("7")).isEmpty();
-    assertThat(redis.getKeys().countExists("vent:auth:user-cred:7")).isZero();
+    assertThat(REDIS.client().getKeys().countExists("vent:auth:user-cred:7")).isZero();
     // The old user's id can no longer change the new user's password.
     assertThat(repo.replaceHash("7", "new", "evil", 3L)).isFalse();
   }
@@ -76,6 +65,6 @@ class RedisCredentialRepositoryTest {
     repo.delete("7");
 
     assertThat(repo.findByUsername("alice")).isEmpty();
-    assertThat(redis.getKeys().count()).isZero();
+    assertThat(REDIS.client().getKeys().count()).isZero();
   }
 }

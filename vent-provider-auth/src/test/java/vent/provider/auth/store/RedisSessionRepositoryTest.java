@@ -2,49 +2,38 @@ package vent.provider.auth.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.client.codec.StringCodec;
-import vent.common.testing.RedisTestSupport;
+import vent.common.testing.RedisExtension;
 import vent.provider.auth.domain.NewSession;
 import vent.provider.auth.domain.Rotation;
 
 class RedisSessionRepositoryTest {
 
   private static final long TTL_MS = 60_000;
-  private static RedissonClient redis;
+  @RegisterExtension
+  static final RedisExtension REDIS = new RedisExtension();
+
   private RedisSessionRepository repo;
 
-  @BeforeAll
-  static void connect() {
-    redis = RedisTestSupport.newClient();
-  }
-
-  @AfterAll
-  static void disconnect() {
-    redis.shutdown();
-  }
-
   @BeforeEach
-  void flush() {
-    redis.getKeys().flushall();
-    repo = new RedisSessionRepository(redis);
+  void setUp() {
+    repo = new RedisSessionRepository(REDIS.client());
   }
 
   @Test
   void openWritesSessionRefreshMappingAndMembershipWithTtls() {
     repo.open(new NewSession("s1", "7", "h1", 1000L, TTL_MS));
 
-    assertThat(redis.<String, String>getMap("vent:auth:session:s1", StringCodec.INSTANCE).readAllMap())
+    assertThat(REDIS.client().<String, String>getMap("vent:auth:session:s1", StringCodec.INSTANCE).readAllMap())
         .containsEntry("userId", "7").containsEntry("refreshHash", "h1")
         .containsEntry("createdAtMs", "1000").containsEntry("expiresAtMs", String.valueOf(1000L + TTL_MS));
-    assertThat(redis.<String>getBucket("vent:auth:refresh:h1", StringCodec.INSTANCE).get()).isEqualTo("s1");
-    assertThat(redis.<String>getSet("vent:auth:user-sessions:7", StringCodec.INSTANCE).readAll()).containsExactly("s1");
+    assertThat(REDIS.client().<String>getBucket("vent:auth:refresh:h1", StringCodec.INSTANCE).get()).isEqualTo("s1");
+    assertThat(REDIS.client().<String>getSet("vent:auth:user-sessions:7", StringCodec.INSTANCE).readAll()).containsExactly("s1");
     for (String key : new String[] {"vent:auth:session:s1", "vent:auth:refresh:h1", "vent:auth:user-sessions:7"}) {
-      assertThat(redis.getKeys().remainTimeToLive(key)).as(key).isBetween(TTL_MS - 5000, TTL_MS);
+      assertThat(REDIS.client().getKeys().remainTimeToLive(key)).as(key).isBetween(TTL_MS - 5000, TTL_MS);
     }
   }
 
@@ -53,12 +42,12 @@ class RedisSessionRepositoryTest {
     repo.open(new NewSession("s1", "7", "h1", 1000L, TTL_MS));
 
     assertThat(repo.rotate("h1", "h2", 2000L, TTL_MS)).isEqualTo(new Rotation(Rotation.Outcome.ROTATED, "s1", "7"));
-    assertThat(redis.<String, String>getMap("vent:auth:session:s1", StringCodec.INSTANCE).get("refreshHash")).isEqualTo("h2");
+    assertThat(REDIS.client().<String, String>getMap("vent:auth:session:s1", StringCodec.INSTANCE).get("refreshHash")).isEqualTo("h2");
 
     assertThat(repo.rotate("h1", "h3", 3000L, TTL_MS)).isEqualTo(new Rotation(Rotation.Outcome.REUSED, "s1", "7"));
     assertThat(repo.rotate("h2", "h4", 3000L, TTL_MS).outcome()).isEqualTo(Rotation.Outcome.UNKNOWN);
-    assertThat(redis.getKeys().countExists("vent:auth:session:s1", "vent:auth:refresh:h2", "vent:auth:refresh:h3")).isZero();
-    assertThat(redis.<String>getSet("vent:auth:user-sessions:7", StringCodec.INSTANCE).readAll()).isEmpty();
+    assertThat(REDIS.client().getKeys().countExists("vent:auth:session:s1", "vent:auth:refresh:h2", "vent:auth:refresh:h3")).isZero();
+    assertThat(REDIS.client().<String>getSet("vent:auth:user-sessions:7", StringCodec.INSTANCE).readAll()).isEmpty();
   }
 
   @Test
@@ -78,11 +67,11 @@ class RedisSessionRepositoryTest {
   @Test
   void openPrunesEndedSessionsFromTheUsersSet() {
     repo.open(new NewSession("s1", "7", "h1", 1L, TTL_MS));
-    redis.getKeys().delete("vent:auth:session:s1");
+    REDIS.client().getKeys().delete("vent:auth:session:s1");
 
     repo.open(new NewSession("s2", "7", "h2", 1L, TTL_MS));
 
-    assertThat(redis.<String>getSet("vent:auth:user-sessions:7", StringCodec.INSTANCE).readAll()).containsExactly("s2");
+    assertThat(REDIS.client().<String>getSet("vent:auth:user-sessions:7", StringCodec.INSTANCE).readAll()).containsExactly("s2");
   }
 
   @Test
@@ -92,6 +81,6 @@ class RedisSessionRepositoryTest {
     assertThat(repo.end("s1", "8")).isFalse();
     assertThat(repo.end("s1", "7")).isTrue();
     assertThat(repo.end("s1", "7")).isFalse();
-    assertThat(redis.getKeys().count()).isZero();
+    assertThat(REDIS.client().getKeys().count()).isZero();
   }
 }

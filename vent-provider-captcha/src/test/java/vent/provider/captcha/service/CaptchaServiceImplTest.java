@@ -6,14 +6,13 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vent.captcha.v1.Captcha;
 import vent.captcha.v1.CreateCaptchaRequest;
 import vent.captcha.v1.VerifyCaptchaRequest;
-import vent.common.testing.RedisTestSupport;
+import vent.common.testing.RedisExtension;
 import vent.provider.captcha.domain.CaptchaSettings;
 import vent.provider.captcha.domain.CaptchaUseCases;
 import vent.provider.captcha.image.HutoolCaptchaRenderer;
@@ -22,21 +21,16 @@ import vent.provider.captcha.store.RedisCaptchaRepository;
 /** The whole provider minus Dubbo: adapter, use cases, hutool and the real Redis. */
 class CaptchaServiceImplTest {
 
-  private static RedissonClient redis;
+  @RegisterExtension
+  static final RedisExtension REDIS = new RedisExtension(RedisExtension.Flush.NONE);
 
   @BeforeAll
-  static void connect() {
+  static void headless() {
     System.setProperty("java.awt.headless", "true");
-    redis = RedisTestSupport.newClient();
-  }
-
-  @AfterAll
-  static void disconnect() {
-    redis.shutdown();
   }
 
   private static CaptchaServiceImpl service(int ttlSeconds, String testAnswer) {
-    return new CaptchaServiceImpl(new CaptchaUseCases(new RedisCaptchaRepository(redis),
+    return new CaptchaServiceImpl(new CaptchaUseCases(new RedisCaptchaRepository(REDIS.client()),
         new HutoolCaptchaRenderer(), new CaptchaSettings(Duration.ofSeconds(ttlSeconds), testAnswer),
         Clock.systemUTC()));
   }
@@ -55,7 +49,7 @@ class CaptchaServiceImplTest {
     var image = ImageIO.read(new ByteArrayInputStream(c.getPng().toByteArray()));
     assertThat(image.getWidth()).isEqualTo(160);
     assertThat(image.getHeight()).isEqualTo(60);
-    assertThat(redis.getBucket("vent:captcha:" + c.getId()).get()).isEqualTo("te5ty");
+    assertThat(REDIS.client().getBucket("vent:captcha:" + c.getId()).get()).isEqualTo("te5ty");
 
     assertThat(verify(service, c.getId(), "TE5TY")).isTrue();
     assertThat(verify(service, c.getId(), "te5ty")).isFalse();
@@ -81,7 +75,7 @@ class CaptchaServiceImplTest {
   void randomAnswersAreStoredLowerCaseAndNotLeakedInTheResponse() {
     CaptchaServiceImpl service = service(120, "");
     Captcha c = service.createCaptcha(CreateCaptchaRequest.getDefaultInstance());
-    String answer = (String) redis.getBucket("vent:captcha:" + c.getId()).get();
+    String answer = (String) REDIS.client().getBucket("vent:captcha:" + c.getId()).get();
     assertThat(answer).matches("[a-z2-9]{5}");
     assertThat(verify(service, c.getId(), answer.toUpperCase())).isTrue();
   }

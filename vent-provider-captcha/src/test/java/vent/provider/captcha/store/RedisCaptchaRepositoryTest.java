@@ -3,39 +3,28 @@ package vent.provider.captcha.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
-import vent.common.testing.RedisTestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vent.common.testing.RedisExtension;
 
 class RedisCaptchaRepositoryTest {
 
-  private static RedissonClient redis;
+  @RegisterExtension
+  static final RedisExtension REDIS = new RedisExtension(RedisExtension.Flush.DB);
+
   private static RedisCaptchaRepository repo;
 
   @BeforeAll
-  static void connect() {
-    redis = RedisTestSupport.newClient();
-    repo = new RedisCaptchaRepository(redis);
-  }
-
-  @AfterAll
-  static void disconnect() {
-    redis.shutdown();
-  }
-
-  @BeforeEach
-  void flush() {
-    redis.getKeys().flushdb();
+  static void setUp() {
+    repo = new RedisCaptchaRepository(REDIS.client());
   }
 
   @Test
   void storesTheAnswerUnderItsKeyWithATtl() {
     repo.save("00ff", "abcde", Duration.ofSeconds(120));
-    assertThat(redis.getBucket("vent:captcha:00ff").get()).isEqualTo("abcde");
-    assertThat(redis.getBucket("vent:captcha:00ff").remainTimeToLive()).isBetween(110_000L, 120_000L);
+    assertThat(REDIS.client().getBucket("vent:captcha:00ff").get()).isEqualTo("abcde");
+    assertThat(REDIS.client().getBucket("vent:captcha:00ff").remainTimeToLive()).isBetween(110_000L, 120_000L);
   }
 
   @Test
@@ -43,7 +32,7 @@ class RedisCaptchaRepositoryTest {
     repo.save("aa", "xyz", Duration.ofSeconds(60));
     assertThat(repo.take("aa")).contains("xyz");
     assertThat(repo.take("aa")).isEmpty();
-    assertThat(redis.getKeys().count()).isZero();
+    assertThat(REDIS.client().getKeys().count()).isZero();
   }
 
   @Test

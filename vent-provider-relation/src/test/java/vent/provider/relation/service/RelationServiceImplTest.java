@@ -3,13 +3,11 @@ package vent.provider.relation.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vent.common.error.VentException;
-import vent.common.testing.RedisTestSupport;
+import vent.common.testing.RedisExtension;
 import vent.provider.relation.MutableClock;
 import vent.provider.relation.domain.FollowGraph;
 import vent.provider.relation.store.RedisRelationRepository;
@@ -32,23 +30,14 @@ import vent.relation.v1.UnfollowRequest;
 class RelationServiceImplTest {
 
   private static final long T0 = 1_767_225_600_000L;
-  private static RedissonClient redis;
+  @RegisterExtension
+  static final RedisExtension REDIS = new RedisExtension(RedisExtension.Flush.DB);
+
   private RelationServiceImpl service;
 
-  @BeforeAll
-  static void connect() {
-    redis = RedisTestSupport.newClient();
-  }
-
-  @AfterAll
-  static void disconnect() {
-    redis.shutdown();
-  }
-
   @BeforeEach
-  void flush() {
-    redis.getKeys().flushdb();
-    service = new RelationServiceImpl(new FollowGraph(new RedisRelationRepository(redis, 1000), new MutableClock(T0)));
+  void setUp() {
+    service = new RelationServiceImpl(new FollowGraph(new RedisRelationRepository(REDIS.client(), 1000), new MutableClock(T0)));
   }
 
   @Test

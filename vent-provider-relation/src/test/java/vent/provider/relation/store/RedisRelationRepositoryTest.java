@@ -9,15 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.api.RScoredSortedSet;
-import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.client.protocol.ScoredEntry;
-import vent.common.testing.RedisTestSupport;
+import vent.common.testing.RedisExtension;
 import vent.provider.relation.domain.Direction;
 import vent.provider.relation.domain.FollowEdge;
 import vent.provider.relation.domain.FollowItem;
@@ -28,23 +26,14 @@ import vent.provider.relation.domain.UserCounts;
 /** The Redis store against a real redis-server. */
 class RedisRelationRepositoryTest {
 
-  private static RedissonClient redis;
+  @RegisterExtension
+  static final RedisExtension REDIS = new RedisExtension(RedisExtension.Flush.DB);
+
   private RedisRelationRepository repo;
 
-  @BeforeAll
-  static void connect() {
-    redis = RedisTestSupport.newClient();
-  }
-
-  @AfterAll
-  static void disconnect() {
-    redis.shutdown();
-  }
-
   @BeforeEach
-  void flush() {
-    redis.getKeys().flushdb();
-    repo = new RedisRelationRepository(redis, RedisRelationRepository.DEFAULT_BATCH_CHUNK_EDGES);
+  void setUp() {
+    repo = new RedisRelationRepository(REDIS.client(), RedisRelationRepository.DEFAULT_BATCH_CHUNK_EDGES);
   }
 
   @Test
@@ -52,7 +41,7 @@ class RedisRelationRepositoryTest {
     assertThat(repo.follow("1", "2", 1000L)).isTrue();
     assertThat(zset("vent:relation:{1}:following")).containsExactly(Map.entry("2", 1000L));
     assertThat(zset("vent:relation:{2}:followers")).containsExactly(Map.entry("1", 1000L));
-    assertThat(redis.getKeys().count()).isEqualTo(2);
+    assertThat(REDIS.client().getKeys().count()).isEqualTo(2);
   }
 
   @Test
@@ -115,7 +104,7 @@ class RedisRelationRepositoryTest {
 
   @Test
   void batchFollowCountsNewEdgesOnlyAndWritesBothSides() {
-    RedisRelationRepository smallChunks = new RedisRelationRepository(redis, 7);
+    RedisRelationRepository smallChunks = new RedisRelationRepository(REDIS.client(), 7);
     repo.follow("1", "2", 10L);
     List<FollowEdge> edges = new ArrayList<>();
     for (int a = 1; a <= 10; a++) {
@@ -311,7 +300,7 @@ class RedisRelationRepositoryTest {
   }
 
   private static Map<String, Long> zset(String key) {
-    RScoredSortedSet<String> set = redis.getScoredSortedSet(key, StringCodec.INSTANCE);
+    RScoredSortedSet<String> set = REDIS.client().getScoredSortedSet(key, StringCodec.INSTANCE);
     Map<String, Long> out = new LinkedHashMap<>();
     for (ScoredEntry<String> e : set.entryRange(0, -1)) {
       out.put(e.getValue(), e.getScore().longValue());

@@ -3,12 +3,10 @@ package vent.provider.user.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
-import vent.common.testing.RedisTestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vent.common.testing.RedisExtension;
 import vent.provider.user.domain.UserUseCases;
 import vent.provider.user.store.RedisUserRepository;
 import vent.user.v1.BatchGetUsersRequest;
@@ -22,23 +20,14 @@ import vent.user.v1.User;
 
 class UserServiceImplTest {
 
-  private static RedissonClient redis;
+  @RegisterExtension
+  static final RedisExtension REDIS = new RedisExtension(RedisExtension.Flush.DB);
+
   private static UserServiceImpl service;
 
   @BeforeAll
-  static void connect() {
-    redis = RedisTestSupport.newClient();
-    service = new UserServiceImpl(new UserUseCases(new RedisUserRepository(redis), Clock.systemUTC()));
-  }
-
-  @AfterAll
-  static void disconnect() {
-    redis.shutdown();
-  }
-
-  @BeforeEach
-  void flush() {
-    redis.getKeys().flushdb();
+  static void setUp() {
+    service = new UserServiceImpl(new UserUseCases(new RedisUserRepository(REDIS.client()), Clock.systemUTC()));
   }
 
   @Test

@@ -11,35 +11,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
-import vent.common.testing.RedisTestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vent.common.testing.RedisExtension;
 import vent.provider.user.domain.EnsuredUser;
 import vent.provider.user.domain.ProfileUpdate;
 import vent.provider.user.domain.UserProfile;
 
 class RedisUserRepositoryTest {
 
-  private static RedissonClient redis;
+  @RegisterExtension
+  static final RedisExtension REDIS = new RedisExtension(RedisExtension.Flush.DB);
+
   private static RedisUserRepository repo;
 
   @BeforeAll
-  static void connect() {
-    redis = RedisTestSupport.newClient();
-    repo = new RedisUserRepository(redis);
-  }
-
-  @AfterAll
-  static void disconnect() {
-    redis.shutdown();
-  }
-
-  @BeforeEach
-  void flush() {
-    redis.getKeys().flushdb();
+  static void setUp() {
+    repo = new RedisUserRepository(REDIS.client());
   }
 
   @Test
@@ -50,7 +39,7 @@ class RedisUserRepositoryTest {
     assertThat(repo.findByUsername("alice")).contains(p);
     assertThat(repo.findById("2")).isEmpty();
     assertThat(repo.findByUsername("bob")).isEmpty();
-    Map<String, String> hash = redis.<String, String>getMap("vent:user:1").readAllMap();
+    Map<String, String> hash = REDIS.client().<String, String>getMap("vent:user:1").readAllMap();
     assertThat(hash).containsEntry("username", "alice").containsEntry("displayName", "Alice ✨")
         .containsEntry("createdAtMs", "1000").containsEntry("updatedAtMs", "1000");
   }
@@ -59,9 +48,9 @@ class RedisUserRepositoryTest {
   void duplicateUsernameLeavesNoHalfState() {
     UserProfile first = repo.create("bob", "Bob", "", 1L).orElseThrow();
     assertThat(repo.create("bob", "Impostor", "", 2L)).isEmpty();
-    assertThat(redis.getKeys().getKeysStream().toList())
+    assertThat(REDIS.client().getKeys().getKeysStream().toList())
         .containsExactlyInAnyOrder("vent:user:id-seq", "vent:user:by-username", "vent:user:" + first.id());
-    assertThat(redis.<String, String>getMap("vent:user:by-username").readAllMap())
+    assertThat(REDIS.client().<String, String>getMap("vent:user:by-username").readAllMap())
         .containsExactly(Map.entry("bob", first.id()));
     assertThat(repo.findByUsername("bob")).contains(first);
   }
@@ -75,7 +64,7 @@ class RedisUserRepositoryTest {
         .isEqualTo(new UserProfile(p.id(), "carol", "C", "", 1L, 6L));
     assertThat(repo.delete(p.id())).isTrue();
     assertThat(repo.update(p.id(), new ProfileUpdate("Ghost", null), 7L)).isEmpty();
-    assertThat(redis.getKeys().countExists("vent:user:" + p.id())).isZero();
+    assertThat(REDIS.client().getKeys().countExists("vent:user:" + p.id())).isZero();
   }
 
   @Test
@@ -85,7 +74,7 @@ class RedisUserRepositoryTest {
     assertThat(repo.delete(p.id())).isFalse();
     assertThat(repo.findById(p.id())).isEmpty();
     assertThat(repo.findByUsername("dave")).isEmpty();
-    assertThat(redis.getMap("vent:user:by-username").isExists()).isFalse();
+    assertThat(REDIS.client().getMap("vent:user:by-username").isExists()).isFalse();
     UserProfile again = repo.create("dave", "Dave 2", "", 2L).orElseThrow();
     assertThat(again.id()).isNotEqualTo(p.id());
     assertThat(repo.findByUsername("dave")).contains(again);
@@ -149,8 +138,8 @@ class RedisUserRepositoryTest {
       assertThat(toMap(r2)).isEqualTo(ids1);
       long created = r1.stream().filter(EnsuredUser::created).count() + r2.stream().filter(EnsuredUser::created).count();
       assertThat(created).isEqualTo(300);
-      assertThat(redis.<String, String>getMap("vent:user:by-username").size()).isEqualTo(300);
-      assertThat(redis.getAtomicLong("vent:user:id-seq").get()).isEqualTo(300);
+      assertThat(REDIS.client().<String, String>getMap("vent:user:by-username").size()).isEqualTo(300);
+      assertThat(REDIS.client().getAtomicLong("vent:user:id-seq").get()).isEqualTo(300);
     } finally {
       pool.shutdownNow();
     }
