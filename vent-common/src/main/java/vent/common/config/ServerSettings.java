@@ -27,6 +27,9 @@ public class ServerSettings {
   @JsonProperty public int warmupMs = 0;
   /** Size of the provider's business thread pool. */
   @JsonProperty public int threads = 64;
-  /** Log one line per served call (logger {@code dubbo.accesslog}); for debugging and tests. */
+  /**
+   * Log one line per served call (logger {@code vent.access}: service, method, caller, ms,
+   * status; never the arguments); for debugging and tests.
+   */
   @JsonProperty public boolean accessLog = false;
 }

@@ -75,7 +75,7 @@ public final class DubboNode {
     service.setRef(impl);
     service.setWarmup(server.warmupMs);
     if (server.accessLog) {
-      service.setAccesslog("true");
+      service.setParameters(java.util.Map.of(AccessLogFilter.KEY, "true"));
     }
     bootstrap.service(service);
     return this;

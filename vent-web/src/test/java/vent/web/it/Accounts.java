@@ -13,6 +13,9 @@ final class Accounts {
   /** A registered user: id, username and the tokens the registration returned. */
   record Account(String id, String username, String accessToken, String refreshToken) {}
 
+  /** Every token the tests were issued through {@link #register}: none may appear in a log. */
+  static final java.util.Queue<String> ISSUED_TOKENS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   private Accounts() {}
 
   /** A username no other test uses (3-30 chars of [a-z0-9_]). */
@@ -32,6 +35,8 @@ final class Accounts {
         "captchaId", newCaptcha(rest), "captchaAnswer", Stack.CAPTCHA_ANSWER), null);
     assertThat(r.status()).as(r.raw()).isEqualTo(201);
     JsonNode body = r.json();
+    ISSUED_TOKENS.add(body.get("accessToken").asText());
+    ISSUED_TOKENS.add(body.get("refreshToken").asText());
     return new Account(body.get("user").get("id").asText(), username,
         body.get("accessToken").asText(), body.get("refreshToken").asText());
   }
