@@ -21,4 +21,26 @@ public class ProviderConfig {
   @JsonProperty public int consumerTimeoutMs = 3000;
   /** Sentinel: rules from Consul KV, the command port, the dashboard. */
   @JsonProperty public SentinelSettings sentinel = new SentinelSettings();
+
+  /**
+   * Checks what the YAML binding cannot. A provider's own configuration overrides this, calls
+   * {@code super.validate()} first, then checks its own section.
+   *
+   * @throws IllegalArgumentException naming the first bad setting
+   */
+  public void validate() {
+    if (application == null || application.isBlank()) {
+      throw new IllegalArgumentException("application must be set");
+    }
+    if (server.port < 1 || server.port > 65535) {
+      throw new IllegalArgumentException("server.port must be 1-65535, got " + server.port);
+    }
+    if (redis.address == null || redis.address.isBlank()) {
+      throw new IllegalArgumentException("redis.address must be set");
+    }
+    if (redis.password == null) {
+      // An empty ${VENT_REDIS_PASSWORD:-} can reach YAML as null.
+      redis.password = "";
+    }
+  }
 }

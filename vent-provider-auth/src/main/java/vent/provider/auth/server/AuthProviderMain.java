@@ -3,14 +3,9 @@ package vent.provider.auth.server;
 import java.time.Clock;
 import java.util.Set;
 import org.apache.dubbo.config.ReferenceConfig;
-import org.redisson.api.RedissonClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vent.auth.v1.AuthService;
 import vent.captcha.v1.CaptchaService;
-import vent.common.config.ConfigLoader;
-import vent.common.dubbo.ProviderServer;
-import vent.common.redis.RedissonFactory;
+import vent.common.dubbo.ProviderMain;
 import vent.provider.auth.client.DubboCaptchaVerifier;
 import vent.provider.auth.client.DubboUserDirectory;
 import vent.provider.auth.domain.AuthUseCases;
@@ -21,20 +16,15 @@ import vent.user.v1.UserService;
 
 /**
  * Entry point of vent-provider-auth: {@code java -jar vent-provider-auth.jar [config.yml]}.
- * Consumes the user and captcha services, serves {@code vent.auth.v1.AuthService}.
+ * Consumes the user and captcha services, serves {@code vent.auth.v1.AuthService}. Exit codes
+ * and start-up order: {@link ProviderMain}.
  */
 public final class AuthProviderMain {
-
-  private static final Logger LOG = LoggerFactory.getLogger(AuthProviderMain.class);
 
   private AuthProviderMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    AuthProviderConfig cfg = ConfigLoader.load(args, AuthProviderConfig.class);
-    ProviderServer server = new ProviderServer(cfg);
-    RedissonClient redis = RedissonFactory.create(cfg.redis);
-    server.closeOnStop(redis::shutdown);
-    try {
+    ProviderMain.run(args, AuthProviderConfig.class, (cfg, server, redis) -> {
       // createUser is not idempotent and deleteUser runs only as compensation: no retries.
       ReferenceConfig<UserService> userRef =
           server.node().refer(UserService.class, cfg.consumerTimeoutMs, 2, Set.of("createUser", "deleteUser"));
@@ -44,15 +34,11 @@ public final class AuthProviderMain {
       UserDirectory users = new DubboUserDirectory(memoize(userRef));
       CaptchaVerifier captchas = new DubboCaptchaVerifier(memoize(captchaRef));
       AuthUseCases useCases = AuthWiring.useCases(cfg.auth, redis, users, captchas, Clock.systemUTC());
-      server.provide(AuthService.class, new AuthServiceImpl(useCases)).start();
-    } catch (RuntimeException e) {
-      LOG.error("event=provider_start_failed application={} error={}", cfg.application, e.toString(), e);
-      redis.shutdown();
-      System.exit(1);
-    }
-    server.awaitTermination();
+      server.provide(AuthService.class, new AuthServiceImpl(useCases));
+    });
   }
 
+  /** The references exist once serving has started; resolve them on first use. */
   private static <T> java.util.function.Supplier<T> memoize(ReferenceConfig<T> ref) {
     return new java.util.function.Supplier<>() {
       private volatile T proxy;

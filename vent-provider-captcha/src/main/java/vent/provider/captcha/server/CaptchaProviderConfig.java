@@ -26,27 +26,18 @@ public class CaptchaProviderConfig extends ProviderConfig {
   }
 
   /**
-   * Checks what the YAML binding cannot.
+   * The common checks, then {@code captcha.ttlSeconds} > 0.
    *
    * @throws IllegalArgumentException naming the first bad setting
    */
+  @Override
   public void validate() {
-    if (application == null || application.isBlank()) {
-      throw new IllegalArgumentException("application must be set");
-    }
-    if (server.port < 1 || server.port > 65535) {
-      throw new IllegalArgumentException("server.port must be 1-65535, got " + server.port);
-    }
-    if (redis.address == null || redis.address.isBlank()) {
-      throw new IllegalArgumentException("redis.address must be set");
-    }
-    if (redis.password == null) {
-      redis.password = "";
-    }
+    super.validate();
     if (captcha.ttlSeconds < 1) {
       throw new IllegalArgumentException("captcha.ttlSeconds must be positive, got " + captcha.ttlSeconds);
     }
   }
+
 
   /** @return the domain's view of the {@code captcha} section */
   public CaptchaSettings captchaSettings() {
