@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Sentinel's command port can rewrite every rule, so it must not be reachable from other hosts.
  * A second host is simulated with a network namespace joined to this one by a veth pair (the
- * test's own private link, 10.213.77.0/30); from there, the command ports refuse connections,
+ * test's own private link, 10.213.(77 + port shift / 1000).0/30); from there, the command ports refuse connections,
  * while a socket this test opens on all interfaces accepts them (so the link itself works).
  */
 @Order(6)
 class CommandPortIT {
 
-  private static final String HOST_SIDE = "10.213.77.1";
+  private static final String SUBNET = "10.213." + (77 + Stack.PORT_SHIFT / 1000) + ".";
+  private static final String HOST_SIDE = SUBNET + "1";
   private static String namespace;
   private static String hostVeth;
 
@@ -38,7 +39,7 @@ class CommandPortIT {
     run("ip", "link", "set", nsVeth, "netns", namespace);
     run("ip", "addr", "add", HOST_SIDE + "/30", "dev", hostVeth);
     run("ip", "link", "set", hostVeth, "up");
-    run("ip", "netns", "exec", namespace, "ip", "addr", "add", "10.213.77.2/30", "dev", nsVeth);
+    run("ip", "netns", "exec", namespace, "ip", "addr", "add", SUBNET + "2/30", "dev", nsVeth);
     run("ip", "netns", "exec", namespace, "ip", "link", "set", nsVeth, "up");
   }
 

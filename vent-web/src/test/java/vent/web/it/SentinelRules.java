@@ -15,7 +15,7 @@ import java.time.Duration;
  */
 final class SentinelRules {
 
-  static final int PORT_BASE = 18719;
+  static final int PORT_BASE = 18719 + Stack.PORT_SHIFT;
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 

@@ -26,11 +26,17 @@ public final class Stack {
   /** Every captcha's answer in this stack (the launcher passes it to the captcha provider). */
   public static final String CAPTCHA_ANSWER = "vtest";
 
-  static final int HTTP_PORT = 18080;
-  static final int ADMIN_PORT = 18081;
-  static final int CONSUL_PORT = 18500;
-  static final int REDIS_PORT = 16379;
-  static final int PORT_OFFSET = 10000;
+  /**
+   * Added to every port of the test stack, from {@code VENT_IT_PORT_SHIFT} (default 0), so two
+   * checkouts on one machine can run the end-to-end tests at the same time (use 1000, 2000, ...).
+   */
+  static final int PORT_SHIFT = Integer.parseInt(System.getenv().getOrDefault("VENT_IT_PORT_SHIFT", "0"));
+
+  static final int HTTP_PORT = 18080 + PORT_SHIFT;
+  static final int ADMIN_PORT = 18081 + PORT_SHIFT;
+  static final int CONSUL_PORT = 18500 + PORT_SHIFT;
+  static final int REDIS_PORT = 16379 + PORT_SHIFT;
+  static final int PORT_OFFSET = 10000 + PORT_SHIFT;
   static final int RELATION_INSTANCES = 2;
 
   private static Stack shared;
