@@ -78,7 +78,8 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
     });
 
     // Providers next: Dubbo must be set up before anything else touches it.
-    VentRpc rpc = VentRpc.start("vent-web", config.registry, config.loopbackOnly, config.rpc.timeoutMs,
+    config.tls.validate();
+    VentRpc rpc = VentRpc.start("vent-web", config.registry, config.loopbackOnly, config.tls, config.rpc.timeoutMs,
         config.rpc.readRetries);
     environment.lifecycle().manage(rpc);
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import vent.common.config.RedisSettings;
 import vent.common.config.RegistrySettings;
+import vent.common.config.TlsSettings;
 import vent.common.sentinel.SentinelSettings;
 
 /**
@@ -42,6 +43,8 @@ public class VentWebConfiguration extends Configuration {
    * registers none of it. The import command never starts it.
    */
   @Valid @NotNull @JsonProperty public SentinelSettings sentinel = new SentinelSettings();
+  /** Triple over mutual TLS to the providers (between hosts); off by default. */
+  @Valid @NotNull @JsonProperty public TlsSettings tls = new TlsSettings();
 
   /** How vent-web calls the providers. */
   public static class RpcSettings {

@@ -9,7 +9,7 @@ import vent.common.sentinel.SentinelSettings;
  *
  * <p>YAML shape: {@code {application: vent-provider-user, server: ServerSettings,
  * registry: RegistrySettings, redis: RedisSettings, consumerTimeoutMs: 3000,
- * sentinel: SentinelSettings}}.
+ * sentinel: SentinelSettings, tls: TlsSettings}}.
  */
 public class ProviderConfig {
   /** Dubbo application name, also the name operators see in logs and dashboards. */
@@ -21,6 +21,8 @@ public class ProviderConfig {
   @JsonProperty public int consumerTimeoutMs = 3000;
   /** Sentinel: rules from Consul KV, the command port, the dashboard. */
   @JsonProperty public SentinelSettings sentinel = new SentinelSettings();
+  /** Triple over mutual TLS (between hosts); off by default. */
+  @JsonProperty public TlsSettings tls = new TlsSettings();
 
   /**
    * Checks what the YAML binding cannot. A provider's own configuration overrides this, calls
@@ -38,6 +40,7 @@ public class ProviderConfig {
     if (redis.address == null || redis.address.isBlank()) {
       throw new IllegalArgumentException("redis.address must be set");
     }
+    tls.validate();
     if (redis.password == null) {
       // An empty ${VENT_REDIS_PASSWORD:-} can reach YAML as null.
       redis.password = "";

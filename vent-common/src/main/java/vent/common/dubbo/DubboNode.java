@@ -9,9 +9,12 @@ import org.apache.dubbo.config.ProtocolConfig;
 import org.apache.dubbo.config.ProviderConfig;
 import org.apache.dubbo.config.ReferenceConfig;
 import org.apache.dubbo.config.ServiceConfig;
+import org.apache.dubbo.config.SslConfig;
 import org.apache.dubbo.config.bootstrap.DubboBootstrap;
+import org.apache.dubbo.rpc.model.ApplicationModel;
 import vent.common.config.RegistrySettings;
 import vent.common.config.ServerSettings;
+import vent.common.config.TlsSettings;
 import vent.common.sentinel.SentinelBootstrap;
 
 /**
@@ -29,8 +32,11 @@ public final class DubboNode {
   static final String WITHOUT_SENTINEL_CONSUMER_FILTERS =
       "-sentinel.dubbo.consumer.filter,-dubbo.application.context.name.filter";
 
+  static final String NETTY_ENDPOINT_VERIFICATION = "io.netty.handler.ssl.defaultEndpointVerificationAlgorithm";
+
   private final DubboBootstrap bootstrap;
   private final List<ReferenceConfig<?>> references = new ArrayList<>();
+  private final boolean loopbackOnly;
   private boolean protocolSet;
 
   /**
@@ -43,6 +49,7 @@ public final class DubboNode {
    */
   public DubboNode(String application, RegistrySettings registry, boolean loopbackOnly) {
     DubboDefaults.prepareJvm(loopbackOnly);
+    this.loopbackOnly = loopbackOnly;
     this.bootstrap = DubboBootstrap.newInstance()
         .application(DubboDefaults.application(application))
         .registry(DubboDefaults.registry(registry));
@@ -58,7 +65,8 @@ public final class DubboNode {
   }
 
   /**
-   * Exports {@code impl} over Triple on {@code server.port}.
+   * Exports {@code impl} over Triple on {@code server.port}: on 127.0.0.1 only when this node is
+   * loopback-only ({@link LoopbackTransporter}), else on every interface.
    *
    * @param iface the generated service interface, e.g. {@code vent.user.v1.UserService}
    * @param impl its implementation (normally the generated {@code ...ImplBase} subclass)
@@ -67,6 +75,11 @@ public final class DubboNode {
     if (!protocolSet) {
       ProtocolConfig tri = new ProtocolConfig("tri", server.port);
       tri.setThreads(server.threads);
+      if (loopbackOnly) {
+        // A parameter rather than setTransporter(): Dubbo validates that setting against the
+        // other (non-Triple) Transporter extension point.
+        tri.setParameters(java.util.Map.of(LoopbackTransporter.KEY, LoopbackTransporter.NAME));
+      }
       bootstrap.protocol(tri);
       protocolSet = true;
     }
@@ -110,6 +123,47 @@ public final class DubboNode {
     bootstrap.reference(ref);
     references.add(ref);
     return ref;
+  }
+
+  /**
+   * Turns on Triple over TLS with mutual authentication for every port this node serves and
+   * every provider it calls ({@link TlsSettings}); does nothing when {@code tls.enabled} is
+   * false. Call before {@link #start()}. One certificate per process: calls out of this JVM
+   * use the certificate of the first node given one.
+   */
+  public DubboNode tls(TlsSettings tls) {
+    if (tls.enabled) {
+      // Dubbo 3.3.6 opens client TLS engines without the provider's host name, and Netty 4.2
+      // checks host names by default, so every handshake would fail ("Hostname or IP address is
+      // undefined"). Identity here is the CA (TlsSettings): Netty's documented switch turns the
+      // default check off. It is JVM-wide: a Netty TLS client that needs host-name checks in a
+      // Vent process must set its algorithm explicitly.
+      System.setProperty(NETTY_ENDPOINT_VERIFICATION, "NONE");
+      bootstrap.ssl(sslConfig(tls));
+      // Consumer connections to providers found in Consul are built from URLs that carry no
+      // application, so Dubbo looks their TLS settings up in the JVM's default application
+      // (measured: without this, the consumer connected in plaintext and was refused). Every
+      // Vent process has one certificate, so the default application gets the same settings
+      // (from the first node that asks, should a process ever hold several).
+      var defaults = ApplicationModel.defaultModel().getApplicationConfigManager();
+      if (defaults.getSsl().isEmpty()) {
+        defaults.setSsl(sslConfig(tls));
+      }
+    }
+    return this;
+  }
+
+  private static SslConfig sslConfig(TlsSettings tls) {
+    SslConfig ssl = new SslConfig();
+    // Providers: present the certificate; require clients' certificates from the CA (mutual).
+    ssl.setServerKeyCertChainPath(tls.certChain);
+    ssl.setServerPrivateKeyPath(tls.privateKey);
+    ssl.setServerTrustCertCollectionPath(tls.trustCerts);
+    // Consumers: present the same certificate; accept only providers' certificates from the CA.
+    ssl.setClientKeyCertChainPath(tls.certChain);
+    ssl.setClientPrivateKeyPath(tls.privateKey);
+    ssl.setClientTrustCertCollectionPath(tls.trustCerts);
+    return ssl;
   }
 
   /** Exports services, registers them in Consul and connects references. */

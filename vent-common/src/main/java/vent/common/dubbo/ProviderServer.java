@@ -44,7 +44,7 @@ public final class ProviderServer {
     this.config = config;
     this.sentinel = SentinelBootstrap.start(config.application, config.sentinel, config.registry);
     System.setProperty("dubbo.service.shutdown.wait", String.valueOf(config.server.shutdownWaitMs));
-    this.node = new DubboNode(config.application, config.registry, config.server.loopbackOnly);
+    this.node = new DubboNode(config.application, config.registry, config.server.loopbackOnly).tls(config.tls);
   }
 
   /** The Dubbo application, to export services and declare references before {@link #start()}. */

@@ -22,6 +22,7 @@ import vent.common.error.VentException;
 import vent.common.sentinel.SentinelBootstrap;
 import vent.common.sentinel.VentCommandCenter;
 import vent.common.testing.ConsulAgent;
+import vent.common.testing.ListeningSockets;
 import vent.common.testing.RedisServer;
 
 /**
@@ -34,6 +35,7 @@ import vent.common.testing.RedisServer;
 class DubboNodeIT {
 
   private static ProviderServer provider;
+  private static int providerPort;
   private static DubboNode consumer;
   private static CaptchaService client;
 
@@ -60,6 +62,7 @@ class DubboNodeIT {
     config.application = "vent-provider-wiring-test";
     config.registry = consul.registry();
     config.server.port = RedisServer.freePort();
+    providerPort = config.server.port;
     config.server.drainMs = 200;
     config.sentinel.enabled = false;
     provider = new ProviderServer(config).provide(CaptchaService.class, new FakeCaptcha()).start();
@@ -102,6 +105,14 @@ class DubboNodeIT {
   void providerIsRegisteredOnLoopback() {
     String entries = ConsulAgent.shared().get("/v1/health/service/vent.captcha.v1.CaptchaService?passing=true");
     assertThat(entries).containsPattern("\"Address\":\\s*\"127\\.0\\.0\\.1\"").contains("side=provider");
+    // Consumers must not need Vent's transporter (a plain Dubbo client has no such extension).
+    assertThat(entries).doesNotContain(LoopbackTransporter.NAME);
+  }
+
+  @Test
+  void providerPortListensOnLoopbackOnly() {
+    // Dubbo alone would listen on 0.0.0.0 (STACK-NOTES item 3): reachable from other hosts.
+    assertThat(ListeningSockets.addresses(providerPort)).containsExactly("127.0.0.1");
   }
 
   @Test

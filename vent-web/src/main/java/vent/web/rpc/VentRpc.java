@@ -6,6 +6,7 @@ import org.apache.dubbo.config.ReferenceConfig;
 import vent.auth.v1.AuthService;
 import vent.captcha.v1.CaptchaService;
 import vent.common.config.RegistrySettings;
+import vent.common.config.TlsSettings;
 import vent.common.dubbo.DubboNode;
 import vent.relation.v1.RelationService;
 import vent.user.v1.UserService;
@@ -41,12 +42,13 @@ public final class VentRpc implements Managed {
    * else touches Dubbo: Dubbo reads its JVM-wide settings once.
    *
    * @param application Dubbo application name, e.g. {@code vent-web}
+   * @param tls Triple over mutual TLS, when enabled
    * @param timeoutMs per-call timeout, milliseconds
    * @param retries extra attempts of retry-safe calls
    */
   public static VentRpc start(String application, RegistrySettings registry, boolean loopbackOnly,
-      int timeoutMs, int retries) {
-    DubboNode node = new DubboNode(application, registry, loopbackOnly);
+      TlsSettings tls, int timeoutMs, int retries) {
+    DubboNode node = new DubboNode(application, registry, loopbackOnly).tls(tls);
     var user = node.refer(UserService.class, timeoutMs, retries,
         Set.of("createUser", "updateUser", "deleteUser", "ensureUsers"));
     var relation = node.refer(RelationService.class, timeoutMs, retries, Set.of());

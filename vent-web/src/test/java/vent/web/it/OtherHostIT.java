@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,13 +16,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sentinel's command port can rewrite every rule, so it must not be reachable from other hosts.
- * A second host is simulated with a network namespace joined to this one by a veth pair (the
+ * In the one-machine stack nothing but vent-web's HTTP port is meant for other hosts: Sentinel's
+ * command port can rewrite every rule, and a provider's Triple port serves every RPC without
+ * authentication (Dubbo alone would listen on all interfaces, STACK-NOTES item 3). Both must
+ * refuse connections from another host. A second host is simulated with a network namespace joined to this one by a veth pair (the
  * test's own private link, 10.213.(77 + port shift / 1000).0/30); from there, the command ports refuse connections,
  * while a socket this test opens on all interfaces accepts them (so the link itself works).
+ * (The stack's HTTP port listens on loopback too, by configuration.)
  */
 @Order(6)
-class CommandPortIT {
+class OtherHostIT {
 
   private static final String SUBNET = "10.213." + (77 + Stack.PORT_SHIFT / 1000) + ".";
   private static final String HOST_SIDE = SUBNET + "1";
@@ -62,6 +67,25 @@ class CommandPortIT {
       int port = SentinelRules.commandPort(process);
       assertThat(SentinelRules.rulesOn(process, "flow")).as("%s command port answers on loopback", process).startsWith("[");
       assertThat(connectFromOtherHost(port)).as("%s command port %d from another host", process, port).isFalse();
+    }
+  }
+
+  @Test
+  void providerPortsRefuseConnectionsFromAnotherHost() throws Exception {
+    // Triple ports of the first instance of each provider (launcher: base + offset + i - 1).
+    for (int base : new int[] {20880, 20890, 20900, 20910}) {
+      int port = base + Stack.PORT_OFFSET;
+      assertThat(connectOnLoopback(port)).as("provider port %d answers on loopback", port).isTrue();
+      assertThat(connectFromOtherHost(port)).as("provider port %d from another host", port).isFalse();
+    }
+  }
+
+  private static boolean connectOnLoopback(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 3000);
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
