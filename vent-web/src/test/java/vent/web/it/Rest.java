@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** A small JSON-over-HTTP client for the end-to-end tests: real HTTP to vent-web. */
 public final class Rest {
@@ -17,9 +18,26 @@ public final class Rest {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final String clientIp;
 
+  /**
+   * A client with an address of its own (198.18.0.0/15, RFC 2544's benchmarking range), sent as
+   * {@code X-Forwarded-For}: the test stack trusts that header, so per-IP limits and login
+   * throttling of one test class do not spill into another.
+   */
   public Rest(String base) {
+    this(base, "198.18." + ThreadLocalRandom.current().nextInt(256) + "." + (1 + ThreadLocalRandom.current().nextInt(254)));
+  }
+
+  /** @param clientIp the address vent-web should see, via {@code X-Forwarded-For} */
+  public Rest(String base, String clientIp) {
     this.base = base;
+    this.clientIp = clientIp;
+  }
+
+  /** @return the address this client claims through {@code X-Forwarded-For} */
+  public String clientIp() {
+    return clientIp;
   }
 
   /** An answer: status, content type, raw body, and the body parsed as JSON (null if none or not JSON). */
@@ -94,6 +112,7 @@ public final class Rest {
       b.header("Authorization", "Bearer " + token);
     }
     b.header("Accept", "application/json, application/problem+json");
+    b.header("X-Forwarded-For", clientIp);
     try {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       String ct = r.headers().firstValue("Content-Type").orElse("");

@@ -146,6 +146,9 @@ public final class Stack {
     env.put("VENT_RELATION_INSTANCES", String.valueOf(RELATION_INSTANCES));
     env.put("VENT_CAPTCHA_TEST_ANSWER", CAPTCHA_ANSWER);
     env.put("VENT_ACCESS_LOG", "true");
+    // Each Rest client claims an address of its own (X-Forwarded-For) so that per-IP limits
+    // and login throttling of one test do not spill into the next.
+    env.put("VENT_TRUST_FORWARDED_FOR", "true");
     env.put("VENT_SKIP_BUILD", "1");
     env.put("VENT_SENTINEL_PORT_BASE", String.valueOf(SentinelRules.PORT_BASE));
     // ImportIT imports the graph itself and checks what the first import creates.

@@ -21,6 +21,12 @@ public final class AuthErrors {
         "captcha unknown, expired, already used or wrongly answered");
   }
 
+  /** FAILED_PRECONDITION CAPTCHA_REQUIRED: too many recent failed logins; solve a captcha. */
+  public static VentException captchaRequired() {
+    return new VentException(ErrorKind.FAILED_PRECONDITION, ErrorReason.CAPTCHA_REQUIRED.name(),
+        "too many failed logins: send captchaId and captchaAnswer with the next attempt");
+  }
+
   /** INVALID_ARGUMENT INVALID_PASSWORD. */
   public static VentException invalidPassword(String detail) {
     return VentException.invalid(ErrorReason.INVALID_PASSWORD.name(), detail);

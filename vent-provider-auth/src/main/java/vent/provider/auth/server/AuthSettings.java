@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * The {@code auth} section of the configuration.
  *
  * <p>YAML shape: {@code {accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 2592000,
- * bcryptCost: 10, issuer: vent-auth}}.
+ * bcryptCost: 10, issuer: vent-auth, loginFailuresBeforeCaptcha: 3, loginFailureWindowSeconds: 900}}.
  */
 public class AuthSettings {
   /** Access token lifetime, seconds (env VENT_ACCESS_TOKEN_TTL_SECONDS). */
@@ -17,4 +17,11 @@ public class AuthSettings {
   @JsonProperty public int bcryptCost = 10;
   /** The {@code iss} claim of access tokens; vent-web checks it. */
   @JsonProperty public String issuer = "vent-auth";
+  /**
+   * Failed logins per username or client IP after which a login needs a captcha
+   * (env VENT_LOGIN_FAILURES_BEFORE_CAPTCHA), at least 1.
+   */
+  @JsonProperty public int loginFailuresBeforeCaptcha = 3;
+  /** How long a failed login counts, seconds (env VENT_LOGIN_FAILURE_WINDOW_SECONDS). */
+  @JsonProperty public long loginFailureWindowSeconds = 900;
 }

@@ -1,12 +1,14 @@
 package vent.provider.auth.server;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.redisson.api.RedissonClient;
 import vent.provider.auth.domain.AuthUseCases;
 import vent.provider.auth.domain.CaptchaVerifier;
 import vent.provider.auth.domain.ChangePasswordUseCase;
 import vent.provider.auth.domain.CredentialChecker;
 import vent.provider.auth.domain.JwksQuery;
+import vent.provider.auth.domain.LoginThrottle;
 import vent.provider.auth.domain.LoginUseCase;
 import vent.provider.auth.domain.LogoutUseCase;
 import vent.provider.auth.domain.RefreshUseCase;
@@ -16,6 +18,7 @@ import vent.provider.auth.domain.UserDirectory;
 import vent.provider.auth.security.BcryptPasswordHasher;
 import vent.provider.auth.security.JwtTokenIssuer;
 import vent.provider.auth.store.RedisCredentialRepository;
+import vent.provider.auth.store.RedisLoginFailureLog;
 import vent.provider.auth.store.RedisSessionRepository;
 import vent.provider.auth.store.RedisSigningKeyStore;
 
@@ -36,9 +39,11 @@ public final class AuthWiring {
     var hasher = new BcryptPasswordHasher(auth.bcryptCost);
     var checker = new CredentialChecker(hasher);
     var opener = new SessionOpener(sessions, issuer, clock, auth.refreshTokenTtlSeconds);
+    var throttle = new LoginThrottle(new RedisLoginFailureLog(redis), auth.loginFailuresBeforeCaptcha,
+        Duration.ofSeconds(auth.loginFailureWindowSeconds), clock);
     return new AuthUseCases(
         new RegisterUseCase(captchas, users, hasher, credentials, opener),
-        new LoginUseCase(credentials, checker, opener),
+        new LoginUseCase(credentials, checker, opener, throttle, captchas),
         new RefreshUseCase(opener),
         new LogoutUseCase(sessions),
         new ChangePasswordUseCase(credentials, checker, opener),

@@ -12,6 +12,7 @@ import vent.auth.v1.RegisterRequest;
 import vent.auth.v1.RegisterResponse;
 import vent.auth.v1.TokenPair;
 import vent.provider.auth.domain.AuthUseCases;
+import vent.provider.auth.domain.LoginCommand;
 import vent.provider.auth.domain.RegisterCommand;
 import vent.provider.auth.domain.Registration;
 import vent.provider.auth.domain.Tokens;
@@ -44,7 +45,8 @@ public final class AuthServiceImpl extends DubboAuthServiceTriple.AuthServiceImp
 
   @Override
   public TokenPair login(LoginRequest r) {
-    return toProto(useCases.login().login(r.getUsername(), r.getPassword(), r.getClientIp()));
+    return toProto(useCases.login().login(
+        new LoginCommand(r.getUsername(), r.getPassword(), r.getClientIp(), r.getCaptchaId(), r.getCaptchaAnswer())));
   }
 
   @Override

@@ -11,6 +11,7 @@ final class AuthKeys {
   static final String USER_SESSIONS = PREFIX + "user-sessions:";
   static final String JWKS = PREFIX + "jwks";
   static final String JWK_CURRENT = PREFIX + "jwk-current";
+  static final String LOGIN_FAILURES = PREFIX + "login-failures:";
 
   private AuthKeys() {}
 
@@ -28,6 +29,10 @@ final class AuthKeys {
 
   static String refresh(String refreshHash) {
     return REFRESH + refreshHash;
+  }
+
+  static String loginFailures(String subject) {
+    return LOGIN_FAILURES + subject;
   }
 
   static String userSessions(String userId) {

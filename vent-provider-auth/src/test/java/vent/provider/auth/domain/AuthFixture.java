@@ -3,11 +3,13 @@ package vent.provider.auth.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.redisson.api.RedissonClient;
 import vent.provider.auth.security.BcryptPasswordHasher;
 import vent.provider.auth.security.JwtTokenIssuer;
 import vent.provider.auth.store.RedisCredentialRepository;
+import vent.provider.auth.store.RedisLoginFailureLog;
 import vent.provider.auth.store.RedisSessionRepository;
 import vent.provider.auth.store.RedisSigningKeyStore;
 
@@ -62,8 +64,13 @@ final class AuthFixture {
     return new RegisterUseCase(captchas, users, hasher, credentials, opener);
   }
 
+  /** Login with the production policy: a captcha after 3 failures in 15 minutes. */
   LoginUseCase login() {
-    return new LoginUseCase(credentials, checker, opener);
+    return new LoginUseCase(credentials, checker, opener, throttle(), captchas);
+  }
+
+  LoginThrottle throttle() {
+    return new LoginThrottle(new RedisLoginFailureLog(redis), 3, Duration.ofMinutes(15), Clock.systemUTC());
   }
 
   RefreshUseCase refresh() {
