@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vent.common.error.VentException;
+import vent.common.testing.MutableClock;
 import vent.common.testing.RedisExtension;
 import vent.provider.relation.domain.Direction;
 import vent.provider.relation.domain.FollowEdge;

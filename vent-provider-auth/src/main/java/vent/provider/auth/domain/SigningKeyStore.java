@@ -21,6 +21,20 @@ public interface SigningKeyStore {
    */
   String createIfAbsent(String kid, String privateJwkJson);
 
+  /**
+   * Replaces the current key by {@code kid} if {@code expectedCurrentKid} is still current
+   * (compare-and-set, atomic). The replaced key stays in the set, so tokens it signed keep
+   * verifying, and is marked retired at {@code nowMs}; keys retired more than
+   * {@code retainRetiredMs} ago are deleted in the same step.
+   *
+   * @param nowMs milliseconds since the epoch
+   * @param retainRetiredMs how long a retired key keeps verifying, milliseconds (at least the
+   *     access token lifetime)
+   * @return the id of the current key after the call: {@code kid} if it won, else the key
+   *     another instance rotated to first
+   */
+  String rotate(String expectedCurrentKid, String kid, String privateJwkJson, long nowMs, long retainRetiredMs);
+
   /** @return every stored key, id to private JWK JSON */
   Map<String, String> all();
 }

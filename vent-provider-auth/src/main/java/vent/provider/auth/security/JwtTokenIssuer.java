@@ -15,6 +15,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,26 +36,40 @@ import vent.provider.auth.domain.TokenIssuer;
  * {@code exp} (seconds since the epoch) and {@code jti} (random UUID).
  *
  * <p>The signing key comes from the shared {@link SigningKeyStore}: the first instance to start
- * generates it (key id = its RFC 7638 thumbprint) and every other instance, now or after a
- * restart, loads the same one.
+ * generates it (key id = its RFC 7638 thumbprint, JWK {@code iat} = its creation time) and every
+ * other instance, now or after a restart, loads the same one.
+ *
+ * <p>Rotation: {@link #refresh()} (run every minute or so by each instance) loads the key
+ * another instance made current, and replaces a key older than the rotation period by a new
+ * one. The replaced key stays in the published key set for the access token lifetime plus
+ * {@value #RETIRED_KEY_MARGIN_SECONDS} s, so tokens signed before the rotation verify until
+ * they expire; then it is deleted.
  */
 public final class JwtTokenIssuer implements TokenIssuer {
 
   private static final Logger LOG = LoggerFactory.getLogger(JwtTokenIssuer.class);
+  /** Beyond the token lifetime, for clock skew between instances and vent-web. */
+  static final long RETIRED_KEY_MARGIN_SECONDS = 300;
 
   private final SigningKeyStore store;
-  private final ECKey key;
-  private final ECDSASigner signer;
   private final String issuer;
   private final long ttlSeconds;
+  private final Duration rotationPeriod;
   private final Clock clock;
+  private volatile Signing signing;
 
-  private JwtTokenIssuer(SigningKeyStore store, ECKey key, String issuer, long ttlSeconds, Clock clock) throws JOSEException {
+  /** The key this instance signs with, and its signer. */
+  private record Signing(ECKey key, ECDSASigner signer) {
+    String kid() {
+      return key.getKeyID();
+    }
+  }
+
+  private JwtTokenIssuer(SigningKeyStore store, String issuer, long ttlSeconds, Duration rotationPeriod, Clock clock) {
     this.store = store;
-    this.key = key;
-    this.signer = new ECDSASigner(key);
     this.issuer = issuer;
     this.ttlSeconds = ttlSeconds;
+    this.rotationPeriod = rotationPeriod;
     this.clock = clock;
   }
 
@@ -63,13 +78,59 @@ public final class JwtTokenIssuer implements TokenIssuer {
    *
    * @param issuer the {@code iss} claim, e.g. {@code vent-auth}
    * @param ttlSeconds access token lifetime, seconds
+   * @param rotationPeriod how long one key signs before {@link #refresh()} replaces it
    * @throws IllegalStateException if the stored key is missing or unreadable
    */
-  public static JwtTokenIssuer start(SigningKeyStore store, String issuer, long ttlSeconds, Clock clock) {
-    if (ttlSeconds <= 0) {
-      throw new IllegalArgumentException("access token lifetime must be positive");
+  public static JwtTokenIssuer start(SigningKeyStore store, String issuer, long ttlSeconds, Duration rotationPeriod,
+      Clock clock) {
+    if (ttlSeconds <= 0 || rotationPeriod.isNegative() || rotationPeriod.isZero()) {
+      throw new IllegalArgumentException("access token lifetime and key rotation period must be positive");
     }
-    String kid = store.currentKid().orElseGet(() -> createKey(store));
+    JwtTokenIssuer tokens = new JwtTokenIssuer(store, issuer, ttlSeconds, rotationPeriod, clock);
+    tokens.signing = tokens.load(store.currentKid().orElseGet(tokens::createFirstKey));
+    return tokens;
+  }
+
+  /**
+   * Follows the store: signs with the key that is current there (another instance may have
+   * rotated it) and rotates it when it is older than the rotation period (a key without
+   * {@code iat}, made before rotation existed, counts as due). Races between instances end with
+   * one new key (compare-and-set).
+   *
+   * @throws IllegalStateException or a Redis exception when the store cannot be read; the
+   *     instance keeps signing with the key it has
+   */
+  public void refresh() {
+    String kid = store.currentKid().orElseGet(this::createFirstKey);
+    if (!kid.equals(signing.kid())) {
+      signing = load(kid);
+    }
+    Date created = signing.key().getIssueTime();
+    if (created == null || !created.toInstant().plus(rotationPeriod).isAfter(clock.instant())) {
+      rotate();
+    }
+  }
+
+  /**
+   * Replaces the current key by a new one now, whatever its age.
+   *
+   * @return the id of the key this instance signs with afterwards
+   */
+  public String rotate() {
+    String old = signing.kid();
+    ECKey fresh = generate();
+    long retainMs = (ttlSeconds + RETIRED_KEY_MARGIN_SECONDS) * 1000;
+    String winner = store.rotate(old, fresh.getKeyID(), fresh.toJSONString(), clock.millis(), retainMs);
+    if (winner == null) {
+      winner = createFirstKey();
+    }
+    LOG.info("event={} kid={} retiredKid={}", winner.equals(fresh.getKeyID()) ? "signing_key_rotated" : "signing_key_rotation_lost",
+        winner, old);
+    signing = load(winner);
+    return winner;
+  }
+
+  private Signing load(String kid) {
     String json = store.all().get(kid);
     if (json == null) {
       throw new IllegalStateException("signing key " + kid + " is current but missing from the key set");
@@ -80,22 +141,27 @@ public final class JwtTokenIssuer implements TokenIssuer {
         throw new IllegalStateException("stored signing key " + kid + " has no private part");
       }
       LOG.info("event=signing_key_loaded kid={}", kid);
-      return new JwtTokenIssuer(store, key, issuer, ttlSeconds, clock);
+      return new Signing(key, new ECDSASigner(key));
     } catch (ParseException | JOSEException e) {
       throw new IllegalStateException("stored signing key " + kid + " is unreadable", e);
     }
   }
 
-  private static String createKey(SigningKeyStore store) {
+  private String createFirstKey() {
+    ECKey fresh = generate();
+    String winner = store.createIfAbsent(fresh.getKeyID(), fresh.toJSONString());
+    LOG.info("event={} kid={}", winner.equals(fresh.getKeyID()) ? "signing_key_created" : "signing_key_race_lost", winner);
+    return winner;
+  }
+
+  private ECKey generate() {
     try {
-      ECKey fresh = new ECKeyGenerator(Curve.P_256)
+      return new ECKeyGenerator(Curve.P_256)
           .keyUse(KeyUse.SIGNATURE)
           .algorithm(JWSAlgorithm.ES256)
+          .issueTime(Date.from(clock.instant().truncatedTo(ChronoUnit.SECONDS)))
           .keyIDFromThumbprint(true)
           .generate();
-      String winner = store.createIfAbsent(fresh.getKeyID(), fresh.toJSONString());
-      LOG.info("event={} kid={}", winner.equals(fresh.getKeyID()) ? "signing_key_created" : "signing_key_race_lost", winner);
-      return winner;
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot generate a P-256 key", e);
     }
@@ -103,6 +169,7 @@ public final class JwtTokenIssuer implements TokenIssuer {
 
   @Override
   public AccessToken issue(String userId, String sessionId) {
+    Signing current = signing;
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     JWTClaimsSet claims = new JWTClaimsSet.Builder()
         .issuer(issuer)
@@ -112,10 +179,10 @@ public final class JwtTokenIssuer implements TokenIssuer {
         .expirationTime(Date.from(now.plusSeconds(ttlSeconds)))
         .jwtID(UUID.randomUUID().toString())
         .build();
-    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
+    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(current.kid()).type(JOSEObjectType.JWT).build();
     SignedJWT jwt = new SignedJWT(header, claims);
     try {
-      jwt.sign(signer);
+      jwt.sign(current.signer());
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot sign an access token", e);
     }
@@ -139,6 +206,6 @@ public final class JwtTokenIssuer implements TokenIssuer {
 
   /** @return the id of the key this instance signs with */
   public String keyId() {
-    return key.getKeyID();
+    return signing.kid();
   }
 }

@@ -1,6 +1,7 @@
 package vent.provider.auth.server;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import org.apache.dubbo.config.ReferenceConfig;
 import vent.auth.v1.AuthService;
@@ -11,6 +12,7 @@ import vent.provider.auth.client.DubboUserDirectory;
 import vent.provider.auth.domain.AuthUseCases;
 import vent.provider.auth.domain.CaptchaVerifier;
 import vent.provider.auth.domain.UserDirectory;
+import vent.provider.auth.security.JwtTokenIssuer;
 import vent.provider.auth.service.AuthServiceImpl;
 import vent.user.v1.UserService;
 
@@ -33,7 +35,9 @@ public final class AuthProviderMain {
           server.node().refer(CaptchaService.class, cfg.consumerTimeoutMs, 2, Set.of("verifyCaptcha"));
       UserDirectory users = new DubboUserDirectory(memoize(userRef));
       CaptchaVerifier captchas = new DubboCaptchaVerifier(memoize(captchaRef));
-      AuthUseCases useCases = AuthWiring.useCases(cfg.auth, redis, users, captchas, Clock.systemUTC());
+      JwtTokenIssuer signingKeys = AuthWiring.signingKeys(cfg.auth, redis, Clock.systemUTC());
+      server.closeOnStop(SigningKeyRotation.every(Duration.ofSeconds(cfg.auth.signingKeyCheckSeconds), signingKeys));
+      AuthUseCases useCases = AuthWiring.useCases(cfg.auth, redis, signingKeys, users, captchas, Clock.systemUTC());
       server.provide(AuthService.class, new AuthServiceImpl(useCases));
     });
   }

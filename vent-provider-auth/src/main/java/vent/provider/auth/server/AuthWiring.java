@@ -29,13 +29,18 @@ public final class AuthWiring {
 
   /**
    * Loads (or on the very first start creates) the signing key from Redis, so this fails fast
-   * when Redis is unreachable.
+   * when Redis is unreachable. Run {@link SigningKeyRotation} on it to follow rotation.
    */
-  public static AuthUseCases useCases(AuthSettings auth, RedissonClient redis, UserDirectory users,
+  public static JwtTokenIssuer signingKeys(AuthSettings auth, RedissonClient redis, Clock clock) {
+    return JwtTokenIssuer.start(new RedisSigningKeyStore(redis), auth.issuer, auth.accessTokenTtlSeconds,
+        Duration.ofSeconds(auth.signingKeyRotationSeconds), clock);
+  }
+
+  /** The use cases over Redis, signing with {@code issuer}. */
+  public static AuthUseCases useCases(AuthSettings auth, RedissonClient redis, JwtTokenIssuer issuer, UserDirectory users,
       CaptchaVerifier captchas, Clock clock) {
     var credentials = new RedisCredentialRepository(redis);
     var sessions = new RedisSessionRepository(redis);
-    var issuer = JwtTokenIssuer.start(new RedisSigningKeyStore(redis), auth.issuer, auth.accessTokenTtlSeconds, clock);
     var hasher = new BcryptPasswordHasher(auth.bcryptCost);
     var checker = new CredentialChecker(hasher);
     var opener = new SessionOpener(sessions, issuer, clock, auth.refreshTokenTtlSeconds);

@@ -11,6 +11,7 @@ final class AuthKeys {
   static final String USER_SESSIONS = PREFIX + "user-sessions:";
   static final String JWKS = PREFIX + "jwks";
   static final String JWK_CURRENT = PREFIX + "jwk-current";
+  static final String JWK_RETIRED = PREFIX + "jwk-retired";
   static final String LOGIN_FAILURES = PREFIX + "login-failures:";
 
   private AuthKeys() {}

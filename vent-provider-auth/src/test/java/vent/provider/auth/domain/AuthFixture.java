@@ -55,7 +55,7 @@ final class AuthFixture {
     };
     this.credentials = credentials;
     this.sessions = sessions;
-    this.issuer = JwtTokenIssuer.start(new RedisSigningKeyStore(redis), "vent-auth", ACCESS_TTL_S, Clock.systemUTC());
+    this.issuer = JwtTokenIssuer.start(new RedisSigningKeyStore(redis), "vent-auth", ACCESS_TTL_S, Duration.ofDays(30), Clock.systemUTC());
     this.opener = new SessionOpener(sessions, issuer, Clock.systemUTC(), REFRESH_TTL_S);
     this.checker = new CredentialChecker(hasher);
   }

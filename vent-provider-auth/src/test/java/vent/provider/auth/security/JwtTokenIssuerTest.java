@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import vent.common.testing.MutableClock;
 import vent.common.testing.RedisExtension;
 import vent.provider.auth.domain.AccessToken;
 import vent.provider.auth.domain.SigningKeyStore;
@@ -30,11 +32,12 @@ import vent.provider.auth.store.RedisSigningKeyStore;
 class JwtTokenIssuerTest {
 
   private static final Instant NOW = Instant.parse("2026-11-02T10:15:30Z");
+  private static final Duration PERIOD = Duration.ofDays(30);
   @RegisterExtension
   static final RedisExtension REDIS = new RedisExtension();
 
   private JwtTokenIssuer issuer() {
-    return JwtTokenIssuer.start(new RedisSigningKeyStore(REDIS.client()), "vent-auth", 900, Clock.fixed(NOW, ZoneOffset.UTC));
+    return JwtTokenIssuer.start(new RedisSigningKeyStore(REDIS.client()), "vent-auth", 900, PERIOD, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Test
@@ -134,10 +137,83 @@ class JwtTokenIssuerTest {
       }
 
       @Override
+      public String rotate(String expectedCurrentKid, String kid, String privateJwkJson, long nowMs, long retainRetiredMs) {
+        return real.rotate(expectedCurrentKid, kid, privateJwkJson, nowMs, retainRetiredMs);
+      }
+
+      @Override
       public Map<String, String> all() {
         return real.all();
       }
     };
-    return JwtTokenIssuer.start(racing, "vent-auth", 900, Clock.systemUTC());
+    return JwtTokenIssuer.start(racing, "vent-auth", 900, PERIOD, Clock.systemUTC());
+  }
+
+  @Test
+  void aDueKeyIsRotatedAndTokensOfTheOldKeyVerifyUntilTheyExpire() throws Exception {
+    MutableClock clock = new MutableClock(NOW.toEpochMilli());
+    RedisSigningKeyStore store = new RedisSigningKeyStore(REDIS.client());
+    JwtTokenIssuer a = JwtTokenIssuer.start(store, "vent-auth", 900, PERIOD, clock);
+    JwtTokenIssuer b = JwtTokenIssuer.start(store, "vent-auth", 900, PERIOD, clock);
+    String first = a.keyId();
+    AccessToken old = a.issue("1", "s1");
+
+    a.refresh();
+    assertThat(a.keyId()).as("not due yet").isEqualTo(first);
+
+    clock.advance(PERIOD.toMillis());
+    a.refresh();
+    String second = a.keyId();
+    assertThat(second).isNotEqualTo(first);
+    b.refresh();
+    assertThat(b.keyId()).as("the other instance follows, it does not rotate again").isEqualTo(second);
+    assertThat(SignedJWT.parse(b.issue("2", "s2").compact()).getHeader().getKeyID()).isEqualTo(second);
+    assertThat(verifies(old, a.publicJwksJson())).as("an old token still verifies").isTrue();
+
+    clock.advance(PERIOD.toMillis());
+    b.refresh();
+    String third = b.keyId();
+    assertThat(JWKSet.parse(a.publicJwksJson()).getKeys()).extracting(k -> k.getKeyID())
+        .as("the first key, retired a whole period ago, is gone")
+        .containsExactlyInAnyOrder(second, third);
+    assertThat(verifies(old, a.publicJwksJson())).isFalse();
+  }
+
+  @Test
+  void forcedRotationKeepsTheOldKeyForTheTokenLifetimeOnly() throws Exception {
+    MutableClock clock = new MutableClock(NOW.toEpochMilli());
+    JwtTokenIssuer issuer = JwtTokenIssuer.start(new RedisSigningKeyStore(REDIS.client()), "vent-auth", 900, PERIOD, clock);
+    String first = issuer.keyId();
+    AccessToken old = issuer.issue("1", "s1");
+
+    String second = issuer.rotate();
+    assertThat(second).isNotEqualTo(first);
+    assertThat(verifies(old, issuer.publicJwksJson())).isTrue();
+
+    clock.advance((900 + JwtTokenIssuer.RETIRED_KEY_MARGIN_SECONDS) * 1000 + 1);
+    issuer.rotate();
+    assertThat(JWKSet.parse(issuer.publicJwksJson()).getKeys()).extracting(k -> k.getKeyID()).doesNotContain(first).contains(second);
+  }
+
+  @Test
+  void concurrentRotationsEndWithOneNewKey() throws Exception {
+    MutableClock clock = new MutableClock(NOW.toEpochMilli());
+    RedisSigningKeyStore store = new RedisSigningKeyStore(REDIS.client());
+    JwtTokenIssuer a = JwtTokenIssuer.start(store, "vent-auth", 900, PERIOD, clock);
+    JwtTokenIssuer b = JwtTokenIssuer.start(store, "vent-auth", 900, PERIOD, clock);
+    String first = a.keyId();
+
+    String byA = a.rotate();
+    // b still believes the first key is current: its compare-and-set loses and it adopts a's key.
+    String byB = b.rotate();
+
+    assertThat(byB).isEqualTo(byA).isNotEqualTo(first);
+    assertThat(REDIS.client().<String, String>getMap("vent:auth:jwks").readAllKeySet()).containsExactlyInAnyOrder(first, byA);
+  }
+
+  private static boolean verifies(AccessToken token, String jwksJson) throws Exception {
+    SignedJWT jwt = SignedJWT.parse(token.compact());
+    ECKey key = (ECKey) JWKSet.parse(jwksJson).getKeyByKeyId(jwt.getHeader().getKeyID());
+    return key != null && jwt.verify(new ECDSAVerifier(key));
   }
 }

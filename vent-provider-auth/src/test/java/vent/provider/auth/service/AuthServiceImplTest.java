@@ -41,7 +41,8 @@ class AuthServiceImplTest {
       @Override
       public void delete(String userId) {}
     };
-    service = new AuthServiceImpl(AuthWiring.useCases(settings, REDIS.client(), users, (id, answer) -> true, Clock.systemUTC()));
+    service = new AuthServiceImpl(AuthWiring.useCases(settings, REDIS.client(),
+        AuthWiring.signingKeys(settings, REDIS.client(), Clock.systemUTC()), users, (id, answer) -> true, Clock.systemUTC()));
   }
 
   @Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vent.common.error.VentException;
 import vent.common.testing.RedisExtension;
-import vent.provider.relation.MutableClock;
+import vent.common.testing.MutableClock;
 import vent.provider.relation.domain.FollowGraph;
 import vent.provider.relation.store.RedisRelationRepository;
 import vent.relation.v1.BatchFollowRequest;

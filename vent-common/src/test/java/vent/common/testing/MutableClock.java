@@ -1,4 +1,4 @@
-package vent.provider.relation;
+package vent.common.testing;
 
 import java.time.Clock;
 import java.time.Instant;
