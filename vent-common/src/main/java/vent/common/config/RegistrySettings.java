@@ -12,9 +12,12 @@ public class RegistrySettings {
   /** Consul's HTTP API port. */
   @JsonProperty public int port = 8500;
 
-  /** @return the Dubbo registry address, {@code consul://host:port} */
+  /**
+   * @return the Dubbo registry address, {@code vent-consul://host:port}: Consul through
+   *     {@link vent.common.dubbo.ResilientConsulRegistry}, whose watches survive Consul outages
+   */
   public String dubboAddress() {
-    return "consul://" + host + ":" + port;
+    return vent.common.dubbo.ResilientConsulRegistryFactory.NAME + "://" + host + ":" + port;
   }
 
   /** @return the base URL of Consul's HTTP API, e.g. {@code http://127.0.0.1:8500} */

@@ -27,6 +27,9 @@ import vent.common.sentinel.SentinelBootstrap;
  */
 public final class DubboNode {
 
+  /** Per method and instance; only there to make Dubbo count active calls for least-active balancing. */
+  static final int ACTIVE_CALLS_LIMIT = 10_000;
+
   /** Sentinel's Dubbo 3 adapter filters (names from its META-INF/dubbo files), removed when Sentinel is off. */
   static final String WITHOUT_SENTINEL_PROVIDER_FILTERS = "-sentinel.dubbo.provider.filter";
   static final String WITHOUT_SENTINEL_CONSUMER_FILTERS =
@@ -95,8 +98,8 @@ public final class DubboNode {
   }
 
   /**
-   * Declares a reference to a provider found through Consul, balanced round-robin over every
-   * healthy instance. Methods in {@code notRetried} (Dubbo method names, lowerCamelCase, e.g.
+   * Declares a reference to a provider found through Consul, balanced over every healthy
+   * instance by least active calls (ties: weighted random). Methods in {@code notRetried} (Dubbo method names, lowerCamelCase, e.g.
    * {@code createUser}) fail fast; the others are retried {@code retries} times on another
    * instance (use only for idempotent calls).
    *
@@ -110,7 +113,12 @@ public final class DubboNode {
     ref.setCheck(false);
     ref.setTimeout(timeoutMs);
     ref.setRetries(retries);
-    ref.setLoadbalance("roundrobin");
+    // Least-active: an instance with calls stuck on it (hung, overloaded) gets no new ones while
+    // a healthy one is idle; round-robin kept sending it every other call until Consul's TTL
+    // check expired (fault suite, slow provider). Dubbo counts active calls only where the
+    // ActiveLimitFilter runs, which "actives" turns on; the limit itself is never reached.
+    ref.setLoadbalance("leastactive");
+    ref.setActives(ACTIVE_CALLS_LIMIT);
     ref.setCluster("failover");
     List<MethodConfig> methods = new ArrayList<>();
     for (String name : notRetried) {

@@ -48,8 +48,15 @@ public final class RpcErrors {
       if (reasoned.isPresent() && kind != null) {
         return new VentException(kind, reasoned.get().reason(), reasoned.get().detail());
       }
-      if (status.code == TriRpcStatus.Code.UNAVAILABLE || status.code == TriRpcStatus.Code.DEADLINE_EXCEEDED) {
+      // CANCELLED: the provider instance closed the call while stopping or dying (LostCallFilter).
+      if (status.code == TriRpcStatus.Code.UNAVAILABLE || status.code == TriRpcStatus.Code.DEADLINE_EXCEEDED
+          || status.code == TriRpcStatus.Code.CANCELLED) {
         return unavailable(status.code.name().toLowerCase());
+      }
+      // Without a reason the provider did not decide this failure: it crashed mid-call or has a
+      // bug. Either way the dependency failed; the REST client gets 503, not 500.
+      if (reasoned.isEmpty() && (status.code == TriRpcStatus.Code.INTERNAL || status.code == TriRpcStatus.Code.UNKNOWN)) {
+        return unavailable("provider failed: " + status.code.name());
       }
     }
     if (t instanceof RpcException re && (re.isTimeout() || re.isNetwork() || re.isNoInvokerAvailableAfterFilter()

@@ -1,9 +1,11 @@
 package vent.common.redis;
 
+import java.time.Duration;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
+import org.redisson.config.ConstantDelay;
 import vent.common.config.RedisSettings;
 
 /** Builds the one RedissonClient a process uses. Values are stored as UTF-8 strings. */
@@ -25,7 +27,11 @@ public final class RedissonFactory {
         .setConnectionPoolSize(settings.connectionPoolSize)
         .setConnectionMinimumIdleSize(Math.min(4, settings.connectionPoolSize))
         .setTimeout(settings.timeoutMs)
-        .setRetryAttempts(2)
+        // Fail fast while Redis is down: one quick retry covers a dropped connection; longer
+        // waits only held the caller past its RPC timeout (fault suite, Redis down and back).
+        .setConnectTimeout(Math.min(settings.timeoutMs, 1000))
+        .setRetryAttempts(1)
+        .setRetryDelay(new ConstantDelay(Duration.ofMillis(200)))
         .setPingConnectionInterval(5000);
     if (settings.password != null && !settings.password.isEmpty()) {
       single.setPassword(settings.password);

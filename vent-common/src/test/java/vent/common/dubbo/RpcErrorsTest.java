@@ -43,4 +43,29 @@ class RpcErrorsTest {
       assertThat(e.reason()).isEqualTo("TOO_MANY_ATTEMPTS");
     });
   }
+
+  @Test
+  void aCallLostWithItsProviderIsRetriedElsewhereAndOtherwiseTheDependencyBeingUnavailable() {
+    var cancelled = TriRpcStatus.CANCELLED.withDescription("stream closed").asException();
+    assertThat(LostCallFilter.retryCode(cancelled)).isEqualTo(RpcException.NETWORK_EXCEPTION);
+    assertThat(LostCallFilter.retryCode(new RpcException(TriRpcStatus.UNAVAILABLE.asException()))).isEqualTo(RpcException.NETWORK_EXCEPTION);
+    assertThat(LostCallFilter.retryCode(TriRpcStatus.DEADLINE_EXCEEDED.asException())).isEqualTo(RpcException.TIMEOUT_EXCEPTION);
+    assertThat(LostCallFilter.retryCode(TriRpcStatus.fromCode(TriRpcStatus.Code.INVALID_ARGUMENT).asException())).isZero();
+    assertThat(LostCallFilter.retryCode(new IllegalStateException("not an RPC status"))).isZero();
+    assertThat(LostCallFilter.retryCode(TriRpcStatus.UNAVAILABLE.withDescription("DEPENDENCY_UNAVAILABLE: redis").asException()))
+        .as("a provider that reports its own dependency down").isZero();
+    assertThat(RpcErrors.toVentException(new RpcException(cancelled))).isInstanceOfSatisfying(VentException.class, e -> {
+      assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+      assertThat(e.reason()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+    });
+  }
+
+  @Test
+  void anUnreasonedInternalErrorOfAProviderIsTheDependencyFailing() {
+    var internal = new RpcException(TriRpcStatus.INTERNAL.withDescription("stream reset").asException());
+    assertThat(RpcErrors.toVentException(internal)).isInstanceOfSatisfying(VentException.class, e -> {
+      assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+      assertThat(e.detail()).isEqualTo("provider failed: INTERNAL");
+    });
+  }
 }

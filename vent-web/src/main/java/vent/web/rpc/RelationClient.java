@@ -26,9 +26,17 @@ import vent.relation.v1.UnfollowRequest;
 public final class RelationClient {
 
   private final RelationService relations;
+  private final ReadRetry readRetry;
 
+  /** Asynchronous reads are not retried. */
   public RelationClient(RelationService relations) {
+    this(relations, ReadRetry.none());
+  }
+
+  /** @param readRetry how asynchronous reads are retried when their provider instance fails */
+  public RelationClient(RelationService relations, ReadRetry readRetry) {
     this.relations = relations;
+    this.readRetry = readRetry;
   }
 
   /** Idempotent. */
@@ -48,7 +56,7 @@ public final class RelationClient {
 
   /** Counts of one user, without waiting. */
   public CompletableFuture<FollowCounts> countsAsync(String userId) {
-    return Rpc.async(() -> relations.getCountsAsync(GetCountsRequest.newBuilder().addUserIds(userId).build()))
+    return Rpc.asyncRead(readRetry, () -> relations.getCountsAsync(GetCountsRequest.newBuilder().addUserIds(userId).build()))
         .thenApply(response -> response.getCountsCount() == 0
             ? FollowCounts.newBuilder().setUserId(userId).build() : response.getCounts(0));
   }
@@ -61,12 +69,12 @@ public final class RelationClient {
 
   /** A page of followers, newest first, without waiting. {@code cursor} empty for the first page. */
   public CompletableFuture<ListFollowsResponse> followersAsync(String userId, int limit, String cursor) {
-    return Rpc.async(() -> relations.listFollowersAsync(page(userId, limit, cursor)));
+    return Rpc.asyncRead(readRetry, () -> relations.listFollowersAsync(page(userId, limit, cursor)));
   }
 
   /** A page of followees, newest first, without waiting. */
   public CompletableFuture<ListFollowsResponse> followingAsync(String userId, int limit, String cursor) {
-    return Rpc.async(() -> relations.listFollowingAsync(page(userId, limit, cursor)));
+    return Rpc.asyncRead(readRetry, () -> relations.listFollowingAsync(page(userId, limit, cursor)));
   }
 
   /** Second-degree suggestions, best first. */

@@ -39,6 +39,14 @@ public final class Rpc {
     });
   }
 
+  /**
+   * Like {@link #async}, for an idempotent read: a failure caused by the provider instance
+   * (lost, hung) is retried as {@code retry} allows before it is reported.
+   */
+  public static <T> CompletableFuture<T> asyncRead(ReadRetry retry, Supplier<CompletableFuture<T>> call) {
+    return async(() -> retry.run(call));
+  }
+
   /** Waits for an asynchronous call; throws its (converted) failure unwrapped. */
   public static <T> T await(CompletableFuture<T> future) {
     try {

@@ -21,9 +21,17 @@ import vent.user.v1.UserService;
 public final class UserClient {
 
   private final UserService users;
+  private final ReadRetry readRetry;
 
+  /** Asynchronous reads are not retried. */
   public UserClient(UserService users) {
+    this(users, ReadRetry.none());
+  }
+
+  /** @param readRetry how asynchronous reads are retried when their provider instance fails */
+  public UserClient(UserService users, ReadRetry readRetry) {
     this.users = users;
+    this.readRetry = readRetry;
   }
 
   /** @throws vent.common.error.VentException NOT_FOUND USER_NOT_FOUND */
@@ -33,7 +41,7 @@ public final class UserClient {
 
   /** {@link #get} without waiting; the future fails with the converted VentException. */
   public CompletableFuture<User> getAsync(String id) {
-    return Rpc.async(() -> users.getUserAsync(GetUserRequest.newBuilder().setId(id).build()));
+    return Rpc.asyncRead(readRetry, () -> users.getUserAsync(GetUserRequest.newBuilder().setId(id).build()));
   }
 
   /** Case-insensitive. @throws vent.common.error.VentException NOT_FOUND USER_NOT_FOUND */

@@ -13,7 +13,7 @@ import vent.user.v1.UserService;
 
 /**
  * vent-web's Dubbo consumer: one {@link DubboNode} holding references to the four providers,
- * discovered in Consul and balanced round-robin over their healthy instances.
+ * discovered in Consul and balanced by least active calls over their healthy instances.
  *
  * <p>Retries: calls that change state and are not idempotent (create/update/delete user, ensure
  * users, register, login, refresh, change password, create/verify captcha) are never retried,
@@ -29,10 +29,10 @@ public final class VentRpc implements Managed {
   private final CaptchaClient captchas;
 
   private VentRpc(DubboNode node, ReferenceConfig<UserService> user, ReferenceConfig<RelationService> relation,
-      ReferenceConfig<AuthService> authRef, ReferenceConfig<CaptchaService> captcha) {
+      ReferenceConfig<AuthService> authRef, ReferenceConfig<CaptchaService> captcha, ReadRetry readRetry) {
     this.node = node;
-    this.users = new UserClient(user.get());
-    this.relations = new RelationClient(relation.get());
+    this.users = new UserClient(user.get(), readRetry);
+    this.relations = new RelationClient(relation.get(), readRetry);
     this.auth = new AuthClient(authRef.get());
     this.captchas = new CaptchaClient(captcha.get());
   }
@@ -44,7 +44,8 @@ public final class VentRpc implements Managed {
    * @param application Dubbo application name, e.g. {@code vent-web}
    * @param tls Triple over mutual TLS, when enabled
    * @param timeoutMs per-call timeout, milliseconds
-   * @param retries extra attempts of retry-safe calls
+   * @param retries extra attempts of retry-safe calls (blocking ones by Dubbo's failover cluster,
+   *     asynchronous reads by {@link ReadRetry})
    */
   public static VentRpc start(String application, RegistrySettings registry, boolean loopbackOnly,
       TlsSettings tls, int timeoutMs, int retries) {
@@ -56,7 +57,7 @@ public final class VentRpc implements Managed {
         Set.of("register", "login", "refresh", "changePassword"));
     var captcha = node.refer(CaptchaService.class, timeoutMs, retries, Set.of("createCaptcha", "verifyCaptcha"));
     node.start();
-    return new VentRpc(node, user, relation, authRef, captcha);
+    return new VentRpc(node, user, relation, authRef, captcha, new ReadRetry(retries));
   }
 
   public UserClient users() {

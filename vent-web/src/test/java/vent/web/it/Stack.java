@@ -143,6 +143,7 @@ public final class Stack {
     env.put("VENT_CONSUL_PORT", String.valueOf(CONSUL_PORT));
     env.put("VENT_REDIS_PORT", String.valueOf(REDIS_PORT));
     env.put("VENT_PORT_OFFSET", String.valueOf(PORT_OFFSET));
+    env.put("VENT_INSTANCES", "2"); // the fault suite kills one of two instances of each provider
     env.put("VENT_RELATION_INSTANCES", String.valueOf(RELATION_INSTANCES));
     env.put("VENT_CAPTCHA_TEST_ANSWER", CAPTCHA_ANSWER);
     env.put("VENT_ACCESS_LOG", "true");

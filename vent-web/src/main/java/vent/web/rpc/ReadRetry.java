@@ -1,0 +1,70 @@
+package vent.web.rpc;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.apache.dubbo.rpc.RpcException;
+import vent.common.dubbo.LostCallFilter;
+
+/**
+ * Retries of idempotent asynchronous reads (Failsafe).
+ *
+ * <p>Dubbo's failover cluster retries only blocking calls; an asynchronous call that fails
+ * after it was sent (its provider instance died, stopped or hung past the timeout) comes back
+ * failed. The reads vent-web fans out asynchronously (profiles, counts, follower pages) are
+ * retried here instead, immediately and at most {@code retries} times, and only for those
+ * failures ({@link LostCallFilter#retryCode}: CANCELLED, UNAVAILABLE, DEADLINE_EXCEEDED, or a
+ * Dubbo network / timeout error). The least-active balancing of {@code DubboNode.refer} steers
+ * a retry away from an instance with calls stuck on it.
+ */
+public final class ReadRetry {
+
+  private final FailsafeExecutor<Object> executor;
+  private final int retries;
+
+  /** @param retries extra attempts after the first, 0 for none */
+  public ReadRetry(int retries) {
+    this.retries = retries;
+    this.executor = Failsafe.with(RetryPolicy.builder()
+        .handleIf(ReadRetry::retryable)
+        .withMaxRetries(retries)
+        .build());
+  }
+
+  /** No retries: for tests and tools that want every failure as it comes. */
+  public static ReadRetry none() {
+    return new ReadRetry(0);
+  }
+
+  /** @return the extra attempts allowed */
+  public int retries() {
+    return retries;
+  }
+
+  /**
+   * Starts {@code call}, and starts it again while it fails in a retryable way.
+   *
+   * @return the first success, or the last failure
+   */
+  @SuppressWarnings("unchecked")
+  <T> CompletableFuture<T> run(Supplier<CompletableFuture<T>> call) {
+    if (retries == 0) {
+      return call.get();
+    }
+    return (CompletableFuture<T>) executor.getStageAsync(() -> (CompletableFuture<Object>) call.get());
+  }
+
+  static boolean retryable(Throwable failure) {
+    if (LostCallFilter.retryCode(failure) != 0) {
+      return true;
+    }
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof RpcException re && (re.isNetwork() || re.isTimeout())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

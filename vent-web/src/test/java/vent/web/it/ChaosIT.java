@@ -1,0 +1,274 @@
+package vent.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import vent.web.it.Accounts.Account;
+import vent.web.it.ChaosLoad.Follow;
+import vent.web.it.ChaosLoad.Op;
+
+/**
+ * The fault suite: each scenario runs {@link ChaosLoad} against the running stack (two
+ * instances of every provider), injects one fault, and checks what users would: failed
+ * requests, acknowledged follows missing afterwards, and how long failures lasted. Every
+ * scenario appends its row to {@code target/chaos/results.md}. {@code VENT_CHAOS_SECONDS}
+ * (default 12) sets the load time per scenario; {@code ./vent chaos} runs it with 30.
+ * The Consul outage comes first on purpose: every later scenario then also checks that
+ * consumers still follow providers coming and going after Consul came back.
+ */
+@Order(8)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChaosIT {
+
+  private static final int SECONDS = Integer.parseInt(System.getenv().getOrDefault("VENT_CHAOS_SECONDS", "12"));
+  private static final int THREADS = 4;
+  private static final String[] PROVIDERS = {"user", "relation", "auth", "captcha"};
+  private static final Map<String, String> SERVICES = Map.of("user", "vent.user.v1.UserService",
+      "relation", "vent.relation.v1.RelationService", "auth", "vent.auth.v1.AuthService",
+      "captcha", "vent.captcha.v1.CaptchaService");
+
+  private static Stack stack;
+  private static List<Account> actors;
+  private static List<String> targets;
+
+  @BeforeAll
+  static void accounts() {
+    stack = Stack.shared();
+    Rest rest = new Rest(stack.api());
+    actors = new ArrayList<>();
+    targets = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Account a = Accounts.register(rest, Accounts.uniqueName("chaos" + i));
+      actors.add(a);
+      targets.add(a.id());
+    }
+  }
+
+  @BeforeEach
+  void everyInstanceUp() {
+    healStack();
+  }
+
+  @AfterAll
+  static void leaveEveryInstanceUp() {
+    healStack();
+  }
+
+  @Test
+  @Order(2)
+  void providerCrash() throws Exception {
+    ChaosLoad load = start();
+    long firstKill = 0;
+    List<Long> kills = new ArrayList<>();
+    long slice = SECONDS * 1000L / PROVIDERS.length;
+    for (String svc : PROVIDERS) {
+      long killedAt = System.currentTimeMillis();
+      firstKill = firstKill == 0 ? killedAt : firstKill;
+      kills.add(killedAt);
+      process(svc + "-1").destroyForcibly(); // SIGKILL: no deregistration, no drain
+      TimeUnit.MILLISECONDS.sleep(slice);
+    }
+    load.stop();
+    ChaosReport report = new ChaosReport("provider crash (kill -9 instance 1 of user, relation, auth, captcha in turn)",
+        load.outcomes(), SECONDS, firstKill, firstKill, load.acknowledged().size(), missing(load.acknowledged()));
+    report.publish();
+
+    assertThat(report.failed(Op.READ)).as("failed reads").isLessThanOrEqualTo(report.total(Op.READ) / 1000);
+    for (long kill : kills) {
+      long lateFailures = load.outcomes().stream()
+          .filter(o -> !o.ok() && o.startMs() >= kill + 5000 && o.startMs() < kill + slice).count();
+      assertThat(lateFailures).as("failures later than 5 s after the kill at %d", kill).isZero();
+    }
+    assertThat(report.lostWrites()).as("acknowledged follows missing").isZero();
+  }
+
+  @Test
+  @Order(3)
+  void rollingRestart() throws Exception {
+    ChaosLoad load = start();
+    long begin = System.currentTimeMillis();
+    for (String svc : PROVIDERS) {
+      for (int i = 1; i <= 2; i++) {
+        ProcessHandle victim = process(svc + "-" + i);
+        victim.destroy(); // SIGTERM: deregister, drain, exit
+        victim.onExit().get(60, TimeUnit.SECONDS);
+        healStack();
+      }
+    }
+    TimeUnit.SECONDS.sleep(2);
+    load.stop();
+    long seconds = (System.currentTimeMillis() - begin) / 1000;
+    ChaosReport report = new ChaosReport("rolling restart (SIGTERM and restart each of 8 provider instances in turn)",
+        load.outcomes(), seconds, begin, begin, load.acknowledged().size(), missing(load.acknowledged()));
+    report.publish();
+
+    assertThat(report.failed(Op.READ) + report.failed(Op.FOLLOW) + report.failed(Op.CAPTCHA)).as("failed requests").isZero();
+    assertThat(report.lostWrites()).isZero();
+  }
+
+  @Test
+  @Order(4)
+  void redisDownAndBack() throws Exception {
+    ChaosLoad load = start();
+    TimeUnit.SECONDS.sleep(SECONDS / 3);
+    long stoppedAt = System.currentTimeMillis();
+    process("redis").destroyForcibly(); // SIGKILL: AOF everysec may lose the last second
+    TimeUnit.SECONDS.sleep(5);
+    healStack();
+    long backAt = System.currentTimeMillis();
+    TimeUnit.SECONDS.sleep(Math.max(8, SECONDS - SECONDS / 3 - 5));
+    load.stop();
+    List<Follow> promised = load.acknowledged().stream().filter(f -> f.ackMs() < stoppedAt - 1000).toList();
+    ChaosReport report = new ChaosReport("Redis down 5 s and back (kill -9, AOF everysec)", load.outcomes(),
+        (System.currentTimeMillis() - stoppedAt) / 1000 + SECONDS / 3, stoppedAt, backAt, promised.size(), missing(promised));
+    report.publish();
+
+    assertThat(load.outcomes().stream().filter(o -> !o.ok() && o.endMs() < stoppedAt)).as("failures before the stop").isEmpty();
+    assertThat(load.outcomes().stream().filter(o -> !o.ok()).map(o -> o.status()).distinct())
+        .as("failures are 503, not hangs or 500s").isSubsetOf(503);
+    assertThat(report.maxFailedLatencyMs()).as("a failed request fails fast, ms").isLessThanOrEqualTo(5000);
+    assertThat(report.recoveryMs(true)).as("recovery after Redis is back, ms").isLessThanOrEqualTo(5000);
+    assertThat(report.lostWrites()).as("follows acknowledged > 1 s before the stop, missing").isZero();
+  }
+
+  @Test
+  @Order(1)
+  void consulDownAndBack() throws Exception {
+    ChaosLoad load = start();
+    TimeUnit.SECONDS.sleep(SECONDS / 3);
+    long stoppedAt = System.currentTimeMillis();
+    ProcessHandle consul = process("consul");
+    consul.destroyForcibly();
+    consul.onExit().get(30, TimeUnit.SECONDS);
+    TimeUnit.SECONDS.sleep(Math.max(5, SECONDS / 3));
+    healStack();
+    long backAt = System.currentTimeMillis();
+    long reRegisteredMs = awaitAllRegistered(Duration.ofSeconds(60)) - backAt;
+    TimeUnit.SECONDS.sleep(3);
+    load.stop();
+    ChaosReport report = new ChaosReport("Consul agent down and back (kill -9, " + Math.max(5, SECONDS / 3) + " s)",
+        load.outcomes(), (System.currentTimeMillis() - stoppedAt) / 1000 + SECONDS / 3, stoppedAt, backAt,
+        load.acknowledged().size(), missing(load.acknowledged()));
+    report.publish();
+    System.out.printf("event=consul_back providers_passing_after_ms=%d%n", reRegisteredMs);
+
+    assertThat(report.failed(Op.READ) + report.failed(Op.FOLLOW) + report.failed(Op.CAPTCHA)).as("failed requests").isZero();
+    assertThat(report.lostWrites()).isZero();
+  }
+
+  @Test
+  @Order(5)
+  void frozenProvider() throws Exception {
+    ChaosLoad load = start();
+    TimeUnit.SECONDS.sleep(SECONDS / 3);
+    long frozenAt = System.currentTimeMillis();
+    long pid = stack.pid("relation-1");
+    signal("STOP", pid); // a provider that answers nothing: every call to it waits for its timeout
+    TimeUnit.SECONDS.sleep(6);
+    signal("CONT", pid);
+    long thawedAt = System.currentTimeMillis();
+    TimeUnit.SECONDS.sleep(Math.max(4, SECONDS - SECONDS / 3 - 6));
+    load.stop();
+    ChaosReport report = new ChaosReport("slow provider (relation-1 frozen by SIGSTOP for 6 s)", load.outcomes(),
+        (System.currentTimeMillis() - frozenAt) / 1000 + SECONDS / 3, frozenAt, thawedAt,
+        load.acknowledged().size(), missing(load.acknowledged()));
+    report.publish();
+
+    assertThat(report.failed(Op.READ)).as("reads fail over to relation-2 after the timeout").isZero();
+    assertThat(report.maxLatencyMs()).as("vent-web's latency is bounded by the 3 s call timeout (+ retry), ms")
+        .isLessThanOrEqualTo(7000);
+    assertThat(report.lostWrites()).isZero();
+  }
+
+  private static ChaosLoad start() throws InterruptedException {
+    ChaosLoad load = new ChaosLoad(stack.api(), actors, targets, THREADS);
+    load.start();
+    TimeUnit.SECONDS.sleep(2);
+    return load;
+  }
+
+  /** {@code ./vent up}: starts whatever is not running and waits until it is healthy. */
+  private static void healStack() {
+    Stack.Result up = stack.vent(Duration.ofMinutes(4), "up");
+    assertThat(up.exitCode()).as(up.output()).isZero();
+    awaitAllRegistered(Duration.ofSeconds(60));
+  }
+
+  /** @return when every provider had both instances passing in Consul */
+  private static long awaitAllRegistered(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      boolean all = true;
+      try {
+        for (String service : SERVICES.values()) {
+          all &= Consul.passingPorts(service).size() == 2;
+        }
+      } catch (IllegalStateException consulNotAnswering) {
+        all = false;
+      }
+      if (all) {
+        return System.currentTimeMillis();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("providers not all passing in Consul within " + timeout);
+      }
+      sleep(250);
+    }
+  }
+
+  private static ProcessHandle process(String name) {
+    long pid = stack.pid(name);
+    return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(name + " is not running (pid " + pid + ")"));
+  }
+
+  private static void signal(String signal, long pid) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+    assertThat(kill.waitFor()).isZero();
+  }
+
+  /** @return how many of the acknowledged follows {@code GET /me/relationships} does not show */
+  private static long missing(List<Follow> follows) {
+    Map<Account, List<String>> byFollower = new LinkedHashMap<>();
+    for (Follow f : follows) {
+      List<String> ids = byFollower.computeIfAbsent(f.follower(), a -> new ArrayList<>());
+      if (!ids.contains(f.followeeId())) {
+        ids.add(f.followeeId());
+      }
+    }
+    Rest rest = new Rest(stack.api());
+    long missing = 0;
+    for (Map.Entry<Account, List<String>> e : byFollower.entrySet()) {
+      Rest.Response r = rest.get("/me/relationships?ids=" + String.join(",", e.getValue()), e.getKey().accessToken());
+      assertThat(r.status()).as(r.raw()).isEqualTo(200);
+      for (JsonNode rel : r.json()) {
+        if (!rel.get("following").asBoolean()) {
+          missing++;
+        }
+      }
+    }
+    return missing;
+  }
+
+  private static void sleep(long ms) {
+    try {
+      TimeUnit.MILLISECONDS.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
