@@ -61,13 +61,20 @@ class FuzzIT {
     FuzzClient client = new FuzzClient(Stack.shared().api());
     long t0 = System.nanoTime();
     AtomicInteger next = new AtomicInteger();
+    AtomicInteger resent = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
     List<Future<?>> senders = new ArrayList<>();
     for (int i = 0; i < SENDERS; i++) {
       senders.add(pool.submit(() -> {
         for (int n = next.getAndIncrement(); n < requests.size(); n = next.getAndIncrement()) {
           FuzzRequest request = requests.get(n);
-          verdicts.judge(request, client.send(request));
+          Outcome outcome = client.send(request);
+          if (outcome.status() == 0) {
+            // A kept-alive connection the server closed meanwhile; see Verdicts for what counts.
+            resent.incrementAndGet();
+            outcome = client.send(request);
+          }
+          verdicts.judge(request, outcome);
         }
       }));
     }
@@ -77,8 +84,8 @@ class FuzzIT {
     pool.shutdown();
     double seconds = (System.nanoTime() - t0) / 1e9;
 
-    System.out.printf("event=fuzz_summary seed=%d requests=%d by_status=%s elapsed_s=%.1f rate_per_s=%.0f wrong=%d%n",
-        SEED, requests.size(), verdicts.byStatus(), seconds, requests.size() / seconds, verdicts.failureCount());
+    System.out.printf("event=fuzz_summary seed=%d requests=%d by_status=%s elapsed_s=%.1f rate_per_s=%.0f resent=%d wrong=%d%n",
+        SEED, requests.size(), verdicts.byStatus(), seconds, requests.size() / seconds, resent.get(), verdicts.failureCount());
     System.out.println("event=fuzz_codes " + verdicts.byCode());
     System.out.println("event=fuzz_routes " + verdicts.byEndpoint());
 

@@ -58,7 +58,7 @@ public final class Campaign {
     while (out.size() < count) {
       out.add(cheap.get(h.nextInt(cheap.size())).get());
     }
-    java.util.Collections.shuffle(out, new Random(h.nextInt()));
+    java.util.Collections.shuffle(out, new Random(h.nextInt(Integer.MAX_VALUE)));
     return out;
   }
 
@@ -72,7 +72,7 @@ public final class Campaign {
     fields.put("username", h.chance(0.5) ? h.string() : "fz_" + h.nextInt(1_000_000));
     fields.put("password", h.chance(0.3) ? h.string() : "long enough password");
     fields.put("displayName", h.string());
-    fields.put("captchaId", h.chance(0.5) ? h.string() : Long.toHexString(h.nextInt()) + "00000000000000000000000000");
+    fields.put("captchaId", h.chance(0.5) ? h.string() : Long.toHexString(h.nextInt(Integer.MAX_VALUE)) + "00000000000000000000000000");
     fields.put("captchaAnswer", h.string());
     // A made-up captcha id never verifies, so no registration can succeed.
     return json("POST /users", "POST", "/users", bodies.any(fields), null);

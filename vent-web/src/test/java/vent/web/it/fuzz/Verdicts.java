@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Judges each answer to a hostile request, thread-safely: never 5xx or no answer, never stack
+ * Judges each answer to a hostile request, thread-safely: never 5xx or no answer (except to a body
+ * past the size limit, whose connection vent-web may close mid-upload), never stack
  * trace text, and every 4xx an {@code application/problem+json} body whose {@code status} matches
  * and whose {@code code} is one of the {@link #STABLE_CODES}. Keeps counts by status and code.
  */
@@ -51,7 +52,7 @@ public final class Verdicts {
   public void judge(FuzzRequest request, Outcome outcome) {
     byStatus.computeIfAbsent(outcome.status(), s -> new LongAdder()).increment();
     byEndpoint.computeIfAbsent(request.endpoint(), s -> new LongAdder()).increment();
-    String wrong = whatIsWrong(outcome);
+    String wrong = whatIsWrong(request, outcome);
     if (wrong != null) {
       failureCount.increment();
       synchronized (failures) {
@@ -63,9 +64,12 @@ public final class Verdicts {
     }
   }
 
-  private String whatIsWrong(Outcome o) {
+  private String whatIsWrong(FuzzRequest request, Outcome o) {
     if (o.status() == 0) {
-      return "no answer";
+      // vent-web answers an oversized Content-Length with 413 at once and closes the connection,
+      // so the client may fail writing the rest of the body before it reads the answer.
+      boolean oversized = request.body() != null && request.body().length > Bodies.MAX_BODY_BYTES;
+      return oversized ? null : "no answer (also when sent again)";
     }
     if (o.status() >= 500) {
       return "status " + o.status();
