@@ -40,7 +40,9 @@ public final class MalformedRequestHandler implements ExceptionHandler<DecodeExc
   @Override
   public boolean resolveGrpcStatus(DecodeException e, HttpHeaders headers, RequestMetadata metadata, MethodDescriptor method) {
     headers.set("grpc-status", String.valueOf(TriRpcStatus.Code.INVALID_ARGUMENT.code));
-    headers.set("grpc-message", TriRpcStatus.encodeMessage(DESCRIPTION));
+    // Printable ASCII without '%': valid as is (gRPC percent-encodes only other bytes), and the
+    // way Dubbo's own default sets the message.
+    headers.set("grpc-message", DESCRIPTION);
     return true;
   }
 }

@@ -19,7 +19,7 @@ class MalformedRequestHandlerTest {
 
   @Test
   void decodeFailureIsInvalidArgumentWithReason() {
-    DecodeException e = new DecodeException(InvalidProtocolBufferException.truncatedMessage());
+    DecodeException e = new DecodeException(new InvalidProtocolBufferException("truncated"));
     HttpHeaders headers = HttpHeaders.create();
     assertThat(handler.resolveGrpcStatus(e, headers, null, null)).isTrue();
     assertThat(headers.getFirst("grpc-status")).isEqualTo("3");
