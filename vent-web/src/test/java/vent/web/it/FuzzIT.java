@@ -20,6 +20,7 @@ import vent.web.it.fuzz.ForgedTokens;
 import vent.web.it.fuzz.FuzzClient;
 import vent.web.it.fuzz.FuzzRequest;
 import vent.web.it.fuzz.Outcome;
+import vent.web.it.fuzz.RawHttp;
 import vent.web.it.fuzz.RedisProbe;
 import vent.web.it.fuzz.Verdicts;
 
@@ -94,6 +95,23 @@ class FuzzIT {
     Map<String, String> after = snapshot(rest, redis, seeded);
     System.out.printf("event=fuzz_data dbsize_before=%d dbsize_after=%d (captchas included)%n", dbSizeBefore, redis.dbSize());
     assertThat(after).as("keys and seeded users' data after the fuzz run (seed %d)", SEED).isEqualTo(before);
+  }
+
+  /**
+   * Requests Jetty cannot parse end the connection: the answer must say {@code Connection: close}
+   * (else keep-alive clients send their next request into a closed socket) and still be a problem.
+   */
+  @Test
+  void unparsableRequestsSayTheConnectionCloses() {
+    Stack.shared();
+    for (String target : List.of("/api/v1/users/%00", "/api/v1/users/" + "9".repeat(10_000))) {
+      RawHttp.Answer answer = RawHttp.get(Stack.HTTP_PORT, target);
+      assertThat(answer.statusLine()).as(target.substring(0, 20)).matches("HTTP/1.1 4\\d\\d .*");
+      assertThat(answer.head()).contains("application/problem+json");
+      if (!answer.connectionReusable()) {
+        assertThat(answer.head().toLowerCase(java.util.Locale.ROOT)).as(answer.head()).contains("connection: close");
+      }
+    }
   }
 
   /**

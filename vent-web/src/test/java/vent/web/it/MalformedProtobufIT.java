@@ -119,6 +119,23 @@ class MalformedProtobufIT {
     System.out.printf("event=malformed_protobuf service=%s instances=%d calls=%d wrong=%d%n",
         service.getName(), ports.size(), calls, wrong.size());
     assertThat(wrong).as("calls with malformed protobuf that did not end with INVALID_ARGUMENT").isEmpty();
+    assertNoErrorLogged();
+  }
+
+  /**
+   * A caller's bad bytes are not the provider's error: no ERROR line about a decode failure, and
+   * no method dispatched without its argument (Dubbo did both before vent-common's fix).
+   */
+  private static void assertNoErrorLogged() {
+    for (String process : List.of("user-1", "relation-1", "relation-2", "auth-1", "captcha-1")) {
+      try (var lines = java.nio.file.Files.lines(Stack.shared().log(process))) {
+        assertThat(lines.filter(l -> l.contains("DecodeException") && l.contains("level=ERROR")
+            || l.contains("ArrayIndexOutOfBoundsException")).map(l -> l.substring(0, Math.min(300, l.length()))))
+            .as("log of %s", process).isEmpty();
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   /** The status a raw unary call ends with (OK if it succeeded). */
