@@ -40,6 +40,8 @@ class FuzzIT {
   private static final int REQUESTS = Integer.getInteger("vent.fuzz.requests", 10_000);
   /** Concurrent senders: enough to keep vent-web busy, few enough for two shared cores. */
   private static final int SENDERS = 4;
+  /** vent-web's api.maxBodyBytes: larger bodies are refused with 413 and the connection closed. */
+  private static final int OVERSIZED = 65_536;
 
   @Test
   void hostileRequestsGetProblemsAndChangeNothing() throws Exception {
@@ -62,7 +64,7 @@ class FuzzIT {
     FuzzClient client = new FuzzClient(Stack.shared().api());
     long t0 = System.nanoTime();
     AtomicInteger next = new AtomicInteger();
-    AtomicInteger resent = new AtomicInteger();
+    AtomicInteger resentOversized = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
     List<Future<?>> senders = new ArrayList<>();
     for (int i = 0; i < SENDERS; i++) {
@@ -70,9 +72,9 @@ class FuzzIT {
         for (int n = next.getAndIncrement(); n < requests.size(); n = next.getAndIncrement()) {
           FuzzRequest request = requests.get(n);
           Outcome outcome = client.send(request);
-          if (outcome.status() == 0) {
-            // A kept-alive connection the server closed meanwhile; see Verdicts for what counts.
-            resent.incrementAndGet();
+          if (outcome.status() == 0 && request.body() != null && request.body().length > OVERSIZED) {
+            // vent-web answers 413 before the body is in and closes; the client may fail writing.
+            resentOversized.incrementAndGet();
             outcome = client.send(request);
           }
           verdicts.judge(request, outcome);
@@ -85,8 +87,9 @@ class FuzzIT {
     pool.shutdown();
     double seconds = (System.nanoTime() - t0) / 1e9;
 
-    System.out.printf("event=fuzz_summary seed=%d requests=%d by_status=%s elapsed_s=%.1f rate_per_s=%.0f resent=%d wrong=%d%n",
-        SEED, requests.size(), verdicts.byStatus(), seconds, requests.size() / seconds, resent.get(), verdicts.failureCount());
+    System.out.printf("event=fuzz_summary seed=%d requests=%d by_status=%s elapsed_s=%.1f rate_per_s=%.0f resent_oversized=%d wrong=%d%n",
+        SEED, requests.size(), verdicts.byStatus(), seconds, requests.size() / seconds, resentOversized.get(),
+        verdicts.failureCount());
     System.out.println("event=fuzz_codes " + verdicts.byCode());
     System.out.println("event=fuzz_routes " + verdicts.byEndpoint());
 
@@ -106,7 +109,7 @@ class FuzzIT {
     Stack.shared();
     for (String target : List.of("/api/v1/users/%00", "/api/v1/users/" + "9".repeat(10_000))) {
       RawHttp.Answer answer = RawHttp.get(Stack.HTTP_PORT, target);
-      assertThat(answer.statusLine()).as(target.substring(0, 20)).matches("HTTP/1.1 4\\d\\d .*");
+      assertThat(answer.statusLine()).as(target.substring(0, Math.min(30, target.length()))).matches("HTTP/1.1 4\\d\\d .*");
       assertThat(answer.head()).contains("application/problem+json");
       if (!answer.connectionReusable()) {
         assertThat(answer.head().toLowerCase(java.util.Locale.ROOT)).as(answer.head()).contains("connection: close");

@@ -69,7 +69,7 @@ public final class Verdicts {
       // vent-web answers an oversized Content-Length with 413 at once and closes the connection,
       // so the client may fail writing the rest of the body before it reads the answer.
       boolean oversized = request.body() != null && request.body().length > Bodies.MAX_BODY_BYTES;
-      return oversized ? null : "no answer (also when sent again)";
+      return oversized ? null : "no answer";
     }
     if (o.status() >= 500) {
       return "status " + o.status();
