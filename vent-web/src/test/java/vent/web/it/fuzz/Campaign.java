@@ -117,7 +117,13 @@ public final class Campaign {
   }
 
   private FuzzRequest me() {
-    return request("GET /me", "GET", "/me", null, null, h.pick(forged), "forged token");
+    String header = h.pick(forged);
+    if (h.chance(0.3) && header.startsWith("Bearer ")) {
+      // The bearer filter also reads ?access_token=.
+      return request("GET /me", "GET", "/me?access_token=" + Hostile.enc(header.substring(7)), null, null, null,
+          "forged token in the query");
+    }
+    return request("GET /me", "GET", "/me", null, null, header, "forged token");
   }
 
   private FuzzRequest patchMe() {
