@@ -65,6 +65,7 @@ class FuzzIT {
     long t0 = System.nanoTime();
     AtomicInteger next = new AtomicInteger();
     AtomicInteger resentOversized = new AtomicInteger();
+    AtomicInteger resentStale = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
     List<Future<?>> senders = new ArrayList<>();
     for (int i = 0; i < SENDERS; i++) {
@@ -75,6 +76,12 @@ class FuzzIT {
           if (outcome.status() == 0 && request.body() != null && request.body().length > OVERSIZED) {
             // vent-web answers 413 before the body is in and closes; the client may fail writing.
             resentOversized.incrementAndGet();
+            outcome = client.send(request);
+          } else if (outcome.status() == 0 && String.valueOf(outcome.error()).contains("received no bytes")) {
+            // A pooled keep-alive connection that was closed under the client (RFC 9112 9.3.1 lets a
+            // server do that; clients retry). Counted and printed: it must stay rare, and the
+            // second answer is judged like any other.
+            resentStale.incrementAndGet();
             outcome = client.send(request);
           }
           verdicts.judge(request, outcome);
@@ -87,13 +94,14 @@ class FuzzIT {
     pool.shutdown();
     double seconds = (System.nanoTime() - t0) / 1e9;
 
-    System.out.printf("event=fuzz_summary seed=%d requests=%d by_status=%s elapsed_s=%.1f rate_per_s=%.0f resent_oversized=%d wrong=%d%n",
+    System.out.printf("event=fuzz_summary seed=%d requests=%d by_status=%s elapsed_s=%.1f rate_per_s=%.0f resent_oversized=%d resent_stale=%d wrong=%d%n",
         SEED, requests.size(), verdicts.byStatus(), seconds, requests.size() / seconds, resentOversized.get(),
-        verdicts.failureCount());
+        resentStale.get(), verdicts.failureCount());
     System.out.println("event=fuzz_codes " + verdicts.byCode());
     System.out.println("event=fuzz_routes " + verdicts.byEndpoint());
 
     assertThat(requests).hasSizeGreaterThanOrEqualTo(REQUESTS);
+    assertThat(resentStale.get()).as("requests sent into a connection closed under the client").isLessThan(REQUESTS / 1000);
     assertThat(verdicts.failures()).as("wrong answers (%d in all; seed %d)", verdicts.failureCount(), SEED).isEmpty();
     Map<String, String> after = snapshot(rest, redis, seeded);
     System.out.printf("event=fuzz_data dbsize_before=%d dbsize_after=%d (captchas included)%n", dbSizeBefore, redis.dbSize());
