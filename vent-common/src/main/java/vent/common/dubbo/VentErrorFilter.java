@@ -2,6 +2,7 @@ package vent.common.dubbo;
 
 import org.apache.dubbo.common.constants.CommonConstants;
 import org.apache.dubbo.common.extension.Activate;
+import org.apache.dubbo.rpc.AsyncRpcResult;
 import org.apache.dubbo.rpc.BaseFilter;
 import org.apache.dubbo.rpc.Filter;
 import org.apache.dubbo.rpc.Invocation;
@@ -27,6 +28,8 @@ import vent.common.error.VentException;
  *   <li>anything else: INTERNAL, {@code "INTERNAL: unexpected error"}, logged here with its
  *       stack trace and never sent to the caller.</li>
  * </ul>
+ * An invocation without the arguments its method takes (its request could not be decoded) is
+ * answered INVALID_ARGUMENT {@code "MALFORMED_REQUEST: ..."} without calling the service.
  * Reason codes shared by all services are in {@code vent/common/v1/error_reason.proto}.
  */
 @Activate(group = CommonConstants.PROVIDER, order = -100000)
@@ -36,7 +39,21 @@ public class VentErrorFilter implements Filter, BaseFilter.Listener {
 
   @Override
   public Result invoke(Invoker<?> invoker, Invocation invocation) throws RpcException {
+    if (argumentsMissing(invocation)) {
+      // Dubbo 3.3 still dispatches a call whose request message failed to decode, with no
+      // arguments; the caller already got INVALID_ARGUMENT (MalformedRequestHandler). Stop it
+      // here rather than let the stub fail with ArrayIndexOutOfBoundsException and an ERROR log.
+      return AsyncRpcResult.newDefaultAsyncResult(new ReasonedRpcException(TriRpcStatus.Code.INVALID_ARGUMENT,
+          new ReasonedStatus(MalformedRequestHandler.REASON, "the request message cannot be decoded")), invocation);
+    }
     return invoker.invoke(invocation);
+  }
+
+  /** True when the method takes arguments but the invocation carries fewer (an undecodable request). */
+  static boolean argumentsMissing(Invocation invocation) {
+    Class<?>[] types = invocation.getParameterTypes();
+    Object[] args = invocation.getArguments();
+    return types != null && types.length > 0 && (args == null || args.length < types.length);
   }
 
   @Override

@@ -2,6 +2,7 @@ package vent.web.errors;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -17,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Request bodies Jackson cannot read: 400 MALFORMED_JSON when the body is not JSON, 400
+ * Request bodies Jackson cannot read: 400 MALFORMED_JSON when the body is not JSON or breaks one
+ * of Jackson's read limits (nesting deeper than 1000, a number of more than 1000 digits), 400
  * INVALID_FIELD (with the field's path in {@code errors[]}) when a field has the wrong type or is
  * not part of the request. Jackson's own messages are never sent: they name Java classes.
  * Failures to write a response are server bugs: 500 INTERNAL.
@@ -36,6 +38,12 @@ public final class JsonExceptionMapper extends ProblemMapperSupport implements E
   static Problem problemFor(JsonProcessingException e, String instance) {
     if (e instanceof JsonParseException) {
       return Problems.of(400, Problems.MALFORMED_JSON, "the request body is not valid JSON", instance, List.of());
+    }
+    if (e instanceof StreamConstraintsException) {
+      // Not a JsonParseException, yet only a hostile body (e.g. 5000 nested arrays) gets here:
+      // responses are flat DTOs that never come near the write limits.
+      return Problems.of(400, Problems.MALFORMED_JSON,
+          "the request body breaks a JSON limit (nesting depth, number or string length)", instance, List.of());
     }
     if (e instanceof InvalidDefinitionException || !(e instanceof JsonMappingException)) {
       // A DTO Jackson cannot handle, or a failure while writing: vent-web's bug, not the client's.

@@ -16,6 +16,7 @@ import org.eclipse.jetty.util.Callback;
  * a URI Jetty cannot parse, a method the server refuses, headers too large) get the same
  * {@code application/problem+json} body as the API's own errors, whatever their Accept header,
  * and never an HTML page or a stack trace. Installed on the server and on the application context.
+ * Answers to messages Jetty could not parse carry {@code Connection: close}, as Jetty then closes.
  */
 public final class ProblemErrorHandler extends ErrorHandler {
 
@@ -33,6 +34,10 @@ public final class ProblemErrorHandler extends ErrorHandler {
     Object cause = request.getAttribute(ERROR_EXCEPTION);
     if (cause instanceof HttpException http) {
       status = http.getCode();
+      // A message Jetty could not parse (URI too long, a NUL in the path, ...): Jetty drops the
+      // connection after this answer. Say so, or a keep-alive client sends its next request into
+      // a closed socket (the fuzz test saw those fail with "no bytes received").
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
     }
     if (status < 400) {
       status = 500;

@@ -177,7 +177,8 @@ public final class Problems {
   /**
    * Headers that go with a problem: {@code WWW-Authenticate: Bearer} on 401 (RFC 6750, with
    * {@code error="invalid_token"} for a rejected token), {@code Retry-After: 1} (second) on 429
-   * and 503. Sentinel's refusals set their own (see {@code vent.web.limits.RateLimitResponses}).
+   * and 503, {@code Connection: close} on 413. Sentinel's refusals set their own (see
+   * {@code vent.web.limits.RateLimitResponses}).
    */
   public static Map<String, String> headers(Problem problem) {
     Map<String, String> headers = new LinkedHashMap<>();
@@ -187,6 +188,11 @@ public final class Problems {
     }
     if (problem.status() == 429 || problem.status() == 503) {
       headers.put("Retry-After", "1");
+    }
+    if (problem.status() == 413) {
+      // The rest of the body stays unread, so Jetty ends the connection after the answer; without
+      // this header a keep-alive client would send its next request into the closed socket.
+      headers.put("Connection", "close");
     }
     return headers;
   }

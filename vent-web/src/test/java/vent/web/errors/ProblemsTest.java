@@ -74,6 +74,7 @@ class ProblemsTest {
     assertThat(Problems.headers(Problems.forStatus(429, null))).containsEntry("Retry-After", "1");
     assertThat(Problems.headers(Problems.forStatus(503, null))).containsEntry("Retry-After", "1");
     assertThat(Problems.headers(Problems.forStatus(404, null))).isEmpty();
+    assertThat(Problems.headers(Problems.forStatus(413, null))).containsEntry("Connection", "close");
   }
 
   @Test

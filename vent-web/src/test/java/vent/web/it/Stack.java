@@ -189,11 +189,20 @@ public final class Stack {
     }
     // KV changes reach every instance through its watch; wait until vent-web has none left.
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!SentinelRules.rulesOn("web", "flow").strip().equals("[]")) {
+    while (!flowRulesOfWebEmpty()) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("vent-web still has flow rules after they were emptied in Consul KV");
       }
       SentinelRules.sleep(100);
+    }
+  }
+
+  /** False also while vent-web's Sentinel command port is not listening yet (it opens lazily). */
+  private static boolean flowRulesOfWebEmpty() {
+    try {
+      return SentinelRules.rulesOn("web", "flow").strip().equals("[]");
+    } catch (IllegalStateException notYetListening) {
+      return false;
     }
   }
 

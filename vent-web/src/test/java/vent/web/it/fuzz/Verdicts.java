@@ -1,0 +1,144 @@
+package vent.web.it.fuzz;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Judges each answer to a hostile request, thread-safely: never 5xx or no answer (except to a body
+ * past the size limit, whose connection vent-web may close mid-upload), never stack
+ * trace text, and every 4xx an {@code application/problem+json} body whose {@code status} matches
+ * and whose {@code code} is one of the {@link #STABLE_CODES}. Keeps counts by status and code.
+ */
+public final class Verdicts {
+
+  /**
+   * Every code an error answer may carry: vent-web's own ({@code vent.web.errors.Problems}) and the
+   * providers' reasons ({@code vent/*}{@code /v1/error_reason.proto}).
+   */
+  public static final Set<String> STABLE_CODES = Stream.of(
+      // vent-web
+      "VALIDATION_FAILED", "MALFORMED_JSON", "INVALID_FIELD", "UNAUTHENTICATED", "TOKEN_INVALID", "PAYLOAD_TOO_LARGE",
+      "INVALID_USER_ID", "INVALID_LIMIT", "TOO_MANY_IDS", "INVALID_CURSOR", "CANNOT_FOLLOW_SELF", "RATE_LIMITED",
+      "BAD_REQUEST", "FORBIDDEN", "NOT_FOUND", "METHOD_NOT_ALLOWED", "NOT_ACCEPTABLE", "REQUEST_TIMEOUT", "CONFLICT",
+      "LENGTH_REQUIRED", "URI_TOO_LONG", "UNSUPPORTED_MEDIA_TYPE", "HEADERS_TOO_LARGE", "CLIENT_ERROR",
+      // providers
+      "USER_NOT_FOUND", "USERNAME_TAKEN", "INVALID_USERNAME", "INVALID_DISPLAY_NAME", "INVALID_BIO",
+      "INVALID_CREDENTIALS", "CAPTCHA_INVALID", "INVALID_PASSWORD", "REFRESH_TOKEN_INVALID", "CAPTCHA_REQUIRED",
+      "MISSING_FIELD").collect(Collectors.toUnmodifiableSet());
+
+  /** Text that only a leaked stack trace or exception message would put in a body. */
+  private static final List<String> LEAKS = List.of("\tat ", "at vent.", "at org.", "at java.", "Exception", "vent.web.",
+      "org.eclipse", "org.glassfish", "com.fasterxml", "jakarta.", "Caused by");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_REPORTED = 40;
+
+  private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> byCode = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> byEndpoint = new ConcurrentHashMap<>();
+  private final List<String> failures = new ArrayList<>();
+  private final LongAdder failureCount = new LongAdder();
+
+  /** Records one answer and whatever is wrong with it. */
+  public void judge(FuzzRequest request, Outcome outcome) {
+    byStatus.computeIfAbsent(outcome.status(), s -> new LongAdder()).increment();
+    byEndpoint.computeIfAbsent(request.endpoint(), s -> new LongAdder()).increment();
+    String wrong = whatIsWrong(request, outcome);
+    if (wrong != null) {
+      failureCount.increment();
+      synchronized (failures) {
+        if (failures.size() < MAX_REPORTED) {
+          failures.add(wrong + "\n    request: " + request.describe() + "\n    answer: " + outcome.status() + " "
+              + outcome.contentType() + " " + abbreviate(outcome.body()) + (outcome.error() == null ? "" : " " + outcome.error()));
+        }
+      }
+    }
+  }
+
+  private String whatIsWrong(FuzzRequest request, Outcome o) {
+    if (o.status() == 0) {
+      // vent-web answers an oversized Content-Length with 413 at once and closes the connection,
+      // so the client may fail writing the rest of the body before it reads the answer.
+      boolean oversized = request.body() != null && request.body().length > Bodies.MAX_BODY_BYTES;
+      return oversized ? null : "no answer";
+    }
+    if (o.status() >= 500) {
+      return "status " + o.status();
+    }
+    for (String leak : LEAKS) {
+      if (o.body().contains(leak)) {
+        return "body contains '" + leak.replace("\t", "\\t") + "'";
+      }
+    }
+    if (o.status() < 400) {
+      return null;
+    }
+    if (!o.contentType().startsWith("application/problem+json")) {
+      return "4xx with content type '" + o.contentType() + "'";
+    }
+    JsonNode problem;
+    try {
+      problem = JSON.readTree(o.body());
+    } catch (Exception e) {
+      return "4xx body is not JSON";
+    }
+    String code = problem == null || problem.get("code") == null ? "" : problem.get("code").asText();
+    byCode.computeIfAbsent(o.status() + " " + code, c -> new LongAdder()).increment();
+    if (code.isEmpty()) {
+      return "4xx problem without a code";
+    }
+    if (!STABLE_CODES.contains(code)) {
+      return "code " + code + " is not one of the documented codes";
+    }
+    if (problem.get("status") == null || problem.get("status").asInt() != o.status()) {
+      return "problem status differs from the HTTP status";
+    }
+    return null;
+  }
+
+  /** How many answers were wrong. */
+  public long failureCount() {
+    return failureCount.sum();
+  }
+
+  /** The first wrong answers, each with its request, for the assertion message. */
+  public List<String> failures() {
+    synchronized (failures) {
+      return List.copyOf(failures);
+    }
+  }
+
+  /** Answers by HTTP status, e.g. {@code {400=6120, 401=1500}}. */
+  public Map<Integer, Long> byStatus() {
+    return sorted(byStatus);
+  }
+
+  /** 4xx answers by "status code", e.g. {@code {400 INVALID_USER_ID=812}}. */
+  public Map<String, Long> byCode() {
+    return sorted(byCode);
+  }
+
+  /** Requests by targeted route. */
+  public Map<String, Long> byEndpoint() {
+    return sorted(byEndpoint);
+  }
+
+  private static <K> Map<K, Long> sorted(Map<K, LongAdder> counts) {
+    Map<K, Long> out = new TreeMap<>();
+    counts.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 400 ? s.substring(0, 400) + "..." : s;
+  }
+}
