@@ -1,11 +1,15 @@
 package vent.common.dubbo;
 
+import java.util.Map;
 import org.apache.dubbo.config.ApplicationConfig;
 import org.apache.dubbo.config.RegistryConfig;
 import vent.common.config.RegistrySettings;
 
 /** The Dubbo settings every Vent process shares, provider or consumer. */
 final class DubboDefaults {
+
+  /** The registry URL parameter dubbo-registry-consul takes the Consul ACL token from. */
+  static final String REGISTRY_TOKEN_KEY = "token";
 
   private DubboDefaults() {}
 
@@ -44,6 +48,13 @@ final class DubboDefaults {
     // and Consul refuses values over 512 characters; a service with many methods exceeds it.
     // The simplified URL keeps only what consumers need (path, side, timeout, warmup, ...).
     registry.setSimplified(true);
+    if (settings.hasToken()) {
+      // dubbo-registry-consul 3.2.0 reads the ACL token from the registry URL parameter "token"
+      // (ConsulRegistry: url.getParameter(TOKEN_KEY)) and sends it on every registration, TTL
+      // pass, deregistration and health query. It stays out of the address, which is what
+      // Dubbo's registry log lines print.
+      registry.setParameters(Map.of(REGISTRY_TOKEN_KEY, settings.tokenValue()));
+    }
     return registry;
   }
 }
