@@ -94,6 +94,21 @@ public final class ConsulAgent implements AutoCloseable {
     }
   }
 
+  /**
+   * The ACL policy docs/SECURITY.md documents for Vent, read from docs/consul-acl-policy.hcl (tests
+   * run in their module's folder, one level below the repository root).
+   *
+   * @throws IllegalStateException if the file cannot be read
+   */
+  public static String ventPolicy() {
+    Path file = Path.of("..", "docs", "consul-acl-policy.hcl");
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + file.toAbsolutePath(), e);
+    }
+  }
+
   private static String check(HttpResponse<String> response) {
     if (response.statusCode() != 200) {
       throw new IllegalStateException("Consul answered " + response.statusCode() + ": " + response.body());
