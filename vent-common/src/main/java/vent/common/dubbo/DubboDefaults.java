@@ -8,9 +8,6 @@ import vent.common.config.RegistrySettings;
 /** The Dubbo settings every Vent process shares, provider or consumer. */
 final class DubboDefaults {
 
-  /** The registry URL parameter dubbo-registry-consul takes the Consul ACL token from. */
-  static final String REGISTRY_TOKEN_KEY = "token";
-
   private DubboDefaults() {}
 
   /**
@@ -40,8 +37,15 @@ final class DubboDefaults {
     return app;
   }
 
+  /**
+   * Dubbo's Consul registry at {@code settings}; with an ACL token, through
+   * {@link ConsulTokenRegistryFactory}, which keeps the token out of Dubbo's configuration and
+   * URLs (Dubbo logs both at INFO).
+   */
   static RegistryConfig registry(RegistrySettings settings) {
-    RegistryConfig registry = new RegistryConfig(settings.dubboAddress());
+    RegistryConfig registry = new RegistryConfig(settings.hasToken()
+        ? ConsulTokenRegistryFactory.NAME + "://" + settings.host + ":" + settings.port
+        : settings.dubboAddress());
     registry.setUseAsConfigCenter(false);
     registry.setUseAsMetadataCenter(false);
     // dubbo-registry-consul stores the whole provider URL in one Consul service-meta value,
@@ -49,11 +53,8 @@ final class DubboDefaults {
     // The simplified URL keeps only what consumers need (path, side, timeout, warmup, ...).
     registry.setSimplified(true);
     if (settings.hasToken()) {
-      // dubbo-registry-consul 3.2.0 reads the ACL token from the registry URL parameter "token"
-      // (ConsulRegistry: url.getParameter(TOKEN_KEY)) and sends it on every registration, TTL
-      // pass, deregistration and health query. It stays out of the address, which is what
-      // Dubbo's registry log lines print.
-      registry.setParameters(Map.of(REGISTRY_TOKEN_KEY, settings.tokenValue()));
+      registry.setParameters(Map.of(ConsulTokenRegistryFactory.TOKEN_REF_KEY,
+          ConsulTokenRegistryFactory.reference(settings.tokenValue())));
     }
     return registry;
   }
