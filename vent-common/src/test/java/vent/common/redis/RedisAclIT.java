@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.redisnode.RedisNodes;
+import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import vent.common.config.RedisSettings;
 import vent.common.testing.RedisServer;
@@ -26,8 +27,11 @@ import vent.common.testing.RedisServer;
  */
 class RedisAclIT {
 
-  /** The Redis ACL rules docs/SECURITY.md gives for Vent's user. */
-  static final String VENT_ACL_RULES = "~* &* +@all -@dangerous";
+  /**
+   * The Redis ACL rules docs/SECURITY.md gives for Vent's user (and ./vent writes): every Vent key
+   * starts with {@code vent:}, no pub/sub, every command but the dangerous ones.
+   */
+  static final String VENT_ACL_RULES = "~vent:* resetchannels +@all -@dangerous";
 
   private static final String USER = "vent";
   private static final String PASSWORD = UUID.randomUUID().toString();
@@ -49,21 +53,26 @@ class RedisAclIT {
   void rightUserAndPasswordReadAndWrite() {
     RedissonClient redis = RedissonFactory.create(settings(USER, PASSWORD));
     try {
-      redis.getBucket("acl:bucket").set("v", Duration.ofMinutes(1));
-      assertThat(redis.<String>getBucket("acl:bucket").get()).isEqualTo("v");
-      redis.<String, String>getMap("acl:hash").put("f", "1");
-      assertThat(redis.<String, String>getMap("acl:hash").get("f")).isEqualTo("1");
+      redis.getBucket("vent:acl-it:bucket").set("v", Duration.ofMinutes(1));
+      assertThat(redis.<String>getBucket("vent:acl-it:bucket").get()).isEqualTo("v");
+      redis.<String, String>getMap("vent:acl-it:hash").put("f", "1");
+      assertThat(redis.<String, String>getMap("vent:acl-it:hash").get("f")).isEqualTo("1");
       // Vent's stores run Lua scripts (EVAL/EVALSHA) and batches.
       Long n = redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE,
-          "return redis.call('INCR', KEYS[1])", RScript.ReturnType.LONG, List.of("acl:counter"));
+          "return redis.call('INCR', KEYS[1])", RScript.ReturnType.LONG, List.of("vent:acl-it:counter"));
       assertThat(n).isEqualTo(1L);
       var batch = redis.createBatch();
-      batch.getScoredSortedSet("acl:zset").addAsync(1.0, "a");
-      batch.getScoredSortedSet("acl:zset").addAsync(2.0, "b");
+      batch.getScoredSortedSet("vent:acl-it:zset").addAsync(1.0, "a");
+      batch.getScoredSortedSet("vent:acl-it:zset").addAsync(2.0, "b");
       batch.execute();
-      assertThat(redis.getScoredSortedSet("acl:zset").size()).isEqualTo(2);
+      assertThat(redis.getScoredSortedSet("vent:acl-it:zset").size()).isEqualTo(2);
       // vent-web's health check.
       assertThat(redis.getRedisNodes(RedisNodes.SINGLE).pingAll(2, TimeUnit.SECONDS)).isTrue();
+      // The rules do restrict: a key outside vent:, and a dangerous command.
+      assertThatThrownBy(() -> redis.getBucket("other:key").set("x"))
+          .isInstanceOf(RedisException.class).hasMessageContaining("NOPERM");
+      assertThatThrownBy(() -> redis.getKeys().flushdb())
+          .isInstanceOf(RedisException.class).hasMessageContaining("NOPERM");
     } finally {
       redis.shutdown();
     }
