@@ -3,25 +3,51 @@ package vent.common.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Where the Consul agent is.
+ * Where the Consul agent is, and the ACL token to show it.
  *
- * <p>YAML shape: {@code {host: 127.0.0.1, port: 8500}}.
+ * <p>YAML shape: {@code {host: 127.0.0.1, port: 8500, token: ""}}. The shipped configs read the
+ * token from {@code VENT_CONSUL_TOKEN}; docs/SECURITY.md lists the ACL policy it needs.
  */
 public class RegistrySettings {
   @JsonProperty public String host = "127.0.0.1";
   /** Consul's HTTP API port. */
   @JsonProperty public int port = 8500;
+  /**
+   * Consul ACL token (the token's SecretID) sent with every Consul request of this process: Dubbo
+   * registration and discovery, the Sentinel rules in KV, vent-web's health checks. Empty (or
+   * null) for none, which only works while Consul's ACLs are off or its anonymous token allows
+   * what Vent does. Never logged: not part of {@link #dubboAddress()}, {@link #httpBase()} or
+   * {@link #toString()}.
+   */
+  @JsonProperty public String token = "";
 
   /**
    * @return the Dubbo registry address, {@code vent-consul://host:port}: Consul through
    *     {@link vent.common.dubbo.ResilientConsulRegistry}, whose watches survive Consul outages
+   *     (the token goes separately)
    */
   public String dubboAddress() {
-    return vent.common.dubbo.ResilientConsulRegistryFactory.NAME + "://" + host + ":" + port;
+    return vent.common.dubbo.VentConsulRegistryFactory.NAME + "://" + host + ":" + port;
   }
 
   /** @return the base URL of Consul's HTTP API, e.g. {@code http://127.0.0.1:8500} */
   public String httpBase() {
     return "http://" + host + ":" + port;
+  }
+
+  /** @return whether a token is configured (not null, not blank) */
+  public boolean hasToken() {
+    return token != null && !token.isBlank();
+  }
+
+  /** @return the token without surrounding white space; empty when there is none */
+  public String tokenValue() {
+    return hasToken() ? token.strip() : "";
+  }
+
+  /** @return {@code host:port} and whether a token is set, never the token itself */
+  @Override
+  public String toString() {
+    return host + ":" + port + (hasToken() ? " (ACL token set)" : " (no ACL token)");
   }
 }

@@ -1,5 +1,6 @@
 package vent.common.dubbo;
 
+import java.util.Map;
 import org.apache.dubbo.config.ApplicationConfig;
 import org.apache.dubbo.config.RegistryConfig;
 import vent.common.config.RegistrySettings;
@@ -36,6 +37,11 @@ final class DubboDefaults {
     return app;
   }
 
+  /**
+   * Consul at {@code settings} through {@link VentConsulRegistryFactory}: watches that survive a
+   * Consul outage, and an ACL token (if any) kept out of Dubbo's configuration and URLs (Dubbo
+   * logs both at INFO).
+   */
   static RegistryConfig registry(RegistrySettings settings) {
     RegistryConfig registry = new RegistryConfig(settings.dubboAddress());
     registry.setUseAsConfigCenter(false);
@@ -44,6 +50,10 @@ final class DubboDefaults {
     // and Consul refuses values over 512 characters; a service with many methods exceeds it.
     // The simplified URL keeps only what consumers need (path, side, timeout, warmup, ...).
     registry.setSimplified(true);
+    if (settings.hasToken()) {
+      registry.setParameters(Map.of(VentConsulRegistryFactory.TOKEN_REF_KEY,
+          VentConsulRegistryFactory.reference(settings.tokenValue())));
+    }
     return registry;
   }
 }

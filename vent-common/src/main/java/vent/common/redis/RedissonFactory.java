@@ -3,6 +3,7 @@ package vent.common.redis;
 import java.time.Duration;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 import org.redisson.config.ConstantDelay;
@@ -14,8 +15,16 @@ public final class RedissonFactory {
   private RedissonFactory() {}
 
   /**
-   * @param settings where Redis is; the password is passed on, never logged
+   * Connects at once: a wrong address, user or password fails here, not at the first command.
+   *
+   * @param settings where Redis is, and the ACL user ({@code username}, empty for the default
+   *     user) and {@code password} (empty for none) Redisson authenticates every connection with
+   *     ({@code AUTH [username] password}); the password is passed on, never logged
    * @return a started client; close it with {@link RedissonClient#shutdown()}
+   * @throws IllegalStateException if Redis cannot be reached or refuses the credentials, within
+   *     about {@code timeoutMs} plus Redisson's two retries; its message names the address, the
+   *     user and Redis's own reason (e.g. {@code WRONGPASS invalid username-password pair},
+   *     {@code NOAUTH Authentication required})
    */
   public static RedissonClient create(RedisSettings settings) {
     Config config = new Config();
@@ -39,6 +48,22 @@ public final class RedissonFactory {
     if (settings.username != null && !settings.username.isEmpty()) {
       single.setUsername(settings.username);
     }
-    return Redisson.create(config);
+    try {
+      return Redisson.create(config);
+    } catch (RedisException e) {
+      // Redisson's own message is "Unable to connect to Redis server"; Redis's reason (WRONGPASS,
+      // NOAUTH, connection refused) is the deepest cause, and is what an operator must see.
+      String user = settings.username == null || settings.username.isEmpty() ? "the default user" : "user " + settings.username;
+      throw new IllegalStateException("cannot connect to Redis at " + settings.address + " as " + user + ": "
+          + rootMessage(e), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
   }
 }

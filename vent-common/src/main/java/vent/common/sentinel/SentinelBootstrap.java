@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vent.common.config.RegistrySettings;
+import vent.common.consul.ConsulClients;
 
 /**
  * Starts Sentinel in a Vent process: rules from Consul KV (watched), written back there when the
@@ -76,7 +77,7 @@ public final class SentinelBootstrap implements AutoCloseable {
    *
    * @param application the application name (Sentinel's {@code project.name}), e.g. {@code vent-web}
    * @param settings this process's Sentinel settings
-   * @param consul where the rules are (Consul KV)
+   * @param consul where the rules are (Consul KV), with the ACL token to read and write them
    * @return a handle; {@link #close()} stops the KV watch and the command port. When disabled, a
    *     handle that does nothing.
    * @throws IllegalArgumentException if the settings are unusable (blank application or host, a
@@ -198,7 +199,9 @@ public final class SentinelBootstrap implements AutoCloseable {
   }
 
   private static List<ConsulRuleWatch> startRules(String application, SentinelSettings settings, RegistrySettings consul) {
-    ConsulClient client = new ConsulClient(consul.host, consul.port);
+    // With the ACL token, when one is configured: the rule keys need key read (watch) and key
+    // write (dashboard push), docs/SECURITY.md.
+    ConsulClient client = ConsulClients.create(consul);
     List<ConsulRuleWatch> watches = new ArrayList<>();
     for (RuleKind<?> kind : RuleKind.ALL) {
       ConsulRuleWatch watch = new ConsulRuleWatch(client, register(client, kind, kind.key(settings.kvPrefix, application)));

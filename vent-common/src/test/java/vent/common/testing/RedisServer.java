@@ -6,15 +6,17 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real {@code redis-server} process for tests, one per JVM, on a free loopback port, started
- * on first use and stopped when the JVM exits. The binary is {@code $VENT_REDIS_SERVER}, else
+ * A real {@code redis-server} process for tests on a free loopback port, stopped when the JVM
+ * exits: one shared per JVM, started on first use ({@link #shared()}), or one of its own with an
+ * ACL user ({@link #withAclUser}). The binary is {@code $VENT_REDIS_SERVER}, else
  * {@code redis-server} on the PATH ({@code ./vent test} installs Debian's package).
  */
-public final class RedisServer {
+public final class RedisServer implements AutoCloseable {
 
   private static RedisServer shared;
 
@@ -31,9 +33,33 @@ public final class RedisServer {
     if (shared == null) {
       shared = start();
       RedisServer s = shared;
-      Runtime.getRuntime().addShutdownHook(new Thread(s::stop, "redis-test-stop"));
+      Runtime.getRuntime().addShutdownHook(new Thread(s::close, "redis-test-stop"));
     }
     return shared;
+  }
+
+  /**
+   * A new server of its own where the only user is {@code username} with {@code password} and
+   * {@code aclRules} (Redis ACL syntax, e.g. {@code ~* &* +@all}); the {@code default} user is
+   * off, so a client without these credentials cannot run any command. Close it when done (the
+   * JVM's exit does too).
+   *
+   * @param username e.g. {@code vent}; letters, digits, {@code _-}
+   * @param password without white space
+   * @param aclRules space-separated ACL rules
+   * @throws IllegalStateException if the server does not listen within 10 s
+   */
+  public static RedisServer withAclUser(String username, String password, String aclRules) {
+    if (!username.matches("[A-Za-z0-9_-]+") || password.isEmpty() || password.matches(".*\\s.*")) {
+      throw new IllegalArgumentException("test user: letters, digits, _- ; password: no white space");
+    }
+    // One config line per --user: redis-server joins the words after an option into its line.
+    List<String> args = new ArrayList<>(List.of("--user", username, "on", ">" + password));
+    args.addAll(List.of(aclRules.strip().split("\\s+")));
+    args.addAll(List.of("--user", "default", "off"));
+    RedisServer server = start(args);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "redis-acl-test-stop"));
+    return server;
   }
 
   /** @return {@code redis://127.0.0.1:<port>}, for RedisSettings.address */
@@ -46,13 +72,19 @@ public final class RedisServer {
   }
 
   private static RedisServer start() {
+    return start(List.of());
+  }
+
+  private static RedisServer start(List<String> extraArgs) {
     String binary = System.getenv().getOrDefault("VENT_REDIS_SERVER", "redis-server");
     int port = freePort();
     try {
       Path dir = Files.createTempDirectory("vent-redis-test");
-      Process p = new ProcessBuilder(List.of(binary,
-              "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-              "--dir", dir.toString(), "--daemonize", "no"))
+      List<String> command = new ArrayList<>(List.of(binary,
+          "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+          "--dir", dir.toString(), "--daemonize", "no"));
+      command.addAll(extraArgs);
+      Process p = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(dir.resolve("redis.log").toFile())
           .start();
@@ -77,7 +109,9 @@ public final class RedisServer {
     }
   }
 
-  private void stop() {
+  /** Stops the server (the shared one is stopped at JVM exit). Idempotent. */
+  @Override
+  public void close() {
     TestProcesses.stop(process, Duration.ofSeconds(5));
   }
 

@@ -11,8 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import vent.common.config.RegistrySettings;
+import vent.common.consul.ConsulClients;
 
-/** The two reads of Consul's HTTP API the health checks make. */
+/**
+ * The two reads of Consul's HTTP API the health checks make, with the configured ACL token in the
+ * {@code X-Consul-Token} header (never in the URL, which error messages show).
+ */
 public final class ConsulHttp {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -20,10 +24,12 @@ public final class ConsulHttp {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private final ObjectMapper json;
   private final String base;
+  private final String token;
 
-  /** @param registry where Consul's HTTP API is */
+  /** @param registry where Consul's HTTP API is, and its ACL token (may be empty) */
   public ConsulHttp(RegistrySettings registry, ObjectMapper json) {
     this.base = registry.httpBase();
+    this.token = registry.tokenValue();
     this.json = json;
   }
 
@@ -43,7 +49,9 @@ public final class ConsulHttp {
    * GET /v1/health/service/NAME?passing=true, counting provider instances only (see
    * {@link #isProvider}).
    *
-   * @return how many passing provider instances Consul lists under {@code service}
+   * @return how many passing provider instances Consul lists under {@code service}; 0 also when
+   *     the token may not read the service (Consul's ACLs filter it out rather than refuse)
+   * @throws IOException when Consul does not answer 200 within 2 s (403: the token is unknown)
    */
   public int passingProviders(String service) throws IOException, InterruptedException {
     String body = get("/v1/health/service/" + URLEncoder.encode(service, StandardCharsets.UTF_8) + "?passing=true");
@@ -75,9 +83,11 @@ public final class ConsulHttp {
   }
 
   private String get(String pathAndQuery) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(TIMEOUT).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(TIMEOUT).GET();
+    if (!token.isEmpty()) {
+      request.header(ConsulClients.TOKEN_HEADER, token);
+    }
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException("Consul answered " + response.statusCode() + " to " + pathAndQuery);
     }

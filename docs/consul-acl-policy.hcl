@@ -1,0 +1,19 @@
+# The Consul ACL policy a Vent process needs (Consul 1.8 rule syntax). docs/SECURITY.md explains
+# each rule; ConsulAclIT and SentinelConsulAclIT run Vent with a token of exactly this policy.
+
+# Register, health-check (TTL pass) and deregister its Dubbo services, and discover the other
+# providers. Vent's services are named after their Dubbo interfaces: vent.user.v1.UserService, ...
+service_prefix "vent." {
+  policy = "write"
+}
+
+# Health queries list only instances on nodes the token may read.
+node_prefix "" {
+  policy = "read"
+}
+
+# Sentinel rules: every instance watches vent/sentinel/<application>/<type>, and writes there
+# when the Sentinel dashboard pushes rules.
+key_prefix "vent/sentinel/" {
+  policy = "write"
+}
