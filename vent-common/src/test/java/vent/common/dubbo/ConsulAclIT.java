@@ -11,7 +11,6 @@ import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,6 +23,7 @@ import vent.captcha.v1.CreateCaptchaRequest;
 import vent.captcha.v1.VerifyCaptchaRequest;
 import vent.common.config.ProviderConfig;
 import vent.common.testing.ConsulAgent;
+import vent.common.testing.Eventually;
 import vent.common.testing.RedisServer;
 
 /**
@@ -73,20 +73,11 @@ class ConsulAclIT {
     consumer.start();
     client = ref.get();
 
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!consul.get("/v1/health/service/" + SERVICE + "?passing=true").contains(String.valueOf(providerPort))) {
-      assertThat(System.nanoTime()).as("provider registered with the token and passing").isLessThan(deadline);
-      TimeUnit.MILLISECONDS.sleep(200);
-    }
-    while (true) {
-      try {
-        client.createCaptcha(CreateCaptchaRequest.getDefaultInstance());
-        break;
-      } catch (RuntimeException notYet) {
-        assertThat(System.nanoTime()).as("consumer with the token sees the provider: " + notYet).isLessThan(deadline);
-        TimeUnit.MILLISECONDS.sleep(200);
-      }
-    }
+    Eventually.until("provider registered with the token and passing", Duration.ofSeconds(20),
+        () -> consul.get("/v1/health/service/" + SERVICE + "?passing=true").contains(String.valueOf(providerPort)));
+    // The consumer learns of the provider through its own Consul watch, a moment later.
+    Eventually.succeeds("consumer with the token sees the provider", Duration.ofSeconds(20),
+        () -> client.createCaptcha(CreateCaptchaRequest.getDefaultInstance()));
   }
 
   @AfterAll

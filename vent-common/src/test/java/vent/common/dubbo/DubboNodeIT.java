@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.alibaba.csp.sentinel.slots.clusterbuilder.ClusterBuilderSlot;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ import vent.common.error.VentException;
 import vent.common.sentinel.SentinelBootstrap;
 import vent.common.sentinel.VentCommandCenter;
 import vent.common.testing.ConsulAgent;
+import vent.common.testing.Eventually;
 import vent.common.testing.ListeningSockets;
 import vent.common.testing.RedisServer;
 
@@ -74,21 +74,11 @@ class DubboNodeIT {
     consumer.start();
     client = ref.get();
 
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!consul.get("/v1/health/service/vent.captcha.v1.CaptchaService?passing=true").contains(String.valueOf(config.server.port))) {
-      assertThat(System.nanoTime()).as("provider registered and passing in Consul").isLessThan(deadline);
-      TimeUnit.MILLISECONDS.sleep(200);
-    }
+    Eventually.until("provider registered and passing in Consul", Duration.ofSeconds(20),
+        () -> consul.get("/v1/health/service/vent.captcha.v1.CaptchaService?passing=true").contains(String.valueOf(config.server.port)));
     // The consumer learns of the provider through its own Consul watch, a moment later.
-    while (true) {
-      try {
-        client.createCaptcha(CreateCaptchaRequest.getDefaultInstance());
-        break;
-      } catch (RuntimeException notYet) {
-        assertThat(System.nanoTime()).as("consumer sees the provider: " + notYet).isLessThan(deadline);
-        TimeUnit.MILLISECONDS.sleep(200);
-      }
-    }
+    Eventually.succeeds("consumer sees the provider", Duration.ofSeconds(20),
+        () -> client.createCaptcha(CreateCaptchaRequest.getDefaultInstance()));
   }
 
   @AfterAll

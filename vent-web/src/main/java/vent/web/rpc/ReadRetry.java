@@ -6,6 +6,7 @@ import dev.failsafe.RetryPolicy;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.dubbo.rpc.RpcException;
+import org.apache.dubbo.rpc.StatusRpcException;
 import vent.common.dubbo.LostCallFilter;
 
 /**
@@ -57,10 +58,12 @@ public final class ReadRetry {
   }
 
   static boolean retryable(Throwable failure) {
-    if (LostCallFilter.retryCode(failure) != 0) {
-      return true;
-    }
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof StatusRpcException) {
+        // The provider's own status decides (a StatusRpcException is also an RpcException whose
+        // code says "network" for any UNAVAILABLE, reasoned or not).
+        return LostCallFilter.retryCode(t) != 0;
+      }
       if (t instanceof RpcException re && (re.isNetwork() || re.isTimeout())) {
         return true;
       }

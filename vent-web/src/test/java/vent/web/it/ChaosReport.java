@@ -30,6 +30,10 @@ record ChaosReport(String scenario, List<Outcome> outcomes, long seconds, long f
     return outcomes.stream().filter(o -> o.op() == op && !o.ok()).count();
   }
 
+  long failedRequests() {
+    return outcomes.stream().filter(o -> !o.ok()).count();
+  }
+
   long total(Op op) {
     return outcomes.stream().filter(o -> o.op() == op).count();
   }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * After the whole end-to-end run (every other IT ran before, with the providers' access logs
  * on), no log of any process holds a password, a captcha answer or an issued token.
  */
-@Order(99)
+@Order(Integer.MAX_VALUE)
 class LogSecretsIT {
 
   @Test

@@ -66,12 +66,17 @@ class SentinelIT {
   void aHungProviderOpensTheCircuitAndItClosesAfterRecovery() throws Exception {
     SentinelRules.put("vent-web", "degrade", "[{\"resource\":\"vent.captcha.v1.CaptchaService\",\"grade\":0,"
         + "\"count\":500,\"slowRatioThreshold\":0.5,\"minRequestAmount\":2,\"statIntervalMs\":20000,\"timeWindow\":3}]");
-    long captcha = Stack.shared().pid("captcha-1");
+    // Every captcha instance hangs: with one left, least-active balancing would just use it.
+    List<Long> captcha = new ArrayList<>();
+    for (int i = 1; Stack.shared().pid("captcha-" + i) > 0; i++) {
+      captcha.add(Stack.shared().pid("captcha-" + i));
+    }
     try {
       SentinelRules.awaitOn("web", "degrade", "CaptchaService", Duration.ofSeconds(5));
       assertThat(rest.post("/captchas", Rest.obj(), null).status()).isEqualTo(201);
 
       signal("STOP", captcha);
+      assertThat(captcha).as("captcha instances frozen").isNotEmpty();
       List<CompletableFuture<Rest.Response>> hung = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         hung.add(CompletableFuture.supplyAsync(() -> rest.post("/captchas", Rest.obj(), null)));
@@ -157,8 +162,10 @@ class SentinelIT {
     assertThat(SentinelRules.get("vent-provider-relation", "flow")).contains("54321");
   }
 
-  private static void signal(String signal, long pid) throws Exception {
-    Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
-    assertThat(kill.waitFor()).as("kill -%s %d", signal, pid).isZero();
+  private static void signal(String signal, List<Long> pids) throws Exception {
+    for (long pid : pids) {
+      Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
+      assertThat(kill.waitFor()).as("kill -%s %d", signal, pid).isZero();
+    }
   }
 }
