@@ -77,10 +77,13 @@ class FuzzIT {
             // vent-web answers 413 before the body is in and closes; the client may fail writing.
             resentOversized.incrementAndGet();
             outcome = client.send(request);
-          } else if (outcome.status() == 0 && String.valueOf(outcome.error()).contains("received no bytes")) {
+          } else if (outcome.status() == 0 && (String.valueOf(outcome.error()).contains("received no bytes")
+              || String.valueOf(outcome.error()).contains("HttpTimeoutException"))) {
             // A pooled keep-alive connection that was closed under the client (RFC 9112 9.3.1 lets a
-            // server do that; clients retry). Counted and printed: it must stay rare, and the
-            // second answer is judged like any other.
+            // server do that; clients retry), or, once in a CI run, a request that got no answer
+            // in 30 s and none in vent-web's request log while the same request sent again was
+            // answered at once. Counted and printed: it must stay rare, and the second answer is
+            // judged like any other (a request vent-web really hangs on hangs again and fails).
             resentStale.incrementAndGet();
             outcome = client.send(request);
           }
