@@ -22,7 +22,7 @@ public final class RedissonFactory {
    *     ({@code AUTH [username] password}); the password is passed on, never logged
    * @return a started client; close it with {@link RedissonClient#shutdown()}
    * @throws IllegalStateException if Redis cannot be reached or refuses the credentials, within
-   *     about {@code timeoutMs} plus Redisson's two retries; its message names the address, the
+   *     about {@code timeoutMs} plus Redisson's one retry; its message names the address, the
    *     user and Redis's own reason (e.g. {@code WRONGPASS invalid username-password pair},
    *     {@code NOAUTH Authentication required})
    */
