@@ -1,0 +1,254 @@
+#!/usr/bin/env bash
+# ./vent bench: the benchmark harness of docs/BENCHMARKS.md. In one run, on loopback:
+#   start-up time of a fresh stack, wiki-Vote import rate, R1/R2/W1/M1 through vent-web,
+#   B1 (the same reads from a bench-only Dropwizard app straight on Redis), B2 (redis-benchmark
+#   of the same commands), Sentinel on/off/on for R1, then B3 (JMH: Triple vs grpc-java).
+# Each wrk scenario: a warm-up, a saturation run (fixed connections, as fast as they go), then
+# paced runs at 25/50/75% of that rate. CPU and RSS of every process are read from /proc around
+# each saturation run. Results: bench/results/<UTC time>/ (results.json, summary.md, chart.png,
+# raw/); the summary is printed at the end.
+# Environment: VENT_BENCH_SECONDS per measured run [20], VENT_BENCH_WARMUP [10],
+# VENT_BENCH_CONNECTIONS [16], VENT_BENCH_JMH=0 skips B3, VENT_SKIP_BUILD=1, VENT_STATE_DIR
+# [.state-bench, wiped at the start], VENT_JAVA_OPTS (as for ./vent up).
+set -euo pipefail
+ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
+cd "$ROOT"
+
+SECS=${VENT_BENCH_SECONDS:-20}
+WARM=${VENT_BENCH_WARMUP:-10}
+CONN=${VENT_BENCH_CONNECTIONS:-16}
+THREADS=2
+WRITERS=100 # registered bench users whose tokens W1/M1 use
+for v in SECS WARM CONN; do
+  [[ ${!v} =~ ^[1-9][0-9]{0,3}$ ]] || { echo "bench: VENT_BENCH_${v/SECS/SECONDS} must be a positive integer" >&2; exit 2; }
+done
+export VENT_STATE_DIR=${VENT_STATE_DIR:-$ROOT/.state-bench}
+export VENT_DEMO_GRAPH=none VENT_CAPTCHA_TEST_ANSWER=bench-answer
+# Tokens are taken once, before the write scenarios; they must outlive the run.
+export VENT_ACCESS_TOKEN_TTL_SECONDS=7200
+HTTP=http://127.0.0.1:${VENT_HTTP_PORT:-8080}
+CONSUL=http://127.0.0.1:${VENT_CONSUL_PORT:-8500}
+REDIS_PORT=${VENT_REDIS_PORT:-6379}
+B1_PORT=${VENT_BENCH_B1_PORT:-8090}
+B1_ADMIN_PORT=${VENT_BENCH_B1_ADMIN_PORT:-8091}
+JAVA_OPTS=${VENT_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}
+GRAPH=docs/datasets/wiki-Vote.txt
+OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
+RAW=$OUT/raw
+BENCH_CP="$ROOT/bench/target/vent-bench.jar:$ROOT/bench/target/lib/*"
+B1_PID=
+
+say() { printf 'bench: %s\n' "$*"; }
+now_ms() { local t=${EPOCHREALTIME/[.,]/}; echo $((t / 1000)); }
+
+cleanup() {
+  [[ -n $B1_PID ]] && kill "$B1_PID" 2>/dev/null && wait "$B1_PID" 2>/dev/null
+  ./vent down >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+need() { # COMMAND PACKAGE
+  command -v "$1" >/dev/null && return
+  say "installing $2 (Debian)"
+  local sudo=
+  ((EUID == 0)) || sudo=sudo
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$2" >/dev/null
+}
+
+# --- the stack -----------------------------------------------------------------------------
+# The rules stay loaded and are evaluated on every request, with limits one load generator
+# never reaches: the figures measure Vent, not its refusals (docs/BENCHMARKS.md).
+relax_rules() {
+  local dir app type
+  for dir in sentinel-rules/*/; do
+    app=$(basename "$dir")
+    for type in flow param-flow degrade system; do
+      jq -c '
+        if $t == "flow" then map(.count = 1000000)
+        elif $t == "param-flow" then map(.count = 1000000 | .burstCount = 0)
+        elif $t == "degrade" then map(.minRequestAmount = 1000000 | if .grade == 0 then .count = 60000 else . end)
+        else map(.highestSystemLoad = -1 | if .maxThread > 0 then .maxThread = 100000 else . end) end' \
+        --arg t "$type" "$dir$type.json" |
+        curl -sf -X PUT "$CONSUL/v1/kv/vent/sentinel/$app/$type" --data-binary @- >/dev/null
+    done
+  done
+  sleep 2 # the rule watches apply KV changes within a blocking-query round trip
+}
+
+stack_up() {
+  VENT_SKIP_BUILD=1 VENT_SENTINEL_ENABLED=true ./vent up >"$RAW/up-$(now_ms).log" 2>&1 || {
+    tail -n 30 "$RAW"/up-*.log >&2
+    exit 1
+  }
+  relax_rules
+}
+
+# --- measurements --------------------------------------------------------------------------
+# One line per process: name pid cpu-ticks rss-kB peak-rss-kB.
+procs() {
+  local f name pid stat
+  local -a fields
+  for f in "$VENT_STATE_DIR"/run/*.pid; do
+    name=$(basename "$f" .pid)
+    read -r pid <"$f" || continue
+    { read -r stat <"/proc/$pid/stat"; } 2>/dev/null || continue
+    read -r -a fields <<<"${stat##*) }"
+    printf '%s %s %s %s %s\n' "$name" "$pid" $((fields[11] + fields[12])) \
+      "$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")" "$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status")"
+  done
+  if [[ -n $B1_PID ]] && { read -r stat <"/proc/$B1_PID/stat"; } 2>/dev/null; then
+    read -r -a fields <<<"${stat##*) }"
+    printf 'baseline %s %s %s %s\n' "$B1_PID" $((fields[11] + fields[12])) \
+      "$(awk '/^VmRSS/ {print $2}' "/proc/$B1_PID/status")" "$(awk '/^VmHWM/ {print $2}' "/proc/$B1_PID/status")"
+  fi
+}
+
+# wrk_run NAME SCENARIO URL RATE SECONDS LABEL: one wrk run; its BENCH_JSON line goes to
+# raw/wrk/NAME/LABEL.json (warm-ups are not kept).
+wrk_run() {
+  local name=$1 scenario=$2 url=$3 rate=$4 secs=$5 label=$6 out
+  out=$(BENCH_SCENARIO=$scenario BENCH_RATE=$rate BENCH_THREADS=$THREADS BENCH_LABEL=$label \
+    BENCH_USERS=$USERS BENCH_R2_IDS=$RAW/r2-ids.txt BENCH_TOKENS=$RAW/tokens.txt \
+    wrk -t"$THREADS" -c"$CONN" -d"${secs}s" --timeout 10s -s bench/wrk/vent.lua "$url")
+  [[ $label == warmup ]] && return
+  mkdir -p "$RAW/wrk/$name"
+  sed -n 's/^BENCH_JSON //p' <<<"$out" >"$RAW/wrk/$name/$label.json"
+}
+
+# scenario NAME WRK-SCENARIO URL: warm-up, saturation (with /proc snapshots), paced points.
+scenario() {
+  local name=$1 sc=$2 url=$3 sat pct
+  say "$name: warm-up ${WARM} s, saturation ${SECS} s, then 25/50/75% of it"
+  wrk_run "$name" "$sc" "$url" 0 "$WARM" warmup
+  mkdir -p "$RAW/procs/$name"
+  procs >"$RAW/procs/$name/before.txt"
+  wrk_run "$name" "$sc" "$url" 0 "$SECS" sat
+  procs >"$RAW/procs/$name/after.txt"
+  sat=$(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$name/sat.json")
+  say "$name: $sat req/s at saturation"
+  for pct in 25 50 75; do
+    wrk_run "$name" "$sc" "$url" $((sat * pct / 100)) "$SECS" "r$pct"
+  done
+}
+
+# Users whose followers R2 pages through, drawn in proportion to their follower counts: the
+# followee of a random wiki-Vote edge, mapped to its Vent id.
+r2_ids() {
+  grep -v '^#' "$GRAPH" | shuf -n 2000 --random-source=<(yes) | awk '{print "u" $2}' |
+    xargs redis-cli -p "$REDIS_PORT" --no-raw hmget vent:user:by-username |
+    sed -n 's/^[0-9]*) "\([0-9]*\)"$/\1/p' >"$RAW/r2-ids.txt"
+  [[ -s $RAW/r2-ids.txt ]] || { echo "bench: no user ids found for R2 (import failed?)" >&2; exit 1; }
+}
+
+register_writers() {
+  say "registering $WRITERS users for the write scenarios"
+  local run=$RANDOM
+  seq 1 "$WRITERS" | xargs -P 4 -I{} sh -c '
+    c=$(curl -sf -X POST "$1/api/v1/captchas" | jq -r .id) &&
+    curl -sf -X POST "$1/api/v1/users" -H "Content-Type: application/json" -d "{\"username\":\"bench_$2_$3\",\"password\":\"bench-password-$3\",\"displayName\":\"Bench $3\",\"captchaId\":\"$c\",\"captchaAnswer\":\"bench-answer\"}" |
+      jq -r .accessToken' _ "$HTTP" "$run" {} >"$RAW/tokens.txt"
+  (($(grep -c . "$RAW/tokens.txt") == WRITERS)) || { echo "bench: registering the bench users failed" >&2; exit 1; }
+}
+
+start_baseline() {
+  say "starting B1 (bench-only Dropwizard app on Redis, port $B1_PORT)"
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  VENT_REDIS_ADDRESS=redis://127.0.0.1:$REDIS_PORT VENT_BENCH_HTTP_PORT=$B1_PORT VENT_BENCH_ADMIN_PORT=$B1_ADMIN_PORT \
+    java $JAVA_OPTS -cp "$BENCH_CP" vent.bench.baseline.BaselineApplication server bench/baseline.yml \
+    >"$RAW/baseline.log" 2>&1 &
+  B1_PID=$!
+  local deadline=$(($(now_ms) + 60000))
+  until curl -sf -o /dev/null "http://127.0.0.1:$B1_ADMIN_PORT/healthcheck"; do
+    kill -0 "$B1_PID" 2>/dev/null && (($(now_ms) < deadline)) || { tail -n 30 "$RAW/baseline.log" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+
+stop_baseline() {
+  kill "$B1_PID" && wait "$B1_PID" 2>/dev/null || true
+  B1_PID=
+}
+
+# B2: the Redis commands behind R1 (HGETALL + 2 ZCARD) and R2 (ZREVRANGE + HGETALL each), and
+# the floor of an import (ZADD, one by one and pipelined 16 deep).
+redis_floor() {
+  local id key
+  id=$(head -n 1 "$RAW/r2-ids.txt")
+  key="vent:relation:{$id}:followers"
+  say "B2: redis-benchmark, $CONN connections"
+  {
+    echo '"test","rps","avg_latency_ms","min_latency_ms","p50_latency_ms","p95_latency_ms","p99_latency_ms","max_latency_ms"'
+    redis-benchmark -p "$REDIS_PORT" -c "$CONN" -n 200000 --csv hgetall "vent:user:$id" | tail -n +2
+    redis-benchmark -p "$REDIS_PORT" -c "$CONN" -n 200000 --csv zcard "$key" | tail -n +2
+    redis-benchmark -p "$REDIS_PORT" -c "$CONN" -n 200000 --csv zrevrange "$key" 0 20 withscores | tail -n +2
+    redis-benchmark -p "$REDIS_PORT" -c "$CONN" -n 200000 --csv -r 1000000 zadd vent:bench:zset __rand_int__ __rand_int__ | tail -n +2
+    redis-benchmark -p "$REDIS_PORT" -c "$CONN" -n 1000000 -P 16 --csv -r 1000000 zadd vent:bench:zset __rand_int__ __rand_int__ |
+      tail -n +2 | sed 's/^"zadd/"zadd pipelined 16/'
+  } >"$RAW/redis-benchmark.csv"
+  redis-cli -p "$REDIS_PORT" del vent:bench:zset >/dev/null
+}
+
+# --- the run ---------------------------------------------------------------------------------
+need wrk wrk
+need jq jq
+need redis-benchmark redis-tools
+mkdir -p "$RAW"
+if [[ ${VENT_SKIP_BUILD:-0} != 1 ]]; then
+  say "building (mvn -q -B -DskipTests package)"
+  mvn -q -B -DskipTests package >"$RAW/build.log" 2>&1 || { tail -n 40 "$RAW/build.log" >&2; exit 1; }
+fi
+./vent down >/dev/null 2>&1 || true
+rm -rf "$VENT_STATE_DIR"
+
+say "starting a fresh stack (state dir $VENT_STATE_DIR)"
+t0=$(now_ms)
+stack_up
+startup_ms=$(($(now_ms) - t0))
+say "stack up in $((startup_ms / 1000)).$(((startup_ms % 1000) / 100)) s (Consul, Redis, 4 providers, vent-web, all healthy)"
+
+say "importing $GRAPH"
+./vent import "$GRAPH" 2>/dev/null | tee "$RAW/import.log" | grep 'import done'
+USERS=$(redis-cli -p "$REDIS_PORT" get vent:user:id-seq)
+r2_ids
+register_writers
+start_baseline
+
+scenario R1 R1 "$HTTP"
+scenario B1-R1 R1 "http://127.0.0.1:$B1_PORT"
+scenario R2 R2 "$HTTP"
+scenario B1-R2 R2 "http://127.0.0.1:$B1_PORT"
+scenario W1 W1 "$HTTP"
+scenario M1 M1 "$HTTP"
+procs >"$RAW/procs/peak.txt" # VmHWM: the peak RSS of each process over all the load above
+redis_floor
+stop_baseline
+
+# Sentinel off, then on again (R1 saturation each), so that drift between runs shows up.
+for phase in off on; do
+  say "R1 with Sentinel $phase (restarting the stack)"
+  ./vent down >/dev/null
+  if [[ $phase == off ]]; then
+    env VENT_SKIP_BUILD=1 VENT_SENTINEL_ENABLED=false ./vent up >"$RAW/up-sentinel-off.log" 2>&1
+  else
+    stack_up
+  fi
+  wrk_run "R1-sentinel-$phase" R1 "$HTTP" 0 "$WARM" warmup
+  wrk_run "R1-sentinel-$phase" R1 "$HTTP" 0 "$SECS" sat
+done
+./vent down >/dev/null
+
+if [[ ${VENT_BENCH_JMH:-1} != 0 ]]; then
+  say "B3: JMH, one Triple vs one grpc-java unary call (stack stopped)"
+  java -cp "$BENCH_CP" vent.bench.rpc.RpcBenchMain --out "$RAW/b3.json" >"$RAW/b3.log" 2>&1 ||
+    { tail -n 30 "$RAW/b3.log" >&2; exit 1; }
+fi
+
+cat >"$RAW/meta.json" <<EOF
+{"commit":"$(git rev-parse --short HEAD 2>/dev/null || echo unknown)","startedAt":"$(basename "$OUT")",
+ "cores":$(nproc),"clockTicksPerSecond":$(getconf CLK_TCK),"connections":$CONN,"threads":$THREADS,"seconds":$SECS,"warmupSeconds":$WARM,
+ "javaOpts":"$JAVA_OPTS","startupMs":$startup_ms,"users":$USERS,
+ "importLine":"$(grep -o 'import done.*' "$RAW/import.log" | tail -n 1)"}
+EOF
+java -cp "$BENCH_CP" vent.bench.report.ReportCommand "$OUT"
+ln -sfn "$(basename "$OUT")" "$ROOT/bench/results/latest"

@@ -1,0 +1,175 @@
+package vent.bench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The figures of one benchmark run, derived from {@link BenchRun}; written as results.json.
+ * Throughputs are requests/s, latencies milliseconds, memory MiB, CPU percent of one core.
+ */
+public record Figures(JsonNode meta, double startupSeconds, ImportRate importRate, List<Scenario> scenarios,
+    List<RedisRow> redis, List<RpcPair> rpc, SentinelCost sentinel, Map<String, Double> peakRssMiB,
+    Map<String, Double> ratios, List<Target> targets) {
+
+  /** What each scenario name means, in report order. */
+  static final Map<String, String> SCENARIOS = describeScenarios();
+
+  private static Map<String, String> describeScenarios() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("R1", "GET /users/{id} through vent-web (user + relation RPCs)");
+    m.put("B1-R1", "B1: the same JSON from Redis directly (one pipelined round trip)");
+    m.put("R2", "GET /users/{id}/followers?limit=20 through vent-web, skewed to popular users");
+    m.put("B1-R2", "B1: the same page from Redis directly");
+    m.put("W1", "follow/unfollow pairs by 100 users, random followees");
+    m.put("M1", "90% reads (R1, R2), 10% writes (W1)");
+    return m;
+  }
+
+  /**
+   * @param line the import command's summary line
+   * @param followsPerSecond edges imported per second (0 if the line is missing)
+   */
+  public record ImportRate(String line, long followsPerSecond) {}
+
+  /** One scenario: its wrk runs (saturation first) and each process's load during saturation. */
+  public record Scenario(String name, String what, List<Point> points, List<Proc> processes) {}
+
+  /**
+   * @param label sat, r25, r50 or r75
+   * @param offeredRps the paced rate, 0 for saturation
+   * @param throughput completed requests/s
+   * @param errors failed requests (socket errors and non-2xx)
+   */
+  public record Point(String label, long offeredRps, double throughput, long requests, long errors, double p50Ms,
+      double p90Ms, double p99Ms, double maxMs) {
+    static Point of(WrkPoint p) {
+      WrkPoint.Latency l = p.latencyUs();
+      return new Point(p.label(), p.targetRate(), round(p.throughput()), p.requests(), p.errors().total(),
+          l.p50() / 1000.0, l.p90() / 1000.0, l.p99() / 1000.0, l.max() / 1000.0);
+    }
+  }
+
+  /** @param cpuPercent CPU used during the saturation run, percent of one core; rssMiB after it */
+  public record Proc(String name, double cpuPercent, double rssMiB) {}
+
+  /** Triple vs grpc-java at one thread count, ops/s (JMH throughput mode). */
+  public record RpcPair(int threads, double tripleOps, double grpcJavaOps, double ratio) {}
+
+  /** R1 saturation with Sentinel on (before and after the off run) and off. */
+  public record SentinelCost(List<Double> onRps, double offRps, double costPercent) {}
+
+  /**
+   * @param met null when the run did not measure it
+   */
+  public record Target(String name, String goal, String value, Boolean met) {}
+
+  /** Derives the figures from a loaded run. */
+  public static Figures of(BenchRun run) {
+    long ticks = run.meta().path("clockTicksPerSecond").asLong(100);
+    List<Scenario> scenarios = new ArrayList<>();
+    SCENARIOS.forEach((name, what) -> {
+      List<WrkPoint> points = run.points().get(name);
+      if (points == null) {
+        return;
+      }
+      List<Point> shown = new ArrayList<>();
+      WrkPoint sat = run.saturation(name);
+      if (sat != null) {
+        shown.add(Point.of(sat));
+      }
+      points.stream().filter(p -> p != sat).map(Point::of).forEach(shown::add);
+      scenarios.add(new Scenario(name, what, shown, procs(run, name, sat, ticks)));
+    });
+
+    Map<String, Double> peak = new LinkedHashMap<>();
+    run.peak().values().forEach(s -> peak.put(s.name(), mib(s.peakRssKb())));
+
+    Map<String, Double> ratios = new LinkedHashMap<>();
+    ratio(ratios, "R1/B1", run.saturation("R1"), run.saturation("B1-R1"));
+    ratio(ratios, "R2/B1", run.saturation("R2"), run.saturation("B1-R2"));
+    List<RpcPair> rpc = rpcPairs(run.rpc());
+    rpc.forEach(p -> ratios.put("Triple/grpc-java, " + p.threads() + " thread" + (p.threads() == 1 ? "" : "s"), p.ratio()));
+
+    SentinelCost sentinel = sentinel(run);
+    ImportRate imported = importRate(run.meta().path("importLine").asText(""));
+    double startup = run.meta().path("startupMs").asDouble() / 1000;
+    Figures measured = new Figures(run.meta(), round(startup), imported, scenarios, run.redis(), rpc, sentinel, peak,
+        ratios, List.of());
+    return measured.withTargets(Targets.check(measured, run));
+  }
+
+  private Figures withTargets(List<Target> checked) {
+    return new Figures(meta, startupSeconds, importRate, scenarios, redis, rpc, sentinel, peakRssMiB, ratios, checked);
+  }
+
+  private static List<Proc> procs(BenchRun run, String name, WrkPoint sat, long ticks) {
+    List<Proc> procs = new ArrayList<>();
+    Map<String, ProcessSample> before = run.before().getOrDefault(name, Map.of());
+    run.after().getOrDefault(name, Map.of()).values().forEach(a -> {
+      ProcessSample b = before.get(a.name());
+      if (b == null || sat == null || sat.durationUs() <= 0) {
+        return;
+      }
+      double seconds = sat.durationUs() / 1e6;
+      procs.add(new Proc(a.name(), round(100.0 * (a.cpuTicks() - b.cpuTicks()) / ticks / seconds), mib(a.rssKb())));
+    });
+    return procs;
+  }
+
+  private static void ratio(Map<String, Double> ratios, String name, WrkPoint a, WrkPoint b) {
+    if (a != null && b != null && b.throughput() > 0) {
+      ratios.put(name, Math.round(1000 * a.throughput() / b.throughput()) / 1000.0);
+    }
+  }
+
+  private static List<RpcPair> rpcPairs(List<JmhRow> rows) {
+    List<RpcPair> pairs = new ArrayList<>();
+    for (JmhRow t : rows) {
+      if (!t.mode().equals("thrpt") || !t.benchmark().toLowerCase().contains("triple")) {
+        continue;
+      }
+      rows.stream()
+          .filter(g -> g.mode().equals("thrpt") && g.threads() == t.threads() && g.benchmark().toLowerCase().contains("grpc"))
+          .findFirst()
+          .ifPresent(g -> pairs.add(new RpcPair(t.threads(), round(t.score()), round(g.score()),
+              Math.round(1000 * t.score() / g.score()) / 1000.0)));
+    }
+    return pairs;
+  }
+
+  private static SentinelCost sentinel(BenchRun run) {
+    WrkPoint off = run.saturation("R1-sentinel-off");
+    if (off == null) {
+      return null;
+    }
+    List<Double> on = new ArrayList<>();
+    for (String name : List.of("R1", "R1-sentinel-on")) {
+      WrkPoint p = run.saturation(name);
+      if (p != null) {
+        on.add(round(p.throughput()));
+      }
+    }
+    double meanOn = on.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    return new SentinelCost(on, round(off.throughput()), round(100 * (1 - meanOn / off.throughput())));
+  }
+
+  private static final Pattern RATE = Pattern.compile("rate=(\\d+) follows/s");
+
+  static ImportRate importRate(String line) {
+    Matcher m = RATE.matcher(line);
+    return new ImportRate(line, m.find() ? Long.parseLong(m.group(1)) : 0);
+  }
+
+  static double mib(long kb) {
+    return Math.round(kb / 102.4) / 10.0;
+  }
+
+  static double round(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+}

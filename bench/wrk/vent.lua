@@ -1,0 +1,105 @@
+-- wrk script for ./vent bench: one scenario per run, chosen by environment variables.
+--   BENCH_SCENARIO  R1 (GET /users/{id}), R2 (GET /users/{id}/followers?limit=20),
+--                   W1 (follow/unfollow pairs), M1 (90% R1/R2 reads, 10% W1 writes)
+--   BENCH_USERS     imported user ids are 1..BENCH_USERS (R1 and the targets of W1)
+--   BENCH_R2_IDS    file of user ids, one per line, drawn in proportion to follower count
+--   BENCH_TOKENS    file of access tokens, one per line (W1, M1)
+--   BENCH_RATE      requests/s of the whole run, 0 = as fast as the connections go
+--   BENCH_THREADS   wrk's -t (the rate is split between its threads)
+--   BENCH_LABEL     copied into the result
+-- done() prints one line "BENCH_JSON {...}" with counts and latency in microseconds.
+local ffi = require("ffi")
+ffi.cdef [[
+  typedef struct { long tv_sec; long tv_nsec; } timespec;
+  int clock_gettime(int clk_id, timespec *tp);
+]]
+local ts = ffi.new("timespec[1]")
+local function now_ms()
+  ffi.C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
+  return tonumber(ts[0].tv_sec) * 1000 + tonumber(ts[0].tv_nsec) / 1e6
+end
+
+local scenario = os.getenv("BENCH_SCENARIO") or "R1"
+local users = tonumber(os.getenv("BENCH_USERS") or "7115")
+local rate = tonumber(os.getenv("BENCH_RATE") or "0")
+local threads = tonumber(os.getenv("BENCH_THREADS") or "2")
+
+local function lines(path)
+  local t = {}
+  if path == nil or path == "" then return t end
+  local f = assert(io.open(path, "r"), "cannot read " .. path)
+  for line in f:lines() do
+    if line ~= "" then t[#t + 1] = line end
+  end
+  f:close()
+  return t
+end
+
+local r2_ids, tokens
+local gap_ms, next_slot = 0, 0
+local pending = {} -- W1: per token index, the followee to unfollow next
+
+function init(args)
+  math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16) % 100000)
+  r2_ids = lines(os.getenv("BENCH_R2_IDS"))
+  tokens = lines(os.getenv("BENCH_TOKENS"))
+  if rate > 0 then gap_ms = 1000 * threads / rate end
+end
+
+-- Pacing: every request of this thread takes the next slot of a fixed schedule, so the thread
+-- offers rate/threads requests per second whatever the latency (while connections are free).
+-- Latency is timed from the actual send, so this is not corrected for coordinated omission.
+function delay()
+  if gap_ms == 0 then return 0 end
+  local t = now_ms()
+  if next_slot < t - 1000 then next_slot = t end -- fell behind by a second: do not burst
+  next_slot = next_slot + gap_ms
+  local d = next_slot - t
+  if d < 0 then return 0 end
+  return d
+end
+
+local function r1()
+  return wrk.format("GET", "/api/v1/users/" .. math.random(1, users))
+end
+
+local function r2()
+  local id = #r2_ids > 0 and r2_ids[math.random(1, #r2_ids)] or math.random(1, users)
+  return wrk.format("GET", "/api/v1/users/" .. id .. "/followers?limit=20")
+end
+
+-- A follow, then (next time the same token comes up) the unfollow of the same pair.
+local function w1()
+  local i = math.random(1, #tokens)
+  local headers = { ["Authorization"] = "Bearer " .. tokens[i] }
+  local target = pending[i]
+  if target then
+    pending[i] = nil
+    return wrk.format("DELETE", "/api/v1/me/following/" .. target, headers)
+  end
+  target = math.random(1, users)
+  pending[i] = target
+  return wrk.format("PUT", "/api/v1/me/following/" .. target, headers)
+end
+
+function request()
+  if scenario == "R1" then return r1() end
+  if scenario == "R2" then return r2() end
+  if scenario == "W1" then return w1() end
+  local p = math.random()
+  if p < 0.10 then return w1() end
+  if p < 0.55 then return r1() end
+  return r2()
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'BENCH_JSON {"label":"%s","scenario":"%s","targetRate":%d,"durationUs":%d,"requests":%d,' ..
+    '"errors":{"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d},' ..
+    '"latencyUs":{"mean":%.1f,"p50":%d,"p90":%d,"p99":%d,"p999":%d,"max":%d}}\n',
+    os.getenv("BENCH_LABEL") or "", scenario, rate, summary.duration, summary.requests,
+    e.connect, e.read, e.write, e.status, e.timeout,
+    latency.mean, latency:percentile(50), latency:percentile(90), latency:percentile(99),
+    latency:percentile(99.9), latency.max))
+end
