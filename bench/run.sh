@@ -135,7 +135,7 @@ scenario() {
 # Users whose followers R2 pages through, drawn in proportion to their follower counts: the
 # followee of a random wiki-Vote edge, mapped to its Vent id.
 r2_ids() {
-  grep -v '^#' "$GRAPH" | shuf -n 2000 --random-source=<(yes) | awk '{print "u" $2}' |
+  tr -d '\r' <"$GRAPH" | grep -v '^#' | shuf -n 2000 --random-source=<(yes) | awk '{print "u" $2}' |
     xargs redis-cli -p "$REDIS_PORT" --no-raw hmget vent:user:by-username |
     sed -n 's/^[0-9]*) "\([0-9]*\)"$/\1/p' >"$RAW/r2-ids.txt"
   [[ -s $RAW/r2-ids.txt ]] || { echo "bench: no user ids found for R2 (import failed?)" >&2; exit 1; }
@@ -154,7 +154,7 @@ register_writers() {
 start_baseline() {
   say "starting B1 (bench-only Dropwizard app on Redis, port $B1_PORT)"
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  VENT_REDIS_ADDRESS=redis://127.0.0.1:$REDIS_PORT VENT_BENCH_HTTP_PORT=$B1_PORT VENT_BENCH_ADMIN_PORT=$B1_ADMIN_PORT \
+  VENT_REDIS_ADDRESS=redis://127.0.0.1:$REDIS_PORT VENT_BASELINE_HTTP_PORT=$B1_PORT VENT_BASELINE_ADMIN_PORT=$B1_ADMIN_PORT \
     java $JAVA_OPTS -cp "$BENCH_CP" vent.bench.baseline.BaselineApplication server bench/baseline.yml \
     >"$RAW/baseline.log" 2>&1 &
   B1_PID=$!
