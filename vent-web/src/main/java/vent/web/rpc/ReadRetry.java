@@ -19,6 +19,11 @@ import vent.common.dubbo.LostCallFilter;
  * failures ({@link LostCallFilter#retryCode}: CANCELLED, UNAVAILABLE, DEADLINE_EXCEEDED, or a
  * Dubbo network / timeout error). The least-active balancing of {@code DubboNode.refer} steers
  * a retry away from an instance with calls stuck on it.
+ *
+ * <p>The first attempt is started on the caller's thread, as a plain Dubbo call would be; only a
+ * retry goes through Failsafe, whose asynchronous executions run on the common fork-join pool.
+ * Sending every read through Failsafe cost a thread hop per call: a fifth of vent-web's CPU samples
+ * under load were the Dubbo client stack running on that pool (docs/BENCHMARKS.md).
  */
 public final class ReadRetry {
 
@@ -28,9 +33,10 @@ public final class ReadRetry {
   /** @param retries extra attempts after the first, 0 for none */
   public ReadRetry(int retries) {
     this.retries = retries;
-    this.executor = Failsafe.with(RetryPolicy.builder()
+    // Failsafe runs the retries only: its first execution is the second attempt.
+    this.executor = retries == 0 ? null : Failsafe.with(RetryPolicy.builder()
         .handleIf(ReadRetry::retryable)
-        .withMaxRetries(retries)
+        .withMaxRetries(retries - 1)
         .build());
   }
 
@@ -51,10 +57,13 @@ public final class ReadRetry {
    */
   @SuppressWarnings("unchecked")
   <T> CompletableFuture<T> run(Supplier<CompletableFuture<T>> call) {
+    CompletableFuture<T> first = call.get();
     if (retries == 0) {
-      return call.get();
+      return first;
     }
-    return (CompletableFuture<T>) executor.getStageAsync(() -> (CompletableFuture<Object>) call.get());
+    return first.exceptionallyCompose(failure -> retryable(failure)
+        ? (CompletableFuture<T>) executor.getStageAsync(() -> (CompletableFuture<Object>) call.get())
+        : first);
   }
 
   static boolean retryable(Throwable failure) {

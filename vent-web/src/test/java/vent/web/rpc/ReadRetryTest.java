@@ -45,6 +45,18 @@ class ReadRetryTest {
   }
 
   @Test
+  void theFirstAttemptStartsOnTheCallersThread() {
+    Thread caller = Thread.currentThread();
+    Thread[] ran = new Thread[1];
+
+    assertThat(new ReadRetry(2).run(() -> {
+      ran[0] = Thread.currentThread();
+      return CompletableFuture.completedFuture("ok");
+    }).join()).isEqualTo("ok");
+    assertThat(ran[0]).isSameAs(caller);
+  }
+
+  @Test
   void noneMeansOneAttempt() {
     assertThatThrownBy(() -> ReadRetry.none().run(() -> failing(TriRpcStatus.UNAVAILABLE.asException(), 5)).join())
         .isInstanceOf(CompletionException.class);
