@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -30,17 +31,20 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * java -cp bench/target/vent-bench.jar:bench/target/lib/* vent.bench.rpc.RpcBenchMain \
- *     --out results/b3.json --warmup-iterations 3 --warmup-seconds 3 --iterations 5 --seconds 5 \
+ *     --out results/b3.json --warmup-iterations 10 --warmup-seconds 3 --iterations 5 --seconds 5 \
  *     --forks 1 --threads 1,4 --modes thrpt,avgt
  * </pre>
  *
  * <p>Options (defaults in brackets): {@code --out} JSON file [results/b3.json];
- * {@code --warmup-iterations} [3]; {@code --warmup-seconds} per warm-up iteration [3];
+ * {@code --warmup-iterations} [10: on 2 busy cores Triple's throughput only levels off after
+ * 25-30 s of calls, grpc-java's after about 12 s, as the JIT works through Dubbo's longer call
+ * path]; {@code --warmup-seconds} per warm-up iteration [3];
  * {@code --iterations} measured [5]; {@code --seconds} per measured iteration [5]; {@code --forks}
  * per benchmark [1]; {@code --threads} comma-separated counts of concurrent callers [1,4];
  * {@code --modes} comma-separated JMH modes, of {@code thrpt} (calls/s), {@code avgt} (µs per
  * call), {@code sample} (µs per call, with percentiles) [thrpt,avgt]; {@code --benchmarks}
- * comma-separated methods [triple,grpcJava]; {@code --jvm-args} extra arguments of the forked JVMs,
+ * comma-separated methods [triple,grpcJava]; {@code --cpu-time} whether to add
+ * {@link CpuTimeProfiler}'s CPU µs per call as a secondary result [true]; {@code --jvm-args} extra arguments of the forked JVMs,
  * space-separated, e.g. {@code "-Ddubbo.protocol.threadpool=cached"} [none]; {@code --prof} a JMH
  * profiler as {@code name[:options]}, repeatable, e.g. {@code gc}, {@code jfr} [none].
  *
@@ -118,6 +122,9 @@ public final class RpcBenchMain {
             .forks(s.forks)
             .jvmArgsAppend(jvmArgs.toArray(String[]::new))
             .shouldFailOnError(true);
+        if (s.cpuTime) {
+          options.addProfiler(CpuTimeProfiler.class);
+        }
         for (Map.Entry<String, String> prof : s.profilers.entrySet()) {
           options.addProfiler(prof.getKey(), prof.getValue());
         }
@@ -146,7 +153,8 @@ public final class RpcBenchMain {
   /**
    * A table of the scores per thread count and mode, with Triple's score relative to grpc-java's:
    * for throughput higher is better, for times lower is better, so a ratio ≥ 1.0 means Triple is
-   * at least as fast in both cases (times are inverted).
+   * at least as fast in both cases (times are inverted). Last column: {@link CpuTimeProfiler}'s
+   * CPU microseconds per call, when measured.
    */
   static String summary(List<RunResult> results) {
     Map<String, Map<String, RunResult>> byRun = new LinkedHashMap<>();
@@ -156,7 +164,8 @@ public final class RpcBenchMain {
       byRun.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(method, r);
     }
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "%n%-8s %-7s %22s %22s %-9s %s%n", "threads", "mode", "triple", "grpcJava", "unit", "triple/grpcJava"));
+        "%n%-8s %-7s %22s %22s %-9s %-16s %s%n", "threads", "mode", "triple", "grpcJava", "unit", "triple/grpcJava",
+        "CPU us/call triple, grpcJava"));
     for (Map.Entry<String, Map<String, RunResult>> e : byRun.entrySet()) {
       RunResult triple = e.getValue().get("triple");
       RunResult grpc = e.getValue().get("grpcJava");
@@ -168,10 +177,15 @@ public final class RpcBenchMain {
         double g = grpc.getPrimaryResult().getScore();
         ratio = String.format(Locale.ROOT, "%.2f", any.getParams().getMode() == Mode.Throughput ? t / g : g / t);
       }
-      sb.append(String.format(Locale.ROOT, "%-8s %-7s %22s %22s %-9s %s%n", key[0], key[1],
-          score(triple), score(grpc), any.getPrimaryResult().getScoreUnit(), ratio));
+      sb.append(String.format(Locale.ROOT, "%-8s %-7s %22s %22s %-9s %-16s %s, %s%n", key[0], key[1],
+          score(triple), score(grpc), any.getPrimaryResult().getScoreUnit(), ratio, cpu(triple), cpu(grpc)));
     }
     return sb.toString();
+  }
+
+  private static String cpu(RunResult r) {
+    Result<?> cpu = r == null ? null : r.getSecondaryResults().get("cpu.time.norm");
+    return cpu == null ? "-" : String.format(Locale.ROOT, "%.0f", cpu.getScore());
   }
 
   private static String score(RunResult r) {
@@ -184,14 +198,14 @@ public final class RpcBenchMain {
 
   /** The parsed command line. */
   static final class Settings {
-    static final String USAGE = "usage: RpcBenchMain [--out results/b3.json] [--warmup-iterations 3]"
+    static final String USAGE = "usage: RpcBenchMain [--out results/b3.json] [--warmup-iterations 10]"
         + " [--warmup-seconds 3] [--iterations 5] [--seconds 5] [--forks 1] [--threads 1,4]"
-        + " [--modes thrpt,avgt] [--benchmarks triple,grpcJava] [--jvm-args \"-Dk=v ...\"]"
+        + " [--modes thrpt,avgt] [--benchmarks triple,grpcJava] [--cpu-time true] [--jvm-args \"-Dk=v ...\"]"
         + " [--prof name[:options]]... [--help]";
     private static final List<String> METHODS = List.of("triple", "grpcJava");
 
     Path out = Path.of("results", "b3.json");
-    int warmupIterations = 3;
+    int warmupIterations = 10;
     int warmupSeconds = 3;
     int iterations = 5;
     int seconds = 5;
@@ -201,6 +215,7 @@ public final class RpcBenchMain {
     List<String> benchmarks = METHODS;
     List<String> jvmArgs = List.of();
     Map<String, String> profilers = new LinkedHashMap<>();
+    boolean cpuTime = true;
     boolean help;
 
     /**
@@ -248,6 +263,7 @@ public final class RpcBenchMain {
               }
             }
           }
+          case "cpu-time" -> s.cpuTime = bool(name, value);
           case "jvm-args" -> s.jvmArgs = Arrays.stream(value.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList();
           case "prof" -> {
             int colon = value.indexOf(':');
@@ -268,6 +284,13 @@ public final class RpcBenchMain {
 
     private static List<String> list(String value) {
       return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+
+    private static boolean bool(String name, String value) {
+      if (!value.equals("true") && !value.equals("false")) {
+        throw new IllegalArgumentException("--" + name + " needs true or false, got " + value);
+      }
+      return Boolean.parseBoolean(value);
     }
 
     private static int count(String name, String value, int min) {

@@ -39,11 +39,15 @@ public final class TripleEndpoint implements AutoCloseable {
 
   /**
    * System property, default {@code true} (Dubbo's default, what Vent runs today): {@code false}
-   * turns Dubbo's "simple profiler" off before the provider starts, as
-   * {@code ProfilerSwitch.disableSimpleProfiler()} in vent-common would. Dubbo offers no
-   * {@code dubbo.*} property for it. With Vent's loopback-only network settings the profiler
-   * costs a scan of every network interface per served call (see the B3 notes in
-   * {@link RpcBenchMain}), so this switch measures what turning it off would gain.
+   * turns Dubbo's "simple profiler" off before the provider starts, as a call of
+   * {@code ProfilerSwitch.disableSimpleProfiler()} in vent-common would (Dubbo has no
+   * {@code dubbo.*} property for it). Why it matters: the provider-side {@code ProfilerServerFilter}
+   * asks for the caller's address on every call, and for a loopback caller Dubbo then looks for
+   * this host's address ({@code NetUtils.getLocalHost()}); with every non-loopback interface
+   * hidden ({@code LoopbackNetwork}) that lookup never succeeds, so it is never cached and every
+   * served call scans all network interfaces again. Excluding the filter
+   * ({@code -Ddubbo.provider.filter=-sentinel.dubbo.provider.filter,-profiler-server}) avoids the
+   * same cost.
    */
   public static final String SIMPLE_PROFILER = "vent.bench.dubbo.simpleProfiler";
 
