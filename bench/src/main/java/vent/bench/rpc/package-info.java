@@ -15,6 +15,10 @@
  * {@code --jvm-args}, since Dubbo lets {@code -Ddubbo.*} system properties override the settings
  * vent-common makes in code: e.g. {@code -Ddubbo.provider.filter=...}, {@code -Dnetty.epoll.enable=true},
  * {@code -Ddubbo.protocol.threadpool=cached}, and the bench's own
- * {@link vent.bench.rpc.TripleEndpoint#SIMPLE_PROFILER}.
+ * {@link vent.bench.rpc.TripleEndpoint#SIMPLE_PROFILER}. The two that moved Triple's score (issue 5's
+ * B3 report has the figures): {@code --jvm-args "-Ddubbo.provider.filter=-sentinel.dubbo.provider.filter,-profiler-server
+ * -Dnetty.epoll.enable=true"}, i.e. no per-call network-interface scan by Dubbo's profiler filter
+ * under {@code LoopbackNetwork}, and Netty's native epoll transport (which grpc-netty-shaded uses
+ * by default) instead of NIO.
  */
 package vent.bench.rpc;
