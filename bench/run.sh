@@ -38,6 +38,8 @@ GRAPH=docs/datasets/wiki-Vote.txt
 OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
 RAW=$OUT/raw
 BENCH_CP="$ROOT/bench/target/vent-bench.jar:$ROOT/bench/target/lib/*"
+# Access tokens and B1's request log stay in the state dir, out of the results.
+TOKENS=$VENT_STATE_DIR/bench-tokens.txt
 B1_PID=
 
 say() { printf 'bench: %s\n' "$*"; }
@@ -111,7 +113,7 @@ procs() {
 wrk_run() {
   local name=$1 scenario=$2 url=$3 rate=$4 secs=$5 label=$6 out
   out=$(BENCH_SCENARIO=$scenario BENCH_RATE=$rate BENCH_THREADS=$THREADS BENCH_LABEL=$label \
-    BENCH_USERS=$USERS BENCH_R2_IDS=$RAW/r2-ids.txt BENCH_TOKENS=$RAW/tokens.txt \
+    BENCH_USERS=$USERS BENCH_R2_IDS=$RAW/r2-ids.txt BENCH_TOKENS=$TOKENS \
     wrk -t"$THREADS" -c"$CONN" -d"${secs}s" --timeout 10s -s bench/wrk/vent.lua "$url")
   [[ $label == warmup ]] && return
   mkdir -p "$RAW/wrk/$name"
@@ -149,8 +151,8 @@ register_writers() {
   seq 1 "$WRITERS" | xargs -P 4 -I{} sh -c '
     c=$(curl -sf -X POST "$1/api/v1/captchas" | jq -r .id) &&
     curl -sf -X POST "$1/api/v1/users" -H "Content-Type: application/json" -d "{\"username\":\"bench_$2_$3\",\"password\":\"bench-password-$3\",\"displayName\":\"Bench $3\",\"captchaId\":\"$c\",\"captchaAnswer\":\"bench-answer\"}" |
-      jq -r .accessToken' _ "$HTTP" "$run" {} >"$RAW/tokens.txt"
-  (($(grep -c . "$RAW/tokens.txt") == WRITERS)) || { echo "bench: registering the bench users failed" >&2; exit 1; }
+      jq -r .accessToken' _ "$HTTP" "$run" {} >"$TOKENS"
+  (($(grep -c . "$TOKENS") == WRITERS)) || { echo "bench: registering the bench users failed" >&2; exit 1; }
 }
 
 start_baseline() {
@@ -158,11 +160,11 @@ start_baseline() {
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
   VENT_REDIS_ADDRESS=redis://127.0.0.1:$REDIS_PORT VENT_BASELINE_HTTP_PORT=$B1_PORT VENT_BASELINE_ADMIN_PORT=$B1_ADMIN_PORT \
     java $JAVA_OPTS -cp "$BENCH_CP" vent.bench.baseline.BaselineApplication server bench/baseline.yml \
-    >"$RAW/baseline.log" 2>&1 &
+    >"$VENT_STATE_DIR/logs/baseline.log" 2>&1 &
   B1_PID=$!
   local deadline=$(($(now_ms) + 60000))
   until curl -sf -o /dev/null "http://127.0.0.1:$B1_ADMIN_PORT/healthcheck"; do
-    kill -0 "$B1_PID" 2>/dev/null && (($(now_ms) < deadline)) || { tail -n 30 "$RAW/baseline.log" >&2; exit 1; }
+    kill -0 "$B1_PID" 2>/dev/null && (($(now_ms) < deadline)) || { tail -n 30 "$VENT_STATE_DIR/logs/baseline.log" >&2; exit 1; }
     sleep 0.5
   done
 }

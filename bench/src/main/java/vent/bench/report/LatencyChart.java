@@ -18,8 +18,7 @@ final class LatencyChart {
   static void write(Figures f, Path png) throws IOException {
     XYChart chart = new XYChartBuilder().width(1100).height(650)
         .title("Vent: p99 latency vs throughput (wrk, " + f.meta().path("connections").asInt() + " connections)")
-        .xAxisTitle("throughput, requests/s").yAxisTitle("p99 latency, ms (log)").build();
-    chart.getStyler().setYAxisLogarithmic(true);
+        .xAxisTitle("throughput, requests/s").yAxisTitle("p99 latency, ms").build();
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
     for (Figures.Scenario s : f.scenarios()) {
       List<Figures.Point> pts = s.points().stream().sorted(Comparator.comparingDouble(Figures.Point::throughput)).toList();
@@ -27,8 +26,7 @@ final class LatencyChart {
         continue;
       }
       double[] x = pts.stream().mapToDouble(Figures.Point::throughput).toArray();
-      // A log axis cannot show 0; sub-10-µs p99s do not occur over HTTP anyway.
-      double[] y = pts.stream().mapToDouble(p -> Math.max(p.p99Ms(), 0.01)).toArray();
+      double[] y = pts.stream().mapToDouble(Figures.Point::p99Ms).toArray();
       XYSeries series = chart.addSeries(s.name(), x, y);
       series.setMarker(SeriesMarkers.CIRCLE);
     }
