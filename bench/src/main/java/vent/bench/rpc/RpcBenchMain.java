@@ -14,6 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import joptsimple.OptionException;
+import joptsimple.OptionParser;
+import joptsimple.OptionSet;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -223,58 +226,72 @@ public final class RpcBenchMain {
      * @throws IllegalArgumentException naming the first bad argument
      */
     static Settings parse(String[] args) {
+      OptionParser parser = new OptionParser();
+      var help = parser.acceptsAll(List.of("help", "h")).forHelp();
+      var out = parser.accepts("out").withRequiredArg();
+      var warmupIterations = parser.accepts("warmup-iterations").withRequiredArg();
+      var warmupSeconds = parser.accepts("warmup-seconds").withRequiredArg();
+      var iterations = parser.accepts("iterations").withRequiredArg();
+      var seconds = parser.accepts("seconds").withRequiredArg();
+      var forks = parser.accepts("forks").withRequiredArg();
+      var threads = parser.accepts("threads").withRequiredArg().withValuesSeparatedBy(',');
+      var modes = parser.accepts("modes").withRequiredArg().withValuesSeparatedBy(',');
+      var benchmarks = parser.accepts("benchmarks").withRequiredArg().withValuesSeparatedBy(',');
+      var cpuTime = parser.accepts("cpu-time").withRequiredArg();
+      var jvmArgs = parser.accepts("jvm-args").withRequiredArg();
+      var prof = parser.accepts("prof").withRequiredArg();
+      OptionSet o;
+      try {
+        o = parser.parse(args);
+      } catch (OptionException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+      if (!o.nonOptionArguments().isEmpty()) {
+        throw new IllegalArgumentException("unexpected argument " + o.nonOptionArguments().get(0));
+      }
       Settings s = new Settings();
-      for (int i = 0; i < args.length; i++) {
-        String arg = args[i];
-        if (arg.equals("--help") || arg.equals("-h")) {
-          s.help = true;
-          continue;
-        }
-        if (!arg.startsWith("--")) {
-          throw new IllegalArgumentException("unexpected argument " + arg);
-        }
-        String name;
-        String value;
-        int eq = arg.indexOf('=');
-        if (eq > 0) {
-          name = arg.substring(2, eq);
-          value = arg.substring(eq + 1);
-        } else {
-          name = arg.substring(2);
-          if (i + 1 >= args.length) {
-            throw new IllegalArgumentException("--" + name + " needs a value");
+      s.help = o.has(help);
+      if (o.has(out)) {
+        s.out = Path.of(o.valueOf(out));
+      }
+      if (o.has(warmupIterations)) {
+        s.warmupIterations = count("warmup-iterations", o.valueOf(warmupIterations), 0);
+      }
+      if (o.has(warmupSeconds)) {
+        s.warmupSeconds = count("warmup-seconds", o.valueOf(warmupSeconds), 1);
+      }
+      if (o.has(iterations)) {
+        s.iterations = count("iterations", o.valueOf(iterations), 1);
+      }
+      if (o.has(seconds)) {
+        s.seconds = count("seconds", o.valueOf(seconds), 1);
+      }
+      if (o.has(forks)) {
+        s.forks = count("forks", o.valueOf(forks), 0);
+      }
+      if (o.has(threads)) {
+        s.threads = list(o.valuesOf(threads)).stream().map(v -> count("threads", v, 1)).toList();
+      }
+      if (o.has(modes)) {
+        s.modes = list(o.valuesOf(modes)).stream().map(Settings::mode).toList();
+      }
+      if (o.has(benchmarks)) {
+        s.benchmarks = list(o.valuesOf(benchmarks));
+        for (String b : s.benchmarks) {
+          if (!METHODS.contains(b)) {
+            throw new IllegalArgumentException("--benchmarks: unknown " + b + ", expected some of " + METHODS);
           }
-          value = args[++i];
         }
-        switch (name) {
-          case "out" -> s.out = Path.of(value);
-          case "warmup-iterations" -> s.warmupIterations = count(name, value, 0);
-          case "warmup-seconds" -> s.warmupSeconds = count(name, value, 1);
-          case "iterations" -> s.iterations = count(name, value, 1);
-          case "seconds" -> s.seconds = count(name, value, 1);
-          case "forks" -> s.forks = count(name, value, 0);
-          case "threads" -> s.threads = list(value).stream().map(v -> count(name, v, 1)).toList();
-          case "modes" -> s.modes = list(value).stream().map(Settings::mode).toList();
-          case "benchmarks" -> {
-            s.benchmarks = list(value);
-            for (String b : s.benchmarks) {
-              if (!METHODS.contains(b)) {
-                throw new IllegalArgumentException("--benchmarks: unknown " + b + ", expected some of " + METHODS);
-              }
-            }
-          }
-          case "cpu-time" -> s.cpuTime = bool(name, value);
-          case "jvm-args" -> s.jvmArgs = Arrays.stream(value.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList();
-          case "prof" -> {
-            int colon = value.indexOf(':');
-            if (colon < 0) {
-              s.profilers.put(value, "");
-            } else {
-              s.profilers.put(value.substring(0, colon), value.substring(colon + 1));
-            }
-          }
-          default -> throw new IllegalArgumentException("unknown option --" + name);
-        }
+      }
+      if (o.has(cpuTime)) {
+        s.cpuTime = bool("cpu-time", o.valueOf(cpuTime));
+      }
+      if (o.has(jvmArgs)) {
+        s.jvmArgs = Arrays.stream(o.valueOf(jvmArgs).trim().split("\\s+")).filter(a -> !a.isEmpty()).toList();
+      }
+      for (String value : o.valuesOf(prof)) {
+        int colon = value.indexOf(':');
+        s.profilers.put(colon < 0 ? value : value.substring(0, colon), colon < 0 ? "" : value.substring(colon + 1));
       }
       if (s.threads.isEmpty() || s.modes.isEmpty() || s.benchmarks.isEmpty()) {
         throw new IllegalArgumentException("--threads, --modes and --benchmarks need at least one value");
@@ -282,8 +299,8 @@ public final class RpcBenchMain {
       return s;
     }
 
-    private static List<String> list(String value) {
-      return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    private static List<String> list(List<String> values) {
+      return values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     private static boolean bool(String name, String value) {
