@@ -37,7 +37,7 @@ import vent.web.rpc.UserClient;
  *
  * <ol>
  *   <li>collect the distinct nodes and get-or-create user {@code u<node>} for each, in
- *       EnsureUsers batches of {@code userBatch}, {@code inFlight} batches at a time;</li>
+ *       EnsureUsers batches of {@code userBatch};</li>
  *   <li>stream the edges in BatchFollow batches of {@code edgeBatch}, {@code inFlight} batches at
  *       a time.</li>
  * </ol>
@@ -86,7 +86,7 @@ public final class GraphImport {
   /**
    * @param userBatch usernames per EnsureUsers call (the provider accepts up to 1000)
    * @param edgeBatch edges per BatchFollow call (the provider accepts up to 10000)
-   * @param inFlight EnsureUsers or BatchFollow calls running at once
+   * @param inFlight BatchFollow calls running at once
    * @param progress draw progress bars on stderr
    */
   public GraphImport(UserClient users, RelationClient relations, int userBatch, int edgeBatch, int inFlight, boolean progress) {
@@ -123,31 +123,18 @@ public final class GraphImport {
   }
 
   private long ensureUsers(List<String> nodes, Map<String, String> idOfNode) {
-    long[] created = {0};
-    // Batches hold distinct usernames and each is one atomic script, so they may run at once.
-    Deque<CompletableFuture<EnsureUsersResponse>> running = new ArrayDeque<>();
+    long created = 0;
     try (ProgressBar bar = bar("users", nodes.size())) {
-      java.util.function.Consumer<EnsureUsersResponse> record = response -> {
-        for (EnsuredUser user : response.getUsersList()) {
-          idOfNode.put(user.getUsername().substring(1), user.getId());
-        }
-        created[0] += response.getCreated();
-        bar.stepBy(response.getUsersCount());
-      };
       for (int from = 0; from < nodes.size(); from += userBatch) {
         List<String> usernames = nodes.subList(from, Math.min(nodes.size(), from + userBatch)).stream()
             .map(EdgeListParser::username).toList();
-        if (from == 0) {
-          record.accept(awaitDiscovery(() -> users.ensure(usernames)));
-          continue;
+        EnsureUsersResponse response = from == 0
+            ? awaitDiscovery(() -> users.ensure(usernames)) : users.ensure(usernames);
+        for (EnsuredUser user : response.getUsersList()) {
+          idOfNode.put(user.getUsername().substring(1), user.getId());
         }
-        while (running.size() >= inFlight) {
-          record.accept(Rpc.await(running.removeFirst()));
-        }
-        running.addLast(users.ensureAsync(usernames));
-      }
-      while (!running.isEmpty()) {
-        record.accept(Rpc.await(running.removeFirst()));
+        created += response.getCreated();
+        bar.stepBy(usernames.size());
       }
     }
     for (String node : nodes) {
@@ -155,30 +142,25 @@ public final class GraphImport {
         throw new IllegalStateException("the user service returned no id for " + EdgeListParser.username(node));
       }
     }
-    return created[0];
+    return created;
   }
 
   private long follow(Path file, long edges, Map<String, String> idOfNode) throws IOException {
     long[] written = {0};
     Deque<CompletableFuture<BatchFollowResponse>> running = new ArrayDeque<>();
     List<Edge> batch = new ArrayList<>(edgeBatch);
-    if (edges > 0) {
-      // A tiny read first, so that waiting for the relation service to be discovered does not
-      // hold back the first batch while the others queue behind it.
-      String anyUser = idOfNode.values().iterator().next();
-      awaitDiscovery(() -> Rpc.await(relations.countsAsync(anyUser)));
-    }
     try (ProgressBar bar = bar("follows", edges);
         BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      boolean[] first = {true};
       EdgeListParser.parse(in, edge -> {
         batch.add(Edge.newBuilder().setFollowerId(idOfNode.get(edge.from())).setFolloweeId(idOfNode.get(edge.to())).build());
         if (batch.size() == edgeBatch) {
-          send(running, List.copyOf(batch), written, bar);
+          send(running, List.copyOf(batch), first, written, bar);
           batch.clear();
         }
       });
       if (!batch.isEmpty()) {
-        send(running, List.copyOf(batch), written, bar);
+        send(running, List.copyOf(batch), first, written, bar);
       }
       while (!running.isEmpty()) {
         written[0] += Rpc.await(running.removeFirst()).getCreated();
@@ -188,8 +170,15 @@ public final class GraphImport {
     return written[0];
   }
 
-  private void send(Deque<CompletableFuture<BatchFollowResponse>> running, List<Edge> edges, long[] written,
-      ProgressBar bar) {
+  private void send(Deque<CompletableFuture<BatchFollowResponse>> running, List<Edge> edges, boolean[] first,
+      long[] written, ProgressBar bar) {
+    if (first[0]) {
+      first[0] = false;
+      BatchFollowResponse response = awaitDiscovery(() -> Rpc.await(relations.batchFollowAsync(edges)));
+      written[0] += response.getCreated();
+      bar.stepBy(edges.size());
+      return;
+    }
     while (running.size() >= inFlight) {
       written[0] += Rpc.await(running.removeFirst()).getCreated();
     }

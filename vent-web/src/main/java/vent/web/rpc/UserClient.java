@@ -69,9 +69,4 @@ public final class UserClient {
   public EnsureUsersResponse ensure(List<String> usernames) {
     return Rpc.call(() -> users.ensureUsers(EnsureUsersRequest.newBuilder().addAllUsernames(usernames).build()));
   }
-
-  /** As {@link #ensure}, without waiting (imports keep several batches in flight; {@link Rpc#await}). */
-  public CompletableFuture<EnsureUsersResponse> ensureAsync(List<String> usernames) {
-    return users.ensureUsersAsync(EnsureUsersRequest.newBuilder().addAllUsernames(usernames).build());
-  }
 }
