@@ -1,5 +1,6 @@
 package vent.common.sentinel;
 
+import com.ecwid.consul.v1.ConsistencyMode;
 import com.ecwid.consul.v1.ConsulClient;
 import com.ecwid.consul.v1.QueryParams;
 import com.ecwid.consul.v1.Response;
@@ -70,7 +71,13 @@ final class ConsulRuleWatch implements AutoCloseable {
   /** @return false if Consul could not be asked */
   private boolean pollOnce() {
     try {
-      Response<GetValue> response = consul.getKVValue(source.key(), new QueryParams(WAIT_SECONDS, index));
+      // Consistent, not Consul's default mode: a server that has just restarted answers default
+      // reads from state it is still replaying, and would hand out rules older than the current
+      // ones for a moment (seen in the fault suite: defaults back for 40 ms after Consul's
+      // restart, and 429s). A consistent read fails until the server is ready; the watch then
+      // keeps its rules and asks again.
+      Response<GetValue> response = consul.getKVValue(source.key(), QueryParams.Builder.builder()
+          .setConsistencyMode(ConsistencyMode.CONSISTENT).setWaitTime(WAIT_SECONDS).setIndex(index).build());
       GetValue value = response.getValue();
       source.apply(value == null || value.getValue() == null ? null : value.getDecodedValue(StandardCharsets.UTF_8));
       advance(response.getConsulIndex());
