@@ -8,6 +8,7 @@ import org.redisson.api.RScript.Mode;
 import org.redisson.api.RScript.ReturnType;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import vent.common.events.EventStreams;
 import vent.provider.user.domain.EnsuredUser;
 import vent.provider.user.domain.ProfileUpdate;
 import vent.provider.user.domain.UserProfile;
@@ -15,24 +16,35 @@ import vent.provider.user.domain.UserRepository;
 
 /**
  * {@link UserRepository} on Redis through Redisson. Every operation is one round trip: one Lua
- * script ({@link UserScripts}), so writes are atomic and reads see a consistent profile.
+ * script ({@link UserScripts}), so writes are atomic and reads see a consistent profile. Writes
+ * publish their domain event to {@link EventStreams#USER} in the same script.
  */
 public final class RedisUserRepository implements UserRepository {
 
   private static final int F = UserScripts.FIELDS.length;
 
   private final RScript script;
+  private final String streamMaxLength;
 
-  /** @param redis a client; this repository does not close it */
+  /** With the default stream length, {@link EventStreams#DEFAULT_MAX_LENGTH}. */
   public RedisUserRepository(RedissonClient redis) {
+    this(redis, EventStreams.DEFAULT_MAX_LENGTH);
+  }
+
+  /**
+   * @param redis a client; this repository does not close it
+   * @param streamMaxLength entries the user event stream is trimmed to, approximately
+   */
+  public RedisUserRepository(RedissonClient redis, long streamMaxLength) {
     this.script = redis.getScript(StringCodec.INSTANCE);
+    this.streamMaxLength = Long.toString(streamMaxLength);
   }
 
   @Override
   public Optional<UserProfile> create(String username, String displayName, String bio, long nowMs) {
     String id = script.eval(Mode.READ_WRITE, UserScripts.CREATE, ReturnType.VALUE,
-        List.of(UserKeys.BY_USERNAME, UserKeys.ID_SEQ),
-        username, displayName, bio, Long.toString(nowMs), UserKeys.PROFILE_PREFIX);
+        List.of(UserKeys.BY_USERNAME, UserKeys.ID_SEQ, EventStreams.USER),
+        username, displayName, bio, Long.toString(nowMs), UserKeys.PROFILE_PREFIX, streamMaxLength);
     return id == null
         ? Optional.empty()
         : Optional.of(new UserProfile(id, username, displayName, bio, nowMs, nowMs));
@@ -67,30 +79,31 @@ public final class RedisUserRepository implements UserRepository {
   @Override
   public Optional<UserProfile> update(String id, ProfileUpdate update, long nowMs) {
     List<Object> fields = script.eval(Mode.READ_WRITE, UserScripts.UPDATE, ReturnType.LIST,
-        List.of(UserKeys.profile(id)),
+        List.of(UserKeys.profile(id), EventStreams.USER),
         Long.toString(nowMs),
         flag(update.displayName()), orEmpty(update.displayName()),
-        flag(update.bio()), orEmpty(update.bio()));
+        flag(update.bio()), orEmpty(update.bio()), streamMaxLength);
     return parse(fields, 0);
   }
 
   @Override
   public boolean delete(String id) {
     Long removed = script.eval(Mode.READ_WRITE, UserScripts.DELETE, ReturnType.LONG,
-        List.of(UserKeys.profile(id), UserKeys.BY_USERNAME), id);
+        List.of(UserKeys.profile(id), UserKeys.BY_USERNAME, EventStreams.USER), id, streamMaxLength);
     return removed != null && removed == 1L;
   }
 
   @Override
   public List<EnsuredUser> ensure(List<String> usernames, long nowMs) {
-    Object[] args = new Object[usernames.size() + 2];
+    Object[] args = new Object[usernames.size() + 3];
     args[0] = Long.toString(nowMs);
     args[1] = UserKeys.PROFILE_PREFIX;
+    args[2] = streamMaxLength;
     for (int i = 0; i < usernames.size(); i++) {
-      args[i + 2] = usernames.get(i);
+      args[i + 3] = usernames.get(i);
     }
     List<Object> reply = script.eval(Mode.READ_WRITE, UserScripts.ENSURE, ReturnType.LIST,
-        List.of(UserKeys.BY_USERNAME, UserKeys.ID_SEQ), args);
+        List.of(UserKeys.BY_USERNAME, UserKeys.ID_SEQ, EventStreams.USER), args);
     List<EnsuredUser> out = new ArrayList<>(usernames.size());
     for (int i = 0; i < usernames.size(); i++) {
       out.add(new EnsuredUser(usernames.get(i), String.valueOf(reply.get(2 * i)),

@@ -49,7 +49,9 @@ class RedisUserRepositoryTest {
     UserProfile first = repo.create("bob", "Bob", "", 1L).orElseThrow();
     assertThat(repo.create("bob", "Impostor", "", 2L)).isEmpty();
     assertThat(REDIS.client().getKeys().getKeysStream().toList())
-        .containsExactlyInAnyOrder("vent:user:id-seq", "vent:user:by-username", "vent:user:" + first.id());
+        .containsExactlyInAnyOrder("vent:user:id-seq", "vent:user:by-username", "vent:user:" + first.id(),
+            "vent:events:user");
+    assertThat(REDIS.client().getStream("vent:events:user").size()).as("only the first create's event").isEqualTo(1);
     assertThat(REDIS.client().<String, String>getMap("vent:user:by-username").readAllMap())
         .containsExactly(Map.entry("bob", first.id()));
     assertThat(repo.findByUsername("bob")).contains(first);

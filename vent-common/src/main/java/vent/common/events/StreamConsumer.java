@@ -1,0 +1,239 @@
+package vent.common.events;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.redisson.RedissonShutdownException;
+import org.redisson.api.RScript;
+import org.redisson.api.RStream;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.PendingEntry;
+import org.redisson.api.stream.StreamCreateGroupArgs;
+import org.redisson.api.stream.StreamMessageId;
+import org.redisson.api.stream.StreamPendingRangeArgs;
+import org.redisson.api.stream.StreamReadGroupArgs;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One member of a consumer group on one event stream, on its own thread: at-least-once delivery
+ * with Redis' pending entries list.
+ *
+ * <ul>
+ *   <li>New entries are read with {@code XREADGROUP ... >} and acknowledged ({@code XACK}) only
+ *       after the handler returned.
+ *   <li>Every {@code claimIdle}, entries pending longer than that with any member (a dead
+ *       instance, or a handler that failed) are claimed ({@code XPENDING IDLE} + {@code XCLAIM})
+ *       and handled again.
+ *   <li>An entry that has been delivered {@code maxDeliveries} times, or that does not decode, is
+ *       moved to {@link EventStreams#deadLetter} and acknowledged in one script.
+ * </ul>
+ *
+ * <p>The group is created at the start of the stream (id 0) when missing, so a new group sees
+ * every retained event, and again after Redis lost it ({@code NOGROUP}). Redis errors are logged
+ * once per outage and retried every second.
+ */
+public final class StreamConsumer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamConsumer.class);
+  private static final String DEAD_LETTER = loadScript("dead_letter.lua");
+  private static final long RETRY_MS = 1000;
+
+  private final RStream<String, String> stream;
+  private final RScript script;
+  private final String streamName;
+  private final ConsumerSettings settings;
+  private final EventHandler handler;
+  private final Thread thread;
+  private volatile boolean running = true;
+  private boolean failing;
+
+  private StreamConsumer(RedissonClient redis, String streamName, ConsumerSettings settings, EventHandler handler) {
+    this.stream = redis.getStream(streamName, StringCodec.INSTANCE);
+    this.script = redis.getScript(StringCodec.INSTANCE);
+    this.streamName = streamName;
+    this.settings = settings;
+    this.handler = handler;
+    this.thread = new Thread(this::run, "events-" + settings.group());
+    this.thread.setDaemon(true);
+  }
+
+  /**
+   * Starts consuming on a new daemon thread.
+   *
+   * @param redis a started client
+   * @param streamName e.g. {@link EventStreams#USER}
+   * @return the running consumer; {@link #close()} stops it
+   */
+  public static StreamConsumer start(
+      RedissonClient redis, String streamName, ConsumerSettings settings, EventHandler handler) {
+    StreamConsumer consumer = new StreamConsumer(redis, streamName, settings, handler);
+    consumer.thread.start();
+    LOG.info("event=consumer_started stream={} group={} consumer={}", streamName, settings.group(), settings.consumer());
+    return consumer;
+  }
+
+  /**
+   * Stops reading after the current batch, waiting at most the block time plus 2 s. Entries read
+   * but not yet handled stay pending and are claimed by another member later.
+   */
+  @Override
+  public void close() {
+    running = false;
+    try {
+      thread.join(settings.block().toMillis() + 2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run() {
+    boolean groupReady = false;
+    long nextClaimMs = 0;
+    while (running) {
+      try {
+        if (!groupReady) {
+          ensureGroup();
+          groupReady = true;
+        }
+        long now = System.currentTimeMillis();
+        if (now >= nextClaimMs) {
+          claimStale();
+          nextClaimMs = now + Math.max(100, settings.claimIdle().toMillis() / 2);
+        }
+        readNew();
+        recovered();
+      } catch (RedissonShutdownException e) {
+        return;
+      } catch (RedisException e) {
+        if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
+          groupReady = false;
+        }
+        failed(e);
+      } catch (RuntimeException e) {
+        failed(e);
+      }
+    }
+  }
+
+  private void ensureGroup() {
+    try {
+      stream.createGroup(StreamCreateGroupArgs.name(settings.group()).id(StreamMessageId.ALL).makeStream());
+      LOG.info("event=consumer_group_created stream={} group={}", streamName, settings.group());
+    } catch (RedisException e) {
+      if (!String.valueOf(e.getMessage()).contains("BUSYGROUP")) {
+        throw e;
+      }
+    }
+  }
+
+  private void readNew() {
+    Map<StreamMessageId, Map<String, String>> entries = stream.readGroup(settings.group(), settings.consumer(),
+        StreamReadGroupArgs.neverDelivered().count(settings.batchSize()).timeout(settings.block()));
+    if (entries == null) {
+      return;
+    }
+    for (Map.Entry<StreamMessageId, Map<String, String>> entry : entries.entrySet()) {
+      if (!running) {
+        return;
+      }
+      handle(entry.getKey(), entry.getValue(), 1);
+    }
+  }
+
+  /** Takes over entries idle for longer than the claim timeout, oldest first. */
+  private void claimStale() {
+    long idleMs = settings.claimIdle().toMillis();
+    List<PendingEntry> stale = stream.listPending(StreamPendingRangeArgs.groupName(settings.group())
+        .startId(StreamMessageId.MIN).endId(StreamMessageId.MAX).count(settings.batchSize())
+        .idleTime(settings.claimIdle()));
+    for (PendingEntry pending : stale) {
+      if (!running) {
+        return;
+      }
+      StreamMessageId id = pending.getId();
+      if (pending.getDeliveryCount() >= settings.maxDeliveries()) {
+        deadLetter(id, pending.getDeliveryCount(), "delivered " + pending.getDeliveryCount() + " times without success");
+        continue;
+      }
+      // XCLAIM only succeeds if the entry is still idle that long, so two members cannot both take it.
+      Map<StreamMessageId, Map<String, String>> claimed =
+          stream.claim(settings.group(), settings.consumer(), idleMs, TimeUnit.MILLISECONDS, id);
+      Map<String, String> fields = claimed.get(id);
+      if (fields != null) {
+        LOG.info("event=event_claimed stream={} group={} id={} from={} deliveries={}", streamName,
+            settings.group(), id, pending.getConsumerName(), pending.getDeliveryCount() + 1);
+        handle(id, fields, pending.getDeliveryCount() + 1);
+      }
+    }
+  }
+
+  private void handle(StreamMessageId id, Map<String, String> fields, long delivery) {
+    DomainEvent event;
+    try {
+      event = EventJson.decode(id.toString(), fields);
+    } catch (IllegalArgumentException e) {
+      deadLetter(id, delivery, "undecodable: " + e.getMessage());
+      return;
+    }
+    try {
+      handler.handle(event);
+    } catch (Exception e) {
+      // Left pending: claimed again after claimIdle, dead-lettered after maxDeliveries.
+      LOG.warn("event=event_failed stream={} group={} id={} type={} delivery={} error=\"{}\"", streamName,
+          settings.group(), id, fields.get(EventStreams.TYPE_FIELD), delivery, oneLine(e));
+      return;
+    }
+    stream.ack(settings.group(), id);
+  }
+
+  private void deadLetter(StreamMessageId id, long deliveries, String error) {
+    script.eval(RScript.Mode.READ_WRITE, DEAD_LETTER, RScript.ReturnType.LONG,
+        List.of(streamName, EventStreams.deadLetter(streamName)), settings.group(), id.toString(),
+        Long.toString(deliveries), error, Long.toString(EventStreams.DEAD_LETTER_MAX_LENGTH));
+    LOG.warn("event=event_dead_lettered stream={} group={} id={} deliveries={} error=\"{}\"", streamName,
+        settings.group(), id, deliveries, error);
+  }
+
+  private void failed(RuntimeException e) {
+    if (!failing) {
+      failing = true;
+      LOG.warn("event=consumer_failing stream={} group={} error=\"{}\"", streamName, settings.group(), oneLine(e));
+    }
+    try {
+      Thread.sleep(RETRY_MS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  private void recovered() {
+    if (failing) {
+      failing = false;
+      LOG.info("event=consumer_recovered stream={} group={}", streamName, settings.group());
+    }
+  }
+
+  private static String oneLine(Throwable e) {
+    String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+    return message.replace('\n', ' ').replace('"', '\'');
+  }
+
+  private static String loadScript(String name) {
+    try (InputStream in = StreamConsumer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing script " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package vent.provider.user.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.redisson.api.RStream;
+import org.redisson.api.stream.StreamMessageId;
+import org.redisson.client.codec.StringCodec;
+import vent.common.events.EventJson;
+import vent.common.events.EventStreams;
+import vent.common.testing.RedisExtension;
+import vent.events.v1.Event;
+import vent.events.v1.UserDeleted;
+import vent.events.v1.UserRegistered;
+import vent.events.v1.UserUpdated;
+import vent.provider.user.domain.ProfileUpdate;
+import vent.provider.user.domain.UserProfile;
+
+/** Every user write publishes its event in the same script, and a refused write publishes none. */
+class UserEventsTest {
+
+  @RegisterExtension
+  static final RedisExtension REDIS = new RedisExtension(RedisExtension.Flush.DB);
+
+  private static RedisUserRepository repo;
+
+  @BeforeAll
+  static void setUp() {
+    repo = new RedisUserRepository(REDIS.client());
+  }
+
+  @Test
+  void createUpdateDeletePublishOneEventEach() {
+    UserProfile dana = repo.create("dana", "Dana", "", 1000L).orElseThrow();
+    assertThat(repo.create("dana", "Other", "", 1001L)).isEmpty();
+    repo.update(dana.id(), new ProfileUpdate("Dana B", null), 2000L);
+    repo.update("999", new ProfileUpdate("Ghost", null), 2001L);
+    assertThat(repo.delete(dana.id())).isTrue();
+    assertThat(repo.delete(dana.id())).isFalse();
+
+    assertThat(events()).containsExactly(
+        Event.newBuilder().setUserRegistered(UserRegistered.newBuilder().setUserId(dana.id())
+            .setUsername("dana").setDisplayName("Dana").setCreatedAtMs(1000L)).build(),
+        Event.newBuilder().setUserUpdated(UserUpdated.newBuilder().setUserId(dana.id())
+            .setDisplayName("Dana B").setUpdatedAtMs(2000L)).build(),
+        Event.newBuilder().setUserDeleted(UserDeleted.newBuilder().setUserId(dana.id()).setUsername("dana")).build());
+  }
+
+  @Test
+  void ensurePublishesOnlyForCreatedUsers() {
+    repo.create("u1", "U1", "", 1L);
+    repo.ensure(List.of("u1", "u2", "u3"), 5L);
+    repo.ensure(List.of("u2", "u3"), 6L);
+    assertThat(events()).extracting(e -> e.getUserRegistered().getUsername()).containsExactly("u1", "u2", "u3");
+  }
+
+  @Test
+  void entriesNameTheirType() {
+    repo.create("erin", "Erin", "", 1L);
+    Map<String, String> fields = stream().range(StreamMessageId.MIN, StreamMessageId.MAX).values().iterator().next();
+    assertThat(fields).containsEntry(EventStreams.TYPE_FIELD, "UserRegistered").containsKey(EventStreams.EVENT_FIELD);
+  }
+
+  @Test
+  void streamIsTrimmedByLength() {
+    RedisUserRepository shortStream = new RedisUserRepository(REDIS.client(), 100);
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      names.add("t" + i);
+    }
+    shortStream.ensure(names, 1L);
+    // MAXLEN ~ trims whole radix-tree nodes (100 entries each by default), so "about" 100.
+    assertThat(stream().size()).isBetween(100L, 200L);
+  }
+
+  private static RStream<String, String> stream() {
+    return REDIS.client().getStream(EventStreams.USER, StringCodec.INSTANCE);
+  }
+
+  private static List<Event> events() {
+    List<Event> out = new ArrayList<>();
+    stream().range(StreamMessageId.MIN, StreamMessageId.MAX)
+        .forEach((id, fields) -> out.add(EventJson.decode(id.toString(), fields).event()));
+    return out;
+  }
+}
