@@ -8,7 +8,6 @@ import java.util.List;
 import vent.web.VentWebConfiguration.ApiSettings;
 import vent.web.auth.BearerUnauthorizedHandler;
 import vent.web.auth.JwtAuthenticator;
-import vent.web.auth.JwtVerifier;
 import vent.web.auth.VentPrincipal;
 import vent.web.errors.FallbackExceptionMapper;
 import vent.web.errors.JsonExceptionMapper;
@@ -20,10 +19,12 @@ import vent.web.limits.ClientIps;
 import vent.web.limits.RateLimiting;
 import vent.web.resources.CaptchaResource;
 import vent.web.resources.MeResource;
+import vent.web.resources.NotificationResource;
 import vent.web.resources.SessionResource;
 import vent.web.resources.UserResource;
 import vent.web.rpc.AuthClient;
 import vent.web.rpc.CaptchaClient;
+import vent.web.rpc.NotificationClient;
 import vent.web.rpc.RelationClient;
 import vent.web.rpc.UserClient;
 
@@ -37,14 +38,15 @@ public final class RestApi {
   private RestApi() {}
 
   /**
-   * @param verifier checks bearer tokens for {@code @Auth} parameters
+   * @param authenticator checks bearer tokens for {@code @Auth} parameters (signature, expiry,
+   *     deleted users)
    * @param api page sizes, and whether {@code X-Forwarded-For} names the client
    * @param rateLimits enter Sentinel for every route ({@code sentinel.enabled}); when false nothing
    *     of Sentinel is registered, so it costs nothing
    * @return components for {@code JerseyEnvironment.register}, in registration order
    */
-  public static List<Object> components(UserClient users, RelationClient relations, AuthClient auth,
-      CaptchaClient captchas, JwtVerifier verifier, ApiSettings api, boolean rateLimits) {
+  public static List<Object> components(UserClient users, RelationClient relations, NotificationClient notifications,
+      AuthClient auth, CaptchaClient captchas, JwtAuthenticator authenticator, ApiSettings api, boolean rateLimits) {
     ClientIps clientIps = new ClientIps(api.trustForwardedFor);
     List<Object> components = new ArrayList<>(List.of(
         // Errors: RFC 9457 problems (Dropwizard's default mappers are off in config.yml).
@@ -56,7 +58,7 @@ public final class RestApi {
         new FallbackExceptionMapper(),
         // Bearer tokens, verified locally; @Auth VentPrincipal parameters receive the caller.
         new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<VentPrincipal>()
-            .setAuthenticator(new JwtAuthenticator(verifier))
+            .setAuthenticator(authenticator)
             .setUnauthorizedHandler(new BearerUnauthorizedHandler())
             .setPrefix("Bearer")
             .setRealm("vent")
@@ -66,7 +68,8 @@ public final class RestApi {
         new CaptchaResource(captchas),
         new UserResource(auth, users, relations, api.defaultPageSize, api.maxPageSize),
         new SessionResource(auth, clientIps),
-        new MeResource(auth, users, relations, api.defaultPageSize, api.maxPageSize)));
+        new MeResource(auth, users, relations, api.defaultPageSize, api.maxPageSize),
+        new NotificationResource(notifications, users, relations, api.defaultPageSize, api.maxPageSize)));
     if (rateLimits) {
       // Sentinel: route, per-IP, per-user and login limits (see vent.web.limits).
       components.addAll(RateLimiting.components(clientIps));

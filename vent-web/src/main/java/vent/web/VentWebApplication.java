@@ -19,7 +19,10 @@ import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import vent.common.sentinel.SentinelBootstrap;
+import vent.web.auth.DeletedUsers;
+import vent.web.auth.DeletedUsersTail;
 import vent.web.auth.JwksCache;
+import vent.web.auth.JwtAuthenticator;
 import vent.web.auth.JwtVerifier;
 import vent.web.cli.ImportCommand;
 import vent.web.errors.BodySizeLimitFilter;
@@ -29,6 +32,7 @@ import vent.web.health.ConsulHttp;
 import vent.web.health.ProviderHealthCheck;
 import vent.web.health.ProviderServices;
 import vent.web.health.RedisHealthCheck;
+import vent.web.redis.SharedRedis;
 import vent.web.rpc.VentRpc;
 
 /**
@@ -44,6 +48,8 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
   static final Duration JWKS_MIN_REFETCH = Duration.ofSeconds(30);
   /** How long fetched token keys are used before they are fetched again. */
   static final Duration JWKS_MAX_AGE = Duration.ofMinutes(10);
+  /** Longest wait of one XREAD of the deleted-users tail (and of its stop). */
+  static final Duration DELETED_USERS_BLOCK = Duration.ofSeconds(1);
 
   public static void main(String[] args) throws Exception {
     new VentWebApplication().run(args);
@@ -83,14 +89,24 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
         config.rpc.readRetries);
     environment.lifecycle().manage(rpc);
 
+    // Redis: one client, connected on first use (vent-web starts while Redis is down); stopped
+    // after the tail below (managed objects stop in reverse order).
+    SharedRedis redis = new SharedRedis(config.redis);
+    environment.lifecycle().manage(redis);
+
+    // Deleted users, from the user event stream: their still-unexpired tokens must stop working.
+    DeletedUsers deletedUsers = new DeletedUsers(Duration.ofSeconds(config.auth.deletedUsersWindowSeconds),
+        System::currentTimeMillis);
+    environment.lifecycle().manage(new DeletedUsersTail(redis, deletedUsers, DELETED_USERS_BLOCK));
+
     ObjectMapper json = environment.getObjectMapper();
     strictJson(json);
 
     // The REST contract v1, with bearer tokens verified locally against the auth provider's keys.
     JwtVerifier verifier = new JwtVerifier(
         new JwksCache(rpc.auth()::jwksJson, System::currentTimeMillis, JWKS_MIN_REFETCH, JWKS_MAX_AGE));
-    RestApi.components(rpc.users(), rpc.relations(), rpc.auth(), rpc.captchas(), verifier, config.api,
-            config.sentinel.enabled)
+    RestApi.components(rpc.users(), rpc.relations(), rpc.notifications(), rpc.auth(), rpc.captchas(),
+            new JwtAuthenticator(verifier, deletedUsers), config.api, config.sentinel.enabled)
         .forEach(environment.jersey()::register);
 
     // Problems also for what Jersey never sees: Jetty's error pages and oversized bodies.
@@ -109,9 +125,7 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
     // Health (admin port): Consul, Redis, and one check per provider.
     ConsulHttp consul = new ConsulHttp(config.registry, json);
     environment.healthChecks().register("consul", new ConsulHealthCheck(consul));
-    RedisHealthCheck redis = new RedisHealthCheck(config.redis);
-    environment.lifecycle().manage(redis);
-    environment.healthChecks().register("redis", redis);
+    environment.healthChecks().register("redis", new RedisHealthCheck(redis, config.redis.address));
     for (Map.Entry<String, String> provider : ProviderServices.CONSUL_NAMES.entrySet()) {
       environment.healthChecks().register(provider.getKey(), new ProviderHealthCheck(consul, provider.getValue()));
     }

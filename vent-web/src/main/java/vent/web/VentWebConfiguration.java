@@ -18,6 +18,7 @@ import vent.common.sentinel.SentinelSettings;
  * {@code {loopbackOnly: true, registry: {host, port}, redis: {address, password, ...},
  * rpc: {timeoutMs: 3000, readRetries: 2, importTimeoutMs: 60000},
  * api: {maxBodyBytes: 65536, defaultPageSize: 20, maxPageSize: 100, trustForwardedFor: false},
+ * auth: {deletedUsersWindowSeconds: 1200},
  * sentinel: {enabled: true, commandHost: 127.0.0.1, commandPort: 8719, dashboard: "", logDir: "",
  * kvPrefix: vent/sentinel}}}.
  */
@@ -31,12 +32,14 @@ public class VentWebConfiguration extends Configuration {
   /** Where Consul is: Dubbo discovers the providers there, and the health checks read it. */
   @Valid @NotNull @JsonProperty public RegistrySettings registry = new RegistrySettings();
 
-  /** Where Redis is; vent-web only pings it for its health check. */
+  /** Where Redis is: vent-web reads the user event stream there (deleted users) and pings it for its health check. */
   @Valid @NotNull @JsonProperty public RedisSettings redis = new RedisSettings();
 
   @Valid @NotNull @JsonProperty public RpcSettings rpc = new RpcSettings();
 
   @Valid @NotNull @JsonProperty public ApiSettings api = new ApiSettings();
+
+  @Valid @NotNull @JsonProperty public AuthSettings auth = new AuthSettings();
 
   /**
    * Sentinel (rate limits, circuit breakers, rules from Consul KV, dashboard); {@code enabled: false}
@@ -70,5 +73,16 @@ public class VentWebConfiguration extends Configuration {
      * binds 127.0.0.1 with nothing in front, where the header is whatever a client sends.
      */
     @JsonProperty public boolean trustForwardedFor = false;
+  }
+
+  /** Bearer tokens. */
+  public static class AuthSettings {
+    /**
+     * How long vent-web refuses the access tokens of a deleted user, seconds: at least the auth
+     * provider's access-token lifetime ({@code VENT_ACCESS_TOKEN_TTL_SECONDS}, 900) plus a margin
+     * for clock skew and a refresh racing the deletion (300). vent-web cannot read that lifetime
+     * from the tokens in advance, so it is configured here; raise both together.
+     */
+    @Min(60) @JsonProperty public long deletedUsersWindowSeconds = 1200;
   }
 }

@@ -1,47 +1,33 @@
 package vent.web.health;
 
 import com.codahale.metrics.health.HealthCheck;
-import io.dropwizard.lifecycle.Managed;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.redisnode.RedisNodes;
-import vent.common.config.RedisSettings;
-import vent.common.redis.RedissonFactory;
 
 /**
- * {@code redis}: healthy when Redis answers PING within 2 s. vent-web keeps no state in Redis, so
- * the client is created on the first check (vent-web starts even while Redis is down) and shut
- * down with the application.
+ * {@code redis}: healthy when Redis answers PING within 2 s. Unhealthy (with the reason) while no
+ * client can connect: vent-web needs Redis only for the deleted-users list, and starts without it.
  */
-public final class RedisHealthCheck extends HealthCheck implements Managed {
+public final class RedisHealthCheck extends HealthCheck {
 
-  private final RedisSettings settings;
-  private RedissonClient redis;
+  private final Supplier<RedissonClient> redis;
+  private final String address;
 
-  public RedisHealthCheck(RedisSettings settings) {
-    this.settings = settings;
+  /**
+   * @param redis vent-web's shared client; throws while Redis cannot be reached
+   * @param address for the message, e.g. {@code redis://127.0.0.1:6379}
+   */
+  public RedisHealthCheck(Supplier<RedissonClient> redis, String address) {
+    this.redis = redis;
+    this.address = address;
   }
 
   @Override
   protected Result check() {
-    RedissonClient client = client();
-    return client.getRedisNodes(RedisNodes.SINGLE).pingAll(2, TimeUnit.SECONDS)
-        ? Result.healthy("PONG from " + settings.address)
-        : Result.unhealthy("no PONG from " + settings.address);
-  }
-
-  private synchronized RedissonClient client() {
-    if (redis == null) {
-      redis = RedissonFactory.create(settings);
-    }
-    return redis;
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (redis != null) {
-      redis.shutdown();
-      redis = null;
-    }
+    return redis.get().getRedisNodes(RedisNodes.SINGLE).pingAll(2, TimeUnit.SECONDS)
+        ? Result.healthy("PONG from " + address)
+        : Result.unhealthy("no PONG from " + address);
   }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +23,7 @@ import vent.relation.v1.FollowCounts;
 import vent.relation.v1.Suggestion;
 import vent.user.v1.User;
 import vent.web.api.ChangePasswordRequest;
+import vent.web.api.DeleteAccountRequest;
 import vent.web.api.ProfileJson;
 import vent.web.api.RelationshipJson;
 import vent.web.api.SuggestionJson;
@@ -37,7 +37,7 @@ import vent.web.rpc.Rpc;
 import vent.web.rpc.UserClient;
 
 /**
- * {@code /me}: the caller's own profile, password, follows, relationships and suggestions.
+ * {@code /me}: the caller's own profile, password, account, follows, relationships and suggestions.
  * Every method needs a bearer token: 401 UNAUTHENTICATED without one, 401 TOKEN_INVALID for a
  * bad or expired one.
  */
@@ -100,6 +100,21 @@ public final class MeResource {
   }
 
   /**
+   * DELETE /me {@code {password}} -> 204: the account is deleted; within about 2 s its sessions,
+   * follow edges and notifications are gone and its access tokens get 401 TOKEN_INVALID.
+   * Errors: 400 VALIDATION_FAILED (no body, missing or blank password), MALFORMED_JSON,
+   * INVALID_FIELD; 401 INVALID_CREDENTIALS (wrong password; nothing changes); 503
+   * DEPENDENCY_UNAVAILABLE (nothing was deleted).
+   */
+  @DELETE
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response deleteAccount(@Auth VentPrincipal me,
+      @NotNull(message = Params.BODY_REQUIRED) @Valid DeleteAccountRequest body) {
+    auth.deleteAccount(me.userId(), body.password());
+    return Response.noContent().build();
+  }
+
+  /**
    * PUT /me/following/{id} -> 204, idempotent. Errors: 400 INVALID_USER_ID, CANNOT_FOLLOW_SELF;
    * 404 USER_NOT_FOUND.
    */
@@ -142,10 +157,7 @@ public final class MeResource {
   @Path("/suggestions")
   public List<SuggestionJson> suggestions(@Auth VentPrincipal me, @QueryParam("limit") String limit) {
     List<Suggestion> suggestions = relations.suggestions(me.userId(), Params.limit(limit, defaultPageSize, maxPageSize));
-    Map<String, UserJson> byId = new HashMap<>();
-    for (UserJson user : profiles.hydrate(suggestions.stream().map(Suggestion::getUserId).toList())) {
-      byId.put(user.id(), user);
-    }
+    Map<String, UserJson> byId = profiles.byIds(suggestions.stream().map(Suggestion::getUserId).toList());
     List<SuggestionJson> out = new ArrayList<>(suggestions.size());
     for (Suggestion suggestion : suggestions) {
       UserJson user = byId.get(suggestion.getUserId());

@@ -45,10 +45,7 @@ final class Profiles {
    * users deleted meanwhile are left out.
    */
   List<UserJson> hydrate(List<String> ids) {
-    Map<String, UserJson> byId = new HashMap<>();
-    for (User user : users.batchGet(ids)) {
-      byId.put(user.getId(), UserJson.of(user));
-    }
+    Map<String, UserJson> byId = byIds(ids);
     List<UserJson> ordered = new ArrayList<>(ids.size());
     for (String id : ids) {
       UserJson user = byId.get(id);
@@ -57,5 +54,17 @@ final class Profiles {
       }
     }
     return ordered;
+  }
+
+  /**
+   * The public profiles of {@code ids} in one BatchGetUsers call, by id; users that do not exist
+   * (deleted meanwhile) have no entry.
+   */
+  Map<String, UserJson> byIds(List<String> ids) {
+    Map<String, UserJson> byId = new HashMap<>();
+    for (User user : users.batchGet(ids)) {
+      byId.put(user.getId(), UserJson.of(user));
+    }
+    return byId;
   }
 }

@@ -2,6 +2,7 @@ package vent.web.rpc;
 
 import vent.auth.v1.AuthService;
 import vent.auth.v1.ChangePasswordRequest;
+import vent.auth.v1.DeleteAccountRequest;
 import vent.auth.v1.GetJwksRequest;
 import vent.auth.v1.LoginRequest;
 import vent.auth.v1.LogoutRequest;
@@ -15,6 +16,7 @@ import vent.auth.v1.TokenPair;
  * {@link vent.common.error.VentException} with the provider's reason (see
  * {@code vent/auth/v1/auth.proto}: CAPTCHA_INVALID, INVALID_PASSWORD, USERNAME_TAKEN,
  * INVALID_CREDENTIALS, REFRESH_TOKEN_INVALID, ...) or UNAVAILABLE / DEPENDENCY_UNAVAILABLE.
+ * Which calls are retried after a lost answer: {@link VentRpc}.
  */
 public final class AuthClient {
 
@@ -48,6 +50,20 @@ public final class AuthClient {
   public TokenPair changePassword(String userId, String currentPassword, String newPassword) {
     return Rpc.call(() -> auth.changePassword(ChangePasswordRequest.newBuilder()
         .setUserId(userId).setCurrentPassword(currentPassword).setNewPassword(newPassword).build()));
+  }
+
+  /**
+   * Deletes the account after checking its password again; sessions, credential and follow edges
+   * go asynchronously, from the UserDeleted event (within about 2 s). Never retried: a second
+   * attempt after a lost answer would find the account gone and report INVALID_CREDENTIALS.
+   *
+   * @param userId the caller's {@code sub}
+   * @param password the account's current password, re-confirmed
+   * @throws vent.common.error.VentException UNAUTHENTICATED INVALID_CREDENTIALS (wrong password,
+   *     or no such account), INVALID_ARGUMENT MISSING_FIELD, UNAVAILABLE (nothing was deleted)
+   */
+  public void deleteAccount(String userId, String password) {
+    Rpc.call(() -> auth.deleteAccount(DeleteAccountRequest.newBuilder().setUserId(userId).setPassword(password).build()));
   }
 
   /** The JWK Set JSON that verifies access tokens. */

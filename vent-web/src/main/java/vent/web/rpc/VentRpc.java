@@ -8,17 +8,20 @@ import vent.captcha.v1.CaptchaService;
 import vent.common.config.RegistrySettings;
 import vent.common.config.TlsSettings;
 import vent.common.dubbo.DubboNode;
+import vent.notification.v1.NotificationService;
 import vent.relation.v1.RelationService;
 import vent.user.v1.UserService;
 
 /**
- * vent-web's Dubbo consumer: one {@link DubboNode} holding references to the four providers,
- * discovered in Consul and balanced by least active calls over their healthy instances.
+ * vent-web's Dubbo consumer: one {@link DubboNode} holding references to the four providers'
+ * services (the notification inbox is a second service of the relation provider), discovered in
+ * Consul and balanced by least active calls over their healthy instances.
  *
- * <p>Retries: calls that change state and are not idempotent (create/update/delete user, ensure
- * users, register, login, refresh, change password, create/verify captcha) are never retried,
- * so a timeout cannot run them twice; everything else (reads, follow/unfollow, batch follow) is
- * retried {@code retries} times on another instance. Stopped as a Dropwizard {@link Managed}.
+ * <p>Retries (docs/RELIABILITY.md, "Call policy"): calls that change state and are not idempotent
+ * (create/update/delete user, ensure users, register, login, refresh, change password, delete
+ * account, create/verify captcha) are never retried, so a timeout cannot run them twice;
+ * everything else (reads, follow/unfollow, batch follow, mark notifications read) is retried
+ * {@code retries} times on another instance. Stopped as a Dropwizard {@link Managed}.
  */
 public final class VentRpc implements Managed {
 
@@ -27,12 +30,15 @@ public final class VentRpc implements Managed {
   private final RelationClient relations;
   private final AuthClient auth;
   private final CaptchaClient captchas;
+  private final NotificationClient notifications;
 
   private VentRpc(DubboNode node, ReferenceConfig<UserService> user, ReferenceConfig<RelationService> relation,
-      ReferenceConfig<AuthService> authRef, ReferenceConfig<CaptchaService> captcha, ReadRetry readRetry) {
+      ReferenceConfig<NotificationService> notification, ReferenceConfig<AuthService> authRef,
+      ReferenceConfig<CaptchaService> captcha, ReadRetry readRetry) {
     this.node = node;
     this.users = new UserClient(user.get(), readRetry);
     this.relations = new RelationClient(relation.get(), readRetry);
+    this.notifications = new NotificationClient(notification.get(), readRetry);
     this.auth = new AuthClient(authRef.get());
     this.captchas = new CaptchaClient(captcha.get());
   }
@@ -53,11 +59,14 @@ public final class VentRpc implements Managed {
     var user = node.refer(UserService.class, timeoutMs, retries,
         Set.of("createUser", "updateUser", "deleteUser", "ensureUsers"));
     var relation = node.refer(RelationService.class, timeoutMs, retries, Set.of());
+    var notification = node.refer(NotificationService.class, timeoutMs, retries, Set.of());
+    // deleteAccount: after a lost answer the account may be gone, and a retry would then answer
+    // INVALID_CREDENTIALS for a deletion that succeeded.
     var authRef = node.refer(AuthService.class, timeoutMs, retries,
-        Set.of("register", "login", "refresh", "changePassword"));
+        Set.of("register", "login", "refresh", "changePassword", "deleteAccount"));
     var captcha = node.refer(CaptchaService.class, timeoutMs, retries, Set.of("createCaptcha", "verifyCaptcha"));
     node.start();
-    return new VentRpc(node, user, relation, authRef, captcha, new ReadRetry(retries));
+    return new VentRpc(node, user, relation, notification, authRef, captcha, new ReadRetry(retries));
   }
 
   public UserClient users() {
@@ -66,6 +75,10 @@ public final class VentRpc implements Managed {
 
   public RelationClient relations() {
     return relations;
+  }
+
+  public NotificationClient notifications() {
+    return notifications;
   }
 
   public AuthClient auth() {

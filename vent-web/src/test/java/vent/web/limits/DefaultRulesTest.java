@@ -22,6 +22,7 @@ import org.glassfish.jersey.server.model.ResourceMethod;
 import org.junit.jupiter.api.Test;
 import vent.web.resources.CaptchaResource;
 import vent.web.resources.MeResource;
+import vent.web.resources.NotificationResource;
 import vent.web.resources.SessionResource;
 import vent.web.resources.UserResource;
 
@@ -34,7 +35,8 @@ class DefaultRulesTest {
 
   private static final Path RULES = Path.of("..", "sentinel-rules");
   private static final Set<String> DUBBO_INTERFACES = Set.of("vent.user.v1.UserService",
-      "vent.relation.v1.RelationService", "vent.auth.v1.AuthService", "vent.captcha.v1.CaptchaService");
+      "vent.relation.v1.RelationService", "vent.notification.v1.NotificationService", "vent.auth.v1.AuthService",
+      "vent.captcha.v1.CaptchaService");
   private static final List<String> APPLICATIONS = List.of("vent-web", "vent-provider-user",
       "vent-provider-relation", "vent-provider-auth", "vent-provider-captcha");
 
@@ -72,7 +74,8 @@ class DefaultRulesTest {
   /** Every route of contract v1 as its Sentinel resource name, from Jersey's resource model. */
   private static Set<String> routes() {
     Set<String> names = new HashSet<>();
-    for (Class<?> resource : List.of(CaptchaResource.class, UserResource.class, SessionResource.class, MeResource.class)) {
+    for (Class<?> resource : List.of(CaptchaResource.class, UserResource.class, SessionResource.class, MeResource.class,
+        NotificationResource.class)) {
       collect(Resource.from(resource), names);
     }
     assertThat(names).hasSizeGreaterThan(10);

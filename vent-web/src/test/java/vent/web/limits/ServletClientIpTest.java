@@ -28,16 +28,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vent.user.v1.User;
-import vent.web.RestApi;
 import vent.web.VentWebApplication;
 import vent.web.VentWebConfiguration;
-import vent.web.auth.JwksCache;
-import vent.web.auth.JwtVerifier;
-import vent.web.rpc.AuthClient;
-import vent.web.rpc.CaptchaClient;
-import vent.web.rpc.RelationClient;
-import vent.web.rpc.UserClient;
 import vent.web.testing.FakeProviders;
+import vent.web.testing.TestApi;
 
 /**
  * The same components in a real Jetty and servlet container (as in production, unlike the
@@ -60,12 +54,7 @@ class ServletClientIpTest {
     @Override
     public void run(Configuration configuration, Environment environment) {
       VentWebApplication.strictJson(environment.getObjectMapper());
-      AuthClient auth = new AuthClient(FAKES.auth);
-      JwtVerifier verifier = new JwtVerifier(
-          new JwksCache(auth::jwksJson, System::currentTimeMillis, Duration.ofSeconds(30), Duration.ofMinutes(10)));
-      RestApi.components(new UserClient(FAKES.users), new RelationClient(FAKES.relations), auth,
-          new CaptchaClient(FAKES.captchas), verifier, new VentWebConfiguration.ApiSettings(), true)
-          .forEach(environment.jersey()::register);
+      TestApi.components(FAKES, new VentWebConfiguration.ApiSettings(), true).forEach(environment.jersey()::register);
       environment.healthChecks().register("none", new HealthCheck() {
         @Override
         protected Result check() {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
 import java.util.StringJoiner;
+import org.glassfish.jersey.client.ClientProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -179,5 +180,40 @@ class MeResourceTest {
     problem(api.target("/sessions/refresh").request().post(Entity.json("{}")), 400, "VALIDATION_FAILED");
     problem(api.target("/sessions/refresh").request().post(Entity.json("{\"refreshToken\":\"x\"}")),
         401, "REFRESH_TOKEN_INVALID");
+  }
+
+  private Response deleteMe(String bearer, String body) {
+    // Jersey's client refuses a DELETE with a body unless told to; HTTP allows one (RFC 9110 9.3.5).
+    Invocation.Builder request = as("/me", bearer).property(ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true);
+    return body == null ? request.delete() : request.build("DELETE", Entity.json(body)).invoke();
+  }
+
+  @Test
+  void deleteAccountChecksThePasswordThenTokensStopWorking() {
+    problem(deleteMe(token, "{\"password\":\"wrong password\"}"), 401, "INVALID_CREDENTIALS");
+    assertThat(json(as("/me", token).get(), 200).get("id").asText()).isEqualTo(me.getId());
+
+    assertThat(deleteMe(token, "{\"password\":\"" + FakeProviders.PASSWORD + "\"}").getStatus()).isEqualTo(204);
+    // The fake auth records the deletion as vent-web's event tail would: the still-unexpired JWT is refused.
+    Response after = as("/me", token).get();
+    assertThat(after.getHeaderString("WWW-Authenticate")).contains("invalid_token");
+    problem(after, 401, "TOKEN_INVALID");
+    problem(deleteMe(token, "{\"password\":\"" + FakeProviders.PASSWORD + "\"}"), 401, "TOKEN_INVALID");
+    problem(api.target("/users/" + me.getId()).request().get(), 404, "USER_NOT_FOUND");
+  }
+
+  @Test
+  void deleteAccountRefusesMissingBlankAndMalformedPasswords() {
+    JsonNode none = problem(deleteMe(token, null), 400, "VALIDATION_FAILED");
+    assertThat(none.get("errors").get(0).get("field").asText()).isEqualTo("body");
+    JsonNode missing = problem(deleteMe(token, "{}"), 400, "VALIDATION_FAILED");
+    assertThat(missing.get("errors").get(0).get("field").asText()).isEqualTo("password");
+    JsonNode blank = problem(deleteMe(token, "{\"password\":\"  \"}"), 400, "VALIDATION_FAILED");
+    assertThat(blank.get("errors").get(0).get("field").asText()).isEqualTo("password");
+    problem(deleteMe(token, "{\"password\":"), 400, "MALFORMED_JSON");
+    problem(deleteMe(token, "{\"password\":42}"), 400, "INVALID_FIELD");
+    problem(deleteMe(token, "{\"password\":\"x\",\"userId\":\"1\"}"), 400, "INVALID_FIELD");
+    problem(deleteMe(null, "{\"password\":\"" + FakeProviders.PASSWORD + "\"}"), 401, "UNAUTHENTICATED");
+    assertThat(json(as("/me", token).get(), 200).get("id").asText()).isEqualTo(me.getId());
   }
 }

@@ -2,6 +2,7 @@ package vent.web.testing;
 
 import com.google.protobuf.ByteString;
 import com.nimbusds.jose.jwk.ECKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import vent.auth.v1.DeleteAccountRequest;
+import vent.auth.v1.DeleteAccountResponse;
 import vent.auth.v1.DubboAuthServiceTriple;
 import vent.auth.v1.GetJwksRequest;
 import vent.auth.v1.GetJwksResponse;
@@ -25,6 +28,12 @@ import vent.captcha.v1.CreateCaptchaRequest;
 import vent.captcha.v1.DubboCaptchaServiceTriple;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
+import vent.notification.v1.DubboNotificationServiceTriple;
+import vent.notification.v1.ListNotificationsRequest;
+import vent.notification.v1.ListNotificationsResponse;
+import vent.notification.v1.MarkNotificationsReadRequest;
+import vent.notification.v1.MarkNotificationsReadResponse;
+import vent.notification.v1.Notification;
 import vent.relation.v1.BatchFollowRequest;
 import vent.relation.v1.BatchFollowResponse;
 import vent.relation.v1.DubboRelationServiceTriple;
@@ -55,6 +64,7 @@ import vent.user.v1.GetUserByUsernameRequest;
 import vent.user.v1.GetUserRequest;
 import vent.user.v1.UpdateUserRequest;
 import vent.user.v1.User;
+import vent.web.auth.DeletedUsers;
 import vent.web.auth.TestKeys;
 
 /**
@@ -72,6 +82,9 @@ public final class FakeProviders {
   public final Relations relations = new Relations();
   public final Auth auth = new Auth();
   public final Captchas captchas = new Captchas();
+  public final Notifications notifications = new Notifications();
+  /** What vent-web's tail of the user event stream would hold; the fake auth's DeleteAccount fills it. */
+  public final DeletedUsers deletedUsers = new DeletedUsers(Duration.ofMinutes(20), System::currentTimeMillis);
 
   /** Adds a user directly, as if registered; returns it. */
   public User addUser(String username) {
@@ -121,6 +134,10 @@ public final class FakeProviders {
     }
 
     public int batchCalls;
+
+    synchronized void delete(String id) {
+      byId.remove(id);
+    }
 
     @Override
     public synchronized User getUserByUsername(GetUserByUsernameRequest request) {
@@ -325,6 +342,20 @@ public final class FakeProviders {
       return LogoutResponse.newBuilder().setEnded(true).build();
     }
 
+    /** Deletes the user and, as the UserDeleted event would reach vent-web's tail, records it. */
+    @Override
+    public DeleteAccountResponse deleteAccount(DeleteAccountRequest request) {
+      if (request.getUserId().isEmpty() || request.getPassword().isEmpty()) {
+        throw VentException.invalid("MISSING_FIELD", "user_id and password are required");
+      }
+      if (!request.getPassword().equals(PASSWORD) || !users.byId.containsKey(request.getUserId())) {
+        throw new VentException(ErrorKind.UNAUTHENTICATED, "INVALID_CREDENTIALS", "wrong password");
+      }
+      users.delete(request.getUserId());
+      deletedUsers.add(request.getUserId(), System.currentTimeMillis());
+      return DeleteAccountResponse.getDefaultInstance();
+    }
+
     @Override
     public GetJwksResponse getJwks(GetJwksRequest request) {
       return GetJwksResponse.newBuilder().setJwksJson(TestKeys.jwks(signingKey)).build();
@@ -345,4 +376,43 @@ public final class FakeProviders {
     }
   }
 
+
+  /** Inboxes: newest entry first; cursors are {@code o<offset>} like the fake relation lists. */
+  public static final class Notifications extends DubboNotificationServiceTriple.NotificationServiceImplBase {
+    private final Map<String, List<Notification>> inboxes = new HashMap<>();
+
+    /** Puts "actor followed owner" on top of owner's inbox, unread. */
+    public synchronized void followed(String ownerId, String actorId, long atMs) {
+      inboxes.computeIfAbsent(ownerId, k -> new ArrayList<>()).add(0, Notification.newBuilder()
+          .setKind(Notification.Kind.FOLLOWED).setActorId(actorId).setAtMs(atMs).build());
+    }
+
+    @Override
+    public synchronized ListNotificationsResponse listNotifications(ListNotificationsRequest request) {
+      List<Notification> inbox = inboxes.getOrDefault(request.getUserId(), List.of());
+      int offset = 0;
+      if (!request.getCursor().isEmpty()) {
+        if (!request.getCursor().matches("o[0-9]{1,6}")) {
+          throw VentException.invalid("INVALID_CURSOR", "the cursor was not issued by this service");
+        }
+        offset = Integer.parseInt(request.getCursor().substring(1));
+      }
+      int limit = request.getLimit() == 0 ? 20 : request.getLimit();
+      ListNotificationsResponse.Builder response = ListNotificationsResponse.newBuilder()
+          .addAllNotifications(inbox.subList(Math.min(offset, inbox.size()), Math.min(offset + limit, inbox.size())))
+          .setUnreadCount(inbox.stream().filter(n -> !n.getRead()).count());
+      if (offset + limit < inbox.size()) {
+        response.setNextCursor("o" + (offset + limit));
+      }
+      return response.build();
+    }
+
+    @Override
+    public synchronized MarkNotificationsReadResponse markNotificationsRead(MarkNotificationsReadRequest request) {
+      List<Notification> inbox = inboxes.getOrDefault(request.getUserId(), new ArrayList<>());
+      long marked = inbox.stream().filter(n -> !n.getRead()).count();
+      inbox.replaceAll(n -> n.toBuilder().setRead(true).build());
+      return MarkNotificationsReadResponse.newBuilder().setMarked(marked).build();
+    }
+  }
 }

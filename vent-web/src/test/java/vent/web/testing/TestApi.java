@@ -9,9 +9,11 @@ import vent.web.RestApi;
 import vent.web.VentWebApplication;
 import vent.web.VentWebConfiguration;
 import vent.web.auth.JwksCache;
+import vent.web.auth.JwtAuthenticator;
 import vent.web.auth.JwtVerifier;
 import vent.web.rpc.AuthClient;
 import vent.web.rpc.CaptchaClient;
+import vent.web.rpc.NotificationClient;
 import vent.web.rpc.RelationClient;
 import vent.web.rpc.UserClient;
 
@@ -52,20 +54,24 @@ public final class TestApi {
       List<Object> extra) {
     ObjectMapper mapper = Jackson.newObjectMapper();
     VentWebApplication.strictJson(mapper);
-    AuthClient auth = new AuthClient(fakes.auth);
-    JwtVerifier verifier = new JwtVerifier(
-        new JwksCache(auth::jwksJson, System::currentTimeMillis, Duration.ofSeconds(30), Duration.ofMinutes(10)));
     VentWebConfiguration.ApiSettings api = new VentWebConfiguration.ApiSettings();
     api.trustForwardedFor = trustForwardedFor;
     ResourceExtension.Builder builder = ResourceExtension.builder()
         .setMapper(mapper)
         .setRegisterDefaultExceptionMappers(false)
         .bootstrapLogging(false);
-    for (Object component : RestApi.components(new UserClient(fakes.users), new RelationClient(fakes.relations),
-        auth, new CaptchaClient(fakes.captchas), verifier, api, rateLimits)) {
-      builder.addProvider(component);
-    }
+    components(fakes, api, rateLimits).forEach(builder::addProvider);
     extra.forEach(builder::addProvider);
     return builder.build();
+  }
+
+  /** {@link RestApi#components} over the fakes, tokens checked against their key and deleted users. */
+  public static List<Object> components(FakeProviders fakes, VentWebConfiguration.ApiSettings api, boolean rateLimits) {
+    AuthClient auth = new AuthClient(fakes.auth);
+    JwtVerifier verifier = new JwtVerifier(
+        new JwksCache(auth::jwksJson, System::currentTimeMillis, Duration.ofSeconds(30), Duration.ofMinutes(10)));
+    return RestApi.components(new UserClient(fakes.users), new RelationClient(fakes.relations),
+        new NotificationClient(fakes.notifications), auth, new CaptchaClient(fakes.captchas),
+        new JwtAuthenticator(verifier, fakes.deletedUsers), api, rateLimits);
   }
 }

@@ -1,0 +1,149 @@
+package vent.web.auth;
+
+import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.redisson.RedissonShutdownException;
+import org.redisson.api.RStream;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.StreamMessageId;
+import org.redisson.api.stream.StreamReadArgs;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vent.common.events.DomainEvent;
+import vent.common.events.EventJson;
+import vent.common.events.EventStreams;
+import vent.events.v1.Event;
+
+/**
+ * Fills {@link DeletedUsers} from the user event stream ({@value EventStreams#USER}, entries as in
+ * {@code vent/events/v1/events.proto}), on a daemon thread.
+ *
+ * <p>Plain {@code XREAD BLOCK}, not a consumer group: a group hands each entry to one member, and
+ * every vent-web instance must see every deletion. Reading starts at the id
+ * {@code <now - window>-0}, so a (re)started instance learns the deletions whose tokens may still
+ * be valid; after that it follows the stream from the last id read. A deletion reaches the set
+ * within one Redis round trip of its XADD.
+ *
+ * <p>Redis outages: the set is kept (tokens of users deleted before the outage stay refused), one
+ * line is logged when reading starts failing and one when it works again, and it retries every
+ * second, continuing after the last id read, so no deletion of the outage is missed as long as
+ * the stream still holds it.
+ */
+public final class DeletedUsersTail implements Managed {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeletedUsersTail.class);
+  private static final String USER_DELETED = "UserDeleted";
+  private static final long RETRY_MS = 1000;
+  /** Entries per XREAD: the start-up catch-up reads a window of registrations and updates too. */
+  private static final int BATCH = 1000;
+
+  private final Supplier<RedissonClient> redis;
+  private final DeletedUsers deleted;
+  private final Duration block;
+  private final Thread thread;
+  private volatile boolean running = true;
+  private boolean failing;
+  private StreamMessageId last;
+
+  /**
+   * @param redis the shared client; throws while Redis cannot be reached
+   * @param deleted the set to fill
+   * @param block how long one XREAD waits for new entries (also the longest wait of {@link #stop()})
+   */
+  public DeletedUsersTail(Supplier<RedissonClient> redis, DeletedUsers deleted, Duration block) {
+    this.redis = redis;
+    this.deleted = deleted;
+    this.block = block;
+    this.thread = new Thread(this::run, "deleted-users-tail");
+    this.thread.setDaemon(true);
+  }
+
+  /** Starts reading on its own thread. */
+  @Override
+  public void start() {
+    thread.start();
+    LOG.info("event=deleted_users_tail_started stream={} from_ms={}", EventStreams.USER, deleted.windowStartMs());
+  }
+
+  /** Stops after the current XREAD, waiting at most the block time plus 2 s. */
+  @Override
+  public void stop() throws InterruptedException {
+    running = false;
+    thread.join(block.toMillis() + 2000);
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        readOnce();
+        recovered();
+      } catch (RedissonShutdownException e) {
+        return;
+      } catch (RuntimeException e) {
+        failed(e);
+      }
+    }
+  }
+
+  /** One XREAD: waits up to the block time, records the deletions read. Package-private for tests. */
+  void readOnce() {
+    if (last == null) {
+      last = new StreamMessageId(Math.max(0, deleted.windowStartMs()), 0);
+    }
+    RStream<String, String> stream = redis.get().getStream(EventStreams.USER, StringCodec.INSTANCE);
+    Map<StreamMessageId, Map<String, String>> entries =
+        stream.read(StreamReadArgs.greaterThan(last).count(BATCH).timeout(block));
+    if (entries != null) {
+      for (Map.Entry<StreamMessageId, Map<String, String>> entry : entries.entrySet()) {
+        last = entry.getKey();
+        record(entry.getKey().toString(), entry.getValue());
+      }
+    }
+    deleted.expire();
+  }
+
+  private void record(String id, Map<String, String> fields) {
+    // The type field spares parsing the JSON of every registration and profile update.
+    if (!USER_DELETED.equals(fields.get(EventStreams.TYPE_FIELD))) {
+      return;
+    }
+    try {
+      DomainEvent event = EventJson.decode(id, fields);
+      if (event.event().getPayloadCase() == Event.PayloadCase.USER_DELETED) {
+        deleted.add(event.event().getUserDeleted().getUserId(), event.atMs());
+        LOG.info("event=deleted_user_seen id={} user={}", id, event.event().getUserDeleted().getUserId());
+      }
+    } catch (IllegalArgumentException e) {
+      // A malformed entry is skipped, not retried forever: it cannot become readable.
+      LOG.warn("event=deleted_users_entry_unreadable id={} error=\"{}\"", id, oneLine(e));
+    }
+  }
+
+  private void failed(RuntimeException e) {
+    if (!failing) {
+      failing = true;
+      LOG.warn("event=deleted_users_tail_failing stream={} kept={} error=\"{}\"", EventStreams.USER, deleted.size(),
+          oneLine(e));
+    }
+    try {
+      Thread.sleep(RETRY_MS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  private void recovered() {
+    if (failing) {
+      failing = false;
+      LOG.info("event=deleted_users_tail_recovered stream={} kept={}", EventStreams.USER, deleted.size());
+    }
+  }
+
+  private static String oneLine(Throwable e) {
+    return (e.getClass().getSimpleName() + ": " + e.getMessage()).replace('\n', ' ').replace('"', '\'');
+  }
+}
