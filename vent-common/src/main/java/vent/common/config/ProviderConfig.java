@@ -9,7 +9,7 @@ import vent.common.sentinel.SentinelSettings;
  *
  * <p>YAML shape: {@code {application: vent-provider-user, server: ServerSettings,
  * registry: RegistrySettings, redis: RedisSettings, consumerTimeoutMs: 3000,
- * sentinel: SentinelSettings, tls: TlsSettings}}.
+ * sentinel: SentinelSettings, tls: TlsSettings, events: EventSettings}}.
  */
 public class ProviderConfig {
   /** Dubbo application name, also the name operators see in logs and dashboards. */
@@ -23,6 +23,8 @@ public class ProviderConfig {
   @JsonProperty public SentinelSettings sentinel = new SentinelSettings();
   /** Triple over mutual TLS (between hosts); off by default. */
   @JsonProperty public TlsSettings tls = new TlsSettings();
+  /** Domain event streams: trimming and consumer groups. */
+  @JsonProperty public EventSettings events = new EventSettings();
 
   /**
    * Checks what the YAML binding cannot. A provider's own configuration overrides this, calls

@@ -1,12 +1,16 @@
 package vent.common.dubbo;
 
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vent.common.config.ProviderConfig;
+import vent.common.events.EventHandler;
+import vent.common.events.StreamConsumer;
 import vent.common.sentinel.SentinelBootstrap;
 
 /**
@@ -56,6 +60,15 @@ public final class ProviderServer {
   public <T> ProviderServer provide(Class<T> iface, T impl) {
     node.provide(iface, impl, config.server);
     return this;
+  }
+
+  /**
+   * Starts a member of consumer group {@code group} on {@code stream} with the configured event
+   * settings; it stops on shutdown after the provider has deregistered and drained, before Redis
+   * is closed.
+   */
+  public ProviderServer consume(RedissonClient redis, String stream, String group, EventHandler handler) {
+    return closeOnStop(StreamConsumer.start(redis, stream, config.events.consumer(group, config.application), handler));
   }
 
   /** Closed last on shutdown, in reverse order of registration. */

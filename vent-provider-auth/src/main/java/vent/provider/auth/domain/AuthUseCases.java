@@ -3,4 +3,5 @@ package vent.provider.auth.domain;
 /** The use cases AuthService exposes, wired once by the server. */
 public record AuthUseCases(
     RegisterUseCase register, LoginUseCase login, RefreshUseCase refresh, LogoutUseCase logout,
-    ChangePasswordUseCase changePassword, JwksQuery jwks) {}
+    ChangePasswordUseCase changePassword, JwksQuery jwks, DeleteAccountUseCase deleteAccount,
+    AccountRemoval accountRemoval) {}

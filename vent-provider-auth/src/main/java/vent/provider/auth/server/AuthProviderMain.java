@@ -7,18 +7,21 @@ import org.apache.dubbo.config.ReferenceConfig;
 import vent.auth.v1.AuthService;
 import vent.captcha.v1.CaptchaService;
 import vent.common.dubbo.ProviderMain;
+import vent.common.events.EventStreams;
 import vent.provider.auth.client.DubboCaptchaVerifier;
 import vent.provider.auth.client.DubboUserDirectory;
 import vent.provider.auth.domain.AuthUseCases;
 import vent.provider.auth.domain.CaptchaVerifier;
 import vent.provider.auth.domain.UserDirectory;
+import vent.provider.auth.events.UserDeletedHandler;
 import vent.provider.auth.security.JwtTokenIssuer;
 import vent.provider.auth.service.AuthServiceImpl;
 import vent.user.v1.UserService;
 
 /**
  * Entry point of vent-provider-auth: {@code java -jar vent-provider-auth.jar [config.yml]}.
- * Consumes the user and captcha services, serves {@code vent.auth.v1.AuthService}. Exit codes
+ * Consumes the user and captcha services, serves {@code vent.auth.v1.AuthService}, and drops the
+ * sessions and credentials of deleted users (UserDeleted from the user event stream). Exit codes
  * and start-up order: {@link ProviderMain}.
  */
 public final class AuthProviderMain {
@@ -39,6 +42,7 @@ public final class AuthProviderMain {
       server.closeOnStop(SigningKeyRotation.every(Duration.ofSeconds(cfg.auth.signingKeyCheckSeconds), signingKeys));
       AuthUseCases useCases = AuthWiring.useCases(cfg.auth, redis, signingKeys, users, captchas, Clock.systemUTC());
       server.provide(AuthService.class, new AuthServiceImpl(useCases));
+      server.consume(redis, EventStreams.USER, UserDeletedHandler.GROUP, new UserDeletedHandler(useCases.accountRemoval()));
     });
   }
 

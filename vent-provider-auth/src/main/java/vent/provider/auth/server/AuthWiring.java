@@ -3,10 +3,12 @@ package vent.provider.auth.server;
 import java.time.Clock;
 import java.time.Duration;
 import org.redisson.api.RedissonClient;
+import vent.provider.auth.domain.AccountRemoval;
 import vent.provider.auth.domain.AuthUseCases;
 import vent.provider.auth.domain.CaptchaVerifier;
 import vent.provider.auth.domain.ChangePasswordUseCase;
 import vent.provider.auth.domain.CredentialChecker;
+import vent.provider.auth.domain.DeleteAccountUseCase;
 import vent.provider.auth.domain.JwksQuery;
 import vent.provider.auth.domain.LoginThrottle;
 import vent.provider.auth.domain.LoginUseCase;
@@ -52,6 +54,8 @@ public final class AuthWiring {
         new RefreshUseCase(opener),
         new LogoutUseCase(sessions),
         new ChangePasswordUseCase(credentials, checker, opener),
-        new JwksQuery(issuer));
+        new JwksQuery(issuer),
+        new DeleteAccountUseCase(credentials, checker, users),
+        new AccountRemoval(credentials, sessions));
   }
 }

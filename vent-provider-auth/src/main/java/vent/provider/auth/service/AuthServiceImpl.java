@@ -1,6 +1,8 @@
 package vent.provider.auth.service;
 
 import vent.auth.v1.ChangePasswordRequest;
+import vent.auth.v1.DeleteAccountRequest;
+import vent.auth.v1.DeleteAccountResponse;
 import vent.auth.v1.DubboAuthServiceTriple;
 import vent.auth.v1.GetJwksRequest;
 import vent.auth.v1.GetJwksResponse;
@@ -62,6 +64,12 @@ public final class AuthServiceImpl extends DubboAuthServiceTriple.AuthServiceImp
   @Override
   public TokenPair changePassword(ChangePasswordRequest r) {
     return toProto(useCases.changePassword().change(r.getUserId(), r.getCurrentPassword(), r.getNewPassword()));
+  }
+
+  @Override
+  public DeleteAccountResponse deleteAccount(DeleteAccountRequest r) {
+    useCases.deleteAccount().delete(r.getUserId(), r.getPassword());
+    return DeleteAccountResponse.getDefaultInstance();
   }
 
   @Override

@@ -85,6 +85,14 @@ final class AuthFixture {
     return new ChangePasswordUseCase(credentials, checker, opener);
   }
 
+  DeleteAccountUseCase deleteAccount() {
+    return new DeleteAccountUseCase(credentials, checker, users);
+  }
+
+  AccountRemoval accountRemoval() {
+    return new AccountRemoval(credentials, sessions);
+  }
+
   /** Registers {@code username} with {@link #PASSWORD} through the real use case. */
   Registration registered(String username) {
     String captcha = captchas.issue("abcd");

@@ -78,6 +78,19 @@ public final class FollowGraph {
   }
 
   /**
+   * Removes everything the follow graph holds about a deleted user (see {@link
+   * RelationRepository#removeUser}). Idempotent, so a redelivered UserDeleted event is harmless.
+   *
+   * @throws VentException INVALID_USER_ID if the id is malformed
+   */
+  public void removeUser(String userId) {
+    UserIds.require(userId, "user_id");
+    long t0 = System.nanoTime();
+    repository.removeUser(userId);
+    LOG.info("event=user_edges_removed userId={} tookMs={}", userId, (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /**
    * Bulk follow for imports: every edge as {@link #follow}, all with the same follow time;
    * self-edges are skipped silently. Either every edge is validated and written, or (bad
    * input) none is.

@@ -27,6 +27,14 @@ public interface RelationRepository {
   boolean unfollow(String followerId, String followeeId);
 
   /**
+   * Removes every edge of a deleted user from both sides (so every count that included them
+   * drops by one), their "followed you" notifications in their followees' inboxes and their own
+   * inbox, and refuses edges of that user from then on. Idempotent; runs in bounded chunks, so a
+   * crash part-way leaves a consistent graph that a repeat completes.
+   */
+  void removeUser(String userId);
+
+  /**
    * Adds every absent edge, all with follow time {@code atMs}. Each edge is written atomically
    * (both sides or neither); the call as a whole is not atomic but can be repeated safely.
    *

@@ -2,14 +2,23 @@ package vent.provider.relation.server;
 
 import java.time.Clock;
 import vent.common.dubbo.ProviderMain;
+import vent.common.events.EventStreams;
+import vent.notification.v1.NotificationService;
 import vent.provider.relation.domain.FollowGraph;
+import vent.provider.relation.domain.Notifications;
+import vent.provider.relation.events.FollowedHandler;
+import vent.provider.relation.events.UserDeletedHandler;
+import vent.provider.relation.service.NotificationServiceImpl;
 import vent.provider.relation.service.RelationServiceImpl;
+import vent.provider.relation.store.RedisNotificationRepository;
 import vent.provider.relation.store.RedisRelationRepository;
 import vent.relation.v1.RelationService;
 
 /**
- * Entry point of vent-provider-relation: serves {@code vent.relation.v1.RelationService} over
- * Dubbo Triple, registered in Consul, with the graph in Redis.
+ * Entry point of vent-provider-relation: serves {@code vent.relation.v1.RelationService} and
+ * {@code vent.notification.v1.NotificationService} over Dubbo Triple, registered in Consul, with
+ * the graph and the inboxes in Redis; consumes UserDeleted (removes the user's edges) and
+ * Followed (fills inboxes) from the event streams.
  *
  * <p>Usage: {@code java -jar vent-provider-relation.jar [config.yml]} (else {@code $VENT_CONFIG},
  * else the bundled config.yml, which reads the VENT_* environment variables). Exit codes and
@@ -22,8 +31,13 @@ public final class RelationProviderMain {
   public static void main(String[] args) throws InterruptedException {
     ProviderMain.run(args, RelationProviderConfig.class, (config, server, redis) -> {
       FollowGraph graph = new FollowGraph(
-          new RedisRelationRepository(redis, config.relation.batchChunkEdges), Clock.systemUTC());
+          new RedisRelationRepository(redis, config.relation.batchChunkEdges, config.events.streamMaxLength),
+          Clock.systemUTC());
+      Notifications notifications = new Notifications(new RedisNotificationRepository(redis));
       server.provide(RelationService.class, new RelationServiceImpl(graph));
+      server.provide(NotificationService.class, new NotificationServiceImpl(notifications));
+      server.consume(redis, EventStreams.USER, UserDeletedHandler.GROUP, new UserDeletedHandler(graph));
+      server.consume(redis, EventStreams.RELATION, FollowedHandler.GROUP, new FollowedHandler(notifications));
     });
   }
 }

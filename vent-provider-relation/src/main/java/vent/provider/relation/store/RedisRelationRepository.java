@@ -17,6 +17,7 @@ import org.redisson.api.RScript.ReturnType;
 import org.redisson.api.RScoredSortedSetAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import vent.common.events.EventStreams;
 import vent.provider.relation.domain.Direction;
 import vent.provider.relation.domain.FollowEdge;
 import vent.provider.relation.domain.FollowItem;
@@ -29,7 +30,9 @@ import vent.provider.relation.domain.UserCounts;
 /**
  * The follow graph in Redis: per user, a {@code following} and a {@code followers} ZSET whose
  * scores are follow times in milliseconds (key layout in the module README). Writes touching
- * both sides of an edge are single Lua scripts, so an edge is never stored on one side only.
+ * both sides of an edge are single Lua scripts, so an edge is never stored on one side only, and
+ * each publishes its Followed / Unfollowed event to {@link EventStreams#RELATION} in the same
+ * script (no event without the change, no change without the event).
  *
  * <p>Failures surface as Redisson's {@code RedisException} (UNAVAILABLE to callers).
  */
@@ -43,9 +46,13 @@ public final class RedisRelationRepository implements RelationRepository {
   /** Members per ZMSCORE command when checking many candidates. */
   private static final int MEMBERSHIP_CHUNK = 1000;
 
-  private static final LuaScript FOLLOW = LuaScript.load("follow");
-  private static final LuaScript UNFOLLOW = LuaScript.load("unfollow");
-  private static final LuaScript BATCH_FOLLOW = LuaScript.load("batch_follow");
+  /** Edges per direction that one call of the deletion script removes. */
+  static final int REMOVE_CHUNK_EDGES = 500;
+
+  private static final LuaScript FOLLOW = LuaScript.loadPublishing("follow");
+  private static final LuaScript UNFOLLOW = LuaScript.loadPublishing("unfollow");
+  private static final LuaScript BATCH_FOLLOW = LuaScript.loadPublishing("batch_follow");
+  private static final LuaScript REMOVE_USER = LuaScript.load("remove_user");
   private static final LuaScript PAGE = LuaScript.load("page");
   private static final LuaScript RELATIONSHIPS = LuaScript.load("relationships");
   private static final LuaScript MUTUALS = LuaScript.load("mutuals");
@@ -53,33 +60,55 @@ public final class RedisRelationRepository implements RelationRepository {
   private final RedissonClient redis;
   private final RScript script;
   private final int batchChunkEdges;
+  private final String streamMaxLength;
+
+  /** With the default event stream length, {@link EventStreams#DEFAULT_MAX_LENGTH}. */
+  public RedisRelationRepository(RedissonClient redis, int batchChunkEdges) {
+    this(redis, batchChunkEdges, EventStreams.DEFAULT_MAX_LENGTH);
+  }
 
   /**
    * @param redis a client using {@link StringCodec} (as {@code RedissonFactory} builds it)
    * @param batchChunkEdges edges per Lua call in {@link #batchFollow}; bounds how long one call
    *     blocks Redis
+   * @param streamMaxLength entries the relation event stream is trimmed to, approximately
    */
-  public RedisRelationRepository(RedissonClient redis, int batchChunkEdges) {
+  public RedisRelationRepository(RedissonClient redis, int batchChunkEdges, long streamMaxLength) {
     if (batchChunkEdges < 1) {
       throw new IllegalArgumentException("batchChunkEdges must be positive");
     }
     this.redis = redis;
     this.script = redis.getScript(StringCodec.INSTANCE);
     this.batchChunkEdges = batchChunkEdges;
+    this.streamMaxLength = Long.toString(streamMaxLength);
   }
 
   @Override
   public boolean follow(String followerId, String followeeId, long atMs) {
     Long created = script.eval(Mode.READ_WRITE, FOLLOW.source(), ReturnType.LONG,
-        edgeKeys(followerId, followeeId), followeeId, followerId, Long.toString(atMs));
+        List.of(RelationKeys.following(followerId), RelationKeys.followers(followeeId), EventStreams.RELATION,
+            RelationKeys.deleted(followerId), RelationKeys.deleted(followeeId)),
+        followeeId, followerId, Long.toString(atMs), streamMaxLength);
     return created == 1L;
   }
 
   @Override
   public boolean unfollow(String followerId, String followeeId) {
     Long removed = script.eval(Mode.READ_WRITE, UNFOLLOW.source(), ReturnType.LONG,
-        edgeKeys(followerId, followeeId), followeeId, followerId);
+        List.of(RelationKeys.following(followerId), RelationKeys.followers(followeeId), EventStreams.RELATION),
+        followeeId, followerId, streamMaxLength);
     return removed == 1L;
+  }
+
+  @Override
+  public void removeUser(String userId) {
+    long left;
+    do {
+      left = script.eval(Mode.READ_WRITE, REMOVE_USER.source(), ReturnType.LONG,
+          List.of(RelationKeys.following(userId), RelationKeys.followers(userId), RelationKeys.deleted(userId),
+              NotificationKeys.inbox(userId), NotificationKeys.readAt(userId)),
+          userId, RelationKeys.prefix(), Integer.toString(REMOVE_CHUNK_EDGES), NotificationKeys.prefix());
+    } while (left > 0);
   }
 
   @Override
@@ -89,10 +118,12 @@ public final class RedisRelationRepository implements RelationRepository {
     // Chunks run concurrently on the connection pool; each is atomic on its own.
     for (int from = 0; from < edges.size(); from += batchChunkEdges) {
       List<FollowEdge> chunk = edges.subList(from, Math.min(edges.size(), from + batchChunkEdges));
-      List<Object> keys = new ArrayList<>(chunk.size() * 2);
-      Object[] args = new Object[1 + chunk.size() * 2];
+      List<Object> keys = new ArrayList<>(1 + chunk.size() * 2);
+      keys.add(EventStreams.RELATION);
+      Object[] args = new Object[2 + chunk.size() * 2];
       args[0] = at;
-      int i = 1;
+      args[1] = streamMaxLength;
+      int i = 2;
       for (FollowEdge edge : chunk) {
         keys.add(RelationKeys.following(edge.followerId()));
         keys.add(RelationKeys.followers(edge.followeeId()));
@@ -205,10 +236,6 @@ public final class RedisRelationRepository implements RelationRepository {
       }
     }
     return followed;
-  }
-
-  private static List<Object> edgeKeys(String followerId, String followeeId) {
-    return List.of(RelationKeys.following(followerId), RelationKeys.followers(followeeId));
   }
 
   private static RScoredSortedSetAsync<String> zset(RBatch batch, String key) {

@@ -19,4 +19,14 @@ final class RelationKeys {
   static String followers(String userId) {
     return PREFIX + userId + "}:followers";
   }
+
+  /** String, set once the user's account is deleted: no edge may be added for them afterwards. */
+  static String deleted(String userId) {
+    return PREFIX + userId + "}:deleted";
+  }
+
+  /** What every relation key starts with, before the user id. */
+  static String prefix() {
+    return PREFIX;
+  }
 }

@@ -41,7 +41,7 @@ class RedisRelationRepositoryTest {
     assertThat(repo.follow("1", "2", 1000L)).isTrue();
     assertThat(zset("vent:relation:{1}:following")).containsExactly(Map.entry("2", 1000L));
     assertThat(zset("vent:relation:{2}:followers")).containsExactly(Map.entry("1", 1000L));
-    assertThat(REDIS.client().getKeys().count()).isEqualTo(2);
+    assertThat(REDIS.client().getKeys().count()).as("two sets and the event stream").isEqualTo(3);
   }
 
   @Test
