@@ -12,7 +12,9 @@ import java.util.function.Supplier;
  * route of contract v1 (plus {@code PUT /me/password}). Authenticated requests use the seeded
  * user's real token most of the time, so that bad input reaches the resources and providers, and a
  * forged token otherwise. No request can legitimately change data: bodies of authenticated writes
- * are always invalid, follow targets are never real users, tokens sent to logout are never valid.
+ * are always invalid, follow targets are never real users, tokens sent to logout are never valid,
+ * account deletions always carry a wrong password, and marking the inbox read is idempotent (the
+ * test marks it read before its snapshot).
  */
 public final class Campaign {
 
@@ -49,11 +51,16 @@ public final class Campaign {
   public List<FuzzRequest> requests(int count) {
     List<FuzzRequest> out = new ArrayList<>(count + BCRYPT_REQUESTS);
     for (int i = 0; i < BCRYPT_REQUESTS; i++) {
-      out.add(i % 3 == 0 ? changePassword() : login());
+      out.add(switch (i % 4) {
+        case 0 -> changePassword();
+        case 1 -> deleteAccount();
+        default -> login();
+      });
     }
     List<Supplier<FuzzRequest>> cheap = List.of(this::captcha, this::register, this::loginMalformed, this::refresh,
         this::logout, this::userById, this::userByName, this::me, this::patchMe, this::follow, this::unfollow,
-        this::followers, this::relationships, this::suggestions, this::changePasswordMalformed, this::wrongMethod,
+        this::followers, this::relationships, this::suggestions, this::changePasswordMalformed,
+        this::deleteAccountMalformed, this::notifications, this::markNotificationsRead, this::wrongMethod,
         this::unknownRoute);
     while (out.size() < count) {
       out.add(cheap.get(h.nextInt(cheap.size())).get());
@@ -196,11 +203,45 @@ public final class Campaign {
         bodies.invalid(Map.of("currentPassword", "pw", "newPassword", "a brand new password")), authOrForged());
   }
 
+  private FuzzRequest deleteAccount() {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("password", "wrong " + h.string());
+    return json("DELETE /me", "DELETE", "/me", new Bodies.Body("wrong password", Bodies.bytes(
+        new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(fields).toString())),
+        h.chance(0.9) ? "Bearer " + token : h.pick(forged));
+  }
+
+  private FuzzRequest deleteAccountMalformed() {
+    // Bodies.invalid never yields the real password: "pw" is not it.
+    return json("DELETE /me", "DELETE", "/me", bodies.invalid(Map.of("password", "pw")), authOrForged());
+  }
+
+  private FuzzRequest notifications() {
+    StringBuilder query = new StringBuilder();
+    String limit = h.chance(0.7) ? h.limit() : null;
+    String cursor = h.chance(0.7) ? h.cursor() : null;
+    if (limit != null) {
+      query.append("&limit=").append(Hostile.enc(limit));
+    }
+    if (cursor != null) {
+      query.append("&cursor=").append(Hostile.enc(cursor));
+    }
+    return request("GET /me/notifications", "GET", "/me/notifications" + (query.length() == 0 ? "" : "?" + query.substring(1)),
+        null, null, authOrForged(), "limit=" + limit + " cursor=" + cursor);
+  }
+
+  private FuzzRequest markNotificationsRead() {
+    Bodies.Body body = bodies.invalid(Map.of("a", 1));
+    return request("POST /me/notifications/read", "POST", "/me/notifications/read", h.chance(0.5) ? body.bytes() : null,
+        h.chance(0.5) ? "application/json" : null, authOrForged(), body.what());
+  }
+
   private FuzzRequest wrongMethod() {
     String[][] routes = {{"DELETE", "/captchas"}, {"GET", "/captchas"}, {"PUT", "/users"}, {"DELETE", "/users/1"},
-        {"POST", "/users/1"}, {"GET", "/sessions"}, {"PATCH", "/sessions/refresh"}, {"POST", "/me"}, {"DELETE", "/me"},
+        {"POST", "/users/1"}, {"GET", "/sessions"}, {"PATCH", "/sessions/refresh"}, {"POST", "/me"}, {"PUT", "/me"},
         {"POST", "/me/following/1"}, {"GET", "/me/following/1"}, {"POST", "/me/suggestions"}, {"TRACE", "/me"},
-        {"PROPFIND", "/users"}, {"PATCH", "/users/1/followers"}};
+        {"PROPFIND", "/users"}, {"PATCH", "/users/1/followers"}, {"GET", "/me/notifications/read"},
+        {"DELETE", "/me/notifications"}};
     String[] route = h.pick(routes);
     return request("wrong method", route[0], route[1], h.chance(0.5) ? Bodies.bytes("{}") : null,
         h.chance(0.5) ? "application/json" : null, maybeAuth(), route[0] + " " + route[1]);
