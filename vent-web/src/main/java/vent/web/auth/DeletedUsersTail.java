@@ -88,8 +88,8 @@ public final class DeletedUsersTail implements Managed {
     }
   }
 
-  /** One XREAD: waits up to the block time, records the deletions read. Package-private for tests. */
-  void readOnce() {
+  /** One XREAD: waits up to the block time, records the deletions read. */
+  private void readOnce() {
     if (last == null) {
       last = new StreamMessageId(Math.max(0, deleted.windowStartMs()), 0);
     }
