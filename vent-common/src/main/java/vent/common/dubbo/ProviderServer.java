@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vent.common.config.ProviderConfig;
+import vent.common.config.global.GlobalConfig;
+import vent.common.config.global.GlobalConfigWatch;
 import vent.common.sentinel.SentinelBootstrap;
 
 /**
@@ -18,11 +20,13 @@ import vent.common.sentinel.SentinelBootstrap;
  *   <li>keep serving for {@code server.drainMs}, while consumers learn of it;</li>
  *   <li>stop Dubbo, which waits up to {@code server.shutdownWaitMs} for in-flight calls;</li>
  *   <li>run the provider's own close actions (e.g. close Redisson);</li>
- *   <li>stop Sentinel (its Consul KV watch and command port).</li>
+ *   <li>stop the global configuration's watch and Sentinel (its Consul KV watch and command port).</li>
  * </ol>
  *
  * <p>Sentinel ({@code config.sentinel}) starts first, in the constructor, so that its Dubbo filters
- * and rules are in place before any Dubbo object exists.
+ * and rules are in place before any Dubbo object exists; the global configuration (Consul KV
+ * {@code vent/config/}, docs/CONFIG.md) is read next, so the provider binds its keys to Consul's
+ * values when it wires its objects.
  */
 public final class ProviderServer {
 
@@ -30,6 +34,7 @@ public final class ProviderServer {
 
   private final ProviderConfig config;
   private final SentinelBootstrap sentinel;
+  private final GlobalConfigWatch globalConfig;
   private final DubboNode node;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
@@ -43,6 +48,7 @@ public final class ProviderServer {
   public ProviderServer(ProviderConfig config) {
     this.config = config;
     this.sentinel = SentinelBootstrap.start(config.application, config.sentinel, config.registry);
+    this.globalConfig = GlobalConfigWatch.start(config.application, config.registry);
     System.setProperty("dubbo.service.shutdown.wait", String.valueOf(config.server.shutdownWaitMs));
     this.node = new DubboNode(config.application, config.registry, config.server.loopbackOnly).tls(config.tls);
   }
@@ -50,6 +56,11 @@ public final class ProviderServer {
   /** The Dubbo application, to export services and declare references before {@link #start()}. */
   public DubboNode node() {
     return node;
+  }
+
+  /** The global configuration (Consul KV over the local YAML), to bind the provider's keys on. */
+  public GlobalConfig globalConfig() {
+    return globalConfig.config();
   }
 
   /** Exports {@code impl} as {@code iface} over Triple on the configured port. */
@@ -103,6 +114,7 @@ public final class ProviderServer {
           LOG.warn("event=close_failed application={} error={}", config.application, e.toString());
         }
       }
+      globalConfig.close();
       sentinel.close();
       LOG.info("event=provider_stopped application={} stopMs={}", config.application, (System.nanoTime() - t0) / 1_000_000);
       stopped.countDown();
