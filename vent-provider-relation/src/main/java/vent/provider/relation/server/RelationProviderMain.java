@@ -1,8 +1,11 @@
 package vent.provider.relation.server;
 
 import java.time.Clock;
+import vent.common.config.global.ConfigKeys;
+import vent.common.config.global.Live;
 import vent.common.dubbo.ProviderMain;
 import vent.provider.relation.domain.FollowGraph;
+import vent.provider.relation.domain.PageLimit;
 import vent.provider.relation.service.RelationServiceImpl;
 import vent.provider.relation.store.RedisRelationRepository;
 import vent.relation.v1.RelationService;
@@ -21,8 +24,9 @@ public final class RelationProviderMain {
 
   public static void main(String[] args) throws InterruptedException {
     ProviderMain.run(args, RelationProviderConfig.class, (config, server, redis) -> {
-      FollowGraph graph = new FollowGraph(
-          new RedisRelationRepository(redis, config.relation.batchChunkEdges), Clock.systemUTC());
+      Live<Integer> maxPage = server.globalConfig().bind(ConfigKeys.PAGE_SIZE_MAX, config.relation.maxPageSize);
+      FollowGraph graph = new FollowGraph(new RedisRelationRepository(redis, config.relation.batchChunkEdges),
+          Clock.systemUTC(), PageLimit.upTo(maxPage::get));
       server.provide(RelationService.class, new RelationServiceImpl(graph));
     });
   }
