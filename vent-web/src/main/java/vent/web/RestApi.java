@@ -45,6 +45,16 @@ public final class RestApi {
    */
   public static List<Object> components(UserClient users, RelationClient relations, AuthClient auth,
       CaptchaClient captchas, JwtVerifier verifier, ApiSettings api, boolean rateLimits) {
+    return components(users, relations, auth, captchas, verifier, api, LiveSettings.local(api), rateLimits);
+  }
+
+  /**
+   * As above, with the page size limit and feature switches of the global configuration.
+   *
+   * @param live read on each request
+   */
+  public static List<Object> components(UserClient users, RelationClient relations, AuthClient auth,
+      CaptchaClient captchas, JwtVerifier verifier, ApiSettings api, LiveSettings live, boolean rateLimits) {
     ClientIps clientIps = new ClientIps(api.trustForwardedFor);
     List<Object> components = new ArrayList<>(List.of(
         // Errors: RFC 9457 problems (Dropwizard's default mappers are off in config.yml).
@@ -64,9 +74,9 @@ public final class RestApi {
         new AuthValueFactoryProvider.Binder<>(VentPrincipal.class),
         // Contract v1.
         new CaptchaResource(captchas),
-        new UserResource(auth, users, relations, api.defaultPageSize, api.maxPageSize),
+        new UserResource(auth, users, relations, api.defaultPageSize, live),
         new SessionResource(auth, clientIps),
-        new MeResource(auth, users, relations, api.defaultPageSize, api.maxPageSize)));
+        new MeResource(auth, users, relations, api.defaultPageSize, live)));
     if (rateLimits) {
       // Sentinel: route, per-IP, per-user and login limits (see vent.web.limits).
       components.addAll(RateLimiting.components(clientIps));

@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
+import vent.common.config.global.GlobalConfigWatch;
 import vent.common.sentinel.SentinelBootstrap;
 import vent.web.auth.JwksCache;
 import vent.web.auth.JwtVerifier;
@@ -77,6 +78,17 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
       }
     });
 
+    // The global configuration (Consul KV vent/config/ over this YAML, docs/CONFIG.md): page size
+    // limit and feature switches, read by the resources on each request.
+    GlobalConfigWatch globalConfig = GlobalConfigWatch.start(getName(), config.registry);
+    environment.lifecycle().manage(new Managed() {
+      @Override
+      public void stop() {
+        globalConfig.close();
+      }
+    });
+    LiveSettings live = LiveSettings.bind(config, globalConfig.config());
+
     // Providers next: Dubbo must be set up before anything else touches it.
     config.tls.validate();
     VentRpc rpc = VentRpc.start("vent-web", config.registry, config.loopbackOnly, config.tls, config.rpc.timeoutMs,
@@ -89,7 +101,7 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
     // The REST contract v1, with bearer tokens verified locally against the auth provider's keys.
     JwtVerifier verifier = new JwtVerifier(
         new JwksCache(rpc.auth()::jwksJson, System::currentTimeMillis, JWKS_MIN_REFETCH, JWKS_MAX_AGE));
-    RestApi.components(rpc.users(), rpc.relations(), rpc.auth(), rpc.captchas(), verifier, config.api,
+    RestApi.components(rpc.users(), rpc.relations(), rpc.auth(), rpc.captchas(), verifier, config.api, live,
             config.sentinel.enabled)
         .forEach(environment.jersey()::register);
 
