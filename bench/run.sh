@@ -26,8 +26,9 @@ for v in SECS WARM CONN JIT_WARM; do
 done
 export VENT_STATE_DIR=${VENT_STATE_DIR:-$ROOT/.state-bench}
 export VENT_DEMO_GRAPH=none VENT_CAPTCHA_TEST_ANSWER=bench-answer
-# Tokens are taken once, before the write scenarios; they must outlive the run.
-export VENT_ACCESS_TOKEN_TTL_SECONDS=7200
+# Tokens are taken once, before the write scenarios; they must outlive the run. The lifetime is
+# global configuration: the auth provider's own key in Consul KV wins over the seeded default.
+ACCESS_TTL_SECONDS=7200
 HTTP=http://127.0.0.1:${VENT_HTTP_PORT:-8080}
 CONSUL=http://127.0.0.1:${VENT_CONSUL_PORT:-8500}
 REDIS_PORT=${VENT_REDIS_PORT:-6379}
@@ -77,7 +78,9 @@ relax_rules() {
         curl -sf -X PUT "$CONSUL/v1/kv/vent/sentinel/$app/$type" --data-binary @- >/dev/null
     done
   done
-  sleep 2 # the rule watches apply KV changes within a blocking-query round trip
+  curl -sf -X PUT "$CONSUL/v1/kv/vent/config/vent-provider-auth/auth.access-token-ttl-seconds" \
+    --data-binary "$ACCESS_TTL_SECONDS" >/dev/null
+  sleep 2 # the rule and configuration watches apply KV changes within a blocking-query round trip
 }
 
 stack_up() { # [VAR=value...]

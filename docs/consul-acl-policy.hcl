@@ -17,3 +17,8 @@ node_prefix "" {
 key_prefix "vent/sentinel/" {
   policy = "write"
 }
+
+# Global configuration: every instance watches vent/config/ (docs/CONFIG.md); read only.
+key_prefix "vent/config/" {
+  policy = "read"
+}

@@ -47,6 +47,18 @@ public final class RestApi {
    */
   public static List<Object> components(UserClient users, RelationClient relations, NotificationClient notifications,
       AuthClient auth, CaptchaClient captchas, JwtAuthenticator authenticator, ApiSettings api, boolean rateLimits) {
+    return components(users, relations, notifications, auth, captchas, authenticator, api, LiveSettings.local(api),
+        rateLimits);
+  }
+
+  /**
+   * As above, with the page size limit and feature switches of the global configuration.
+   *
+   * @param live read on each request
+   */
+  public static List<Object> components(UserClient users, RelationClient relations, NotificationClient notifications,
+      AuthClient auth, CaptchaClient captchas, JwtAuthenticator authenticator, ApiSettings api, LiveSettings live,
+      boolean rateLimits) {
     ClientIps clientIps = new ClientIps(api.trustForwardedFor);
     List<Object> components = new ArrayList<>(List.of(
         // Errors: RFC 9457 problems (Dropwizard's default mappers are off in config.yml).
@@ -66,10 +78,10 @@ public final class RestApi {
         new AuthValueFactoryProvider.Binder<>(VentPrincipal.class),
         // Contract v1.
         new CaptchaResource(captchas),
-        new UserResource(auth, users, relations, api.defaultPageSize, api.maxPageSize),
+        new UserResource(auth, users, relations, api.defaultPageSize, live),
         new SessionResource(auth, clientIps),
-        new MeResource(auth, users, relations, api.defaultPageSize, api.maxPageSize),
-        new NotificationResource(notifications, users, relations, api.defaultPageSize, api.maxPageSize)));
+        new MeResource(auth, users, relations, api.defaultPageSize, live),
+        new NotificationResource(notifications, users, relations, api.defaultPageSize, live)));
     if (rateLimits) {
       // Sentinel: route, per-IP, per-user and login limits (see vent.web.limits).
       components.addAll(RateLimiting.components(clientIps));

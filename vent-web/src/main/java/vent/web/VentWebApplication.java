@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
+import vent.common.config.global.GlobalConfigWatch;
 import vent.common.sentinel.SentinelBootstrap;
 import vent.web.auth.DeletedUsers;
 import vent.web.auth.DeletedUsersTail;
@@ -83,6 +84,17 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
       }
     });
 
+    // The global configuration (Consul KV vent/config/ over this YAML, docs/CONFIG.md): page size
+    // limit and feature switches, read by the resources on each request.
+    GlobalConfigWatch globalConfig = GlobalConfigWatch.start(getName(), config.registry);
+    environment.lifecycle().manage(new Managed() {
+      @Override
+      public void stop() {
+        globalConfig.close();
+      }
+    });
+    LiveSettings live = LiveSettings.bind(config, globalConfig.config());
+
     // Providers next: Dubbo must be set up before anything else touches it.
     config.tls.validate();
     VentRpc rpc = VentRpc.start("vent-web", config.registry, config.loopbackOnly, config.tls, config.rpc.timeoutMs,
@@ -106,7 +118,7 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
     JwtVerifier verifier = new JwtVerifier(
         new JwksCache(rpc.auth()::jwksJson, System::currentTimeMillis, JWKS_MIN_REFETCH, JWKS_MAX_AGE));
     RestApi.components(rpc.users(), rpc.relations(), rpc.notifications(), rpc.auth(), rpc.captchas(),
-            new JwtAuthenticator(verifier, deletedUsers), config.api, config.sentinel.enabled)
+            new JwtAuthenticator(verifier, deletedUsers), config.api, live, config.sentinel.enabled)
         .forEach(environment.jersey()::register);
 
     // Problems also for what Jersey never sees: Jetty's error pages and oversized bodies.

@@ -19,6 +19,7 @@ import vent.common.sentinel.SentinelSettings;
  * rpc: {timeoutMs: 3000, readRetries: 2, importTimeoutMs: 60000},
  * api: {maxBodyBytes: 65536, defaultPageSize: 20, maxPageSize: 100, trustForwardedFor: false},
  * auth: {deletedUsersWindowSeconds: 1200},
+ * features: {registrationEnabled: true, suggestionsEnabled: true},
  * sentinel: {enabled: true, commandHost: 127.0.0.1, commandPort: 8719, dashboard: "", logDir: "",
  * kvPrefix: vent/sentinel}}}.
  */
@@ -46,6 +47,8 @@ public class VentWebConfiguration extends Configuration {
    * registers none of it. The import command never starts it.
    */
   @Valid @NotNull @JsonProperty public SentinelSettings sentinel = new SentinelSettings();
+  /** Feature switches: the local layer of {@code features.*} in the global configuration (docs/CONFIG.md). */
+  @Valid @NotNull @JsonProperty public FeatureSettings features = new FeatureSettings();
   /** Triple over mutual TLS to the providers (between hosts); off by default. */
   @Valid @NotNull @JsonProperty public TlsSettings tls = new TlsSettings();
 
@@ -65,8 +68,11 @@ public class VentWebConfiguration extends Configuration {
     @Min(1) @JsonProperty public long maxBodyBytes = 65_536;
     /** Page size of follower/following lists and suggestions when {@code limit} is absent. */
     @Min(1) @JsonProperty public int defaultPageSize = 20;
-    /** Largest accepted {@code limit}, and most ids in one {@code /me/relationships} call. */
-    @Min(1) @Max(100) @JsonProperty public int maxPageSize = 100;
+    /**
+     * Largest accepted {@code limit}, and most ids in one {@code /me/relationships} call: the local
+     * layer of {@code paging.page-size-max} (docs/CONFIG.md), which Consul KV overrides.
+     */
+    @Min(1) @Max(500) @JsonProperty public int maxPageSize = 100;
     /**
      * Take the client's IP (per-IP limits, login checks) from the first {@code X-Forwarded-For}
      * entry instead of the connection. Only behind a reverse proxy that sets that header: vent-web
@@ -84,5 +90,13 @@ public class VentWebConfiguration extends Configuration {
      * from the tokens in advance, so it is configured here; raise both together.
      */
     @Min(60) @JsonProperty public long deletedUsersWindowSeconds = 1200;
+  }
+
+  /** Feature switches; Consul KV {@code features.*} overrides them while vent-web runs. */
+  public static class FeatureSettings {
+    /** {@code POST /users} open; false answers 503 REGISTRATION_DISABLED. */
+    @JsonProperty public boolean registrationEnabled = true;
+    /** {@code GET /me/suggestions} served; false answers 503 SUGGESTIONS_DISABLED. */
+    @JsonProperty public boolean suggestionsEnabled = true;
   }
 }

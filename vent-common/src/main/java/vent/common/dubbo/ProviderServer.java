@@ -1,6 +1,5 @@
 package vent.common.dubbo;
 
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -9,6 +8,8 @@ import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vent.common.config.ProviderConfig;
+import vent.common.config.global.GlobalConfig;
+import vent.common.config.global.GlobalConfigWatch;
 import vent.common.events.EventHandler;
 import vent.common.events.StreamConsumer;
 import vent.common.sentinel.SentinelBootstrap;
@@ -22,11 +23,13 @@ import vent.common.sentinel.SentinelBootstrap;
  *   <li>keep serving for {@code server.drainMs}, while consumers learn of it;</li>
  *   <li>stop Dubbo, which waits up to {@code server.shutdownWaitMs} for in-flight calls;</li>
  *   <li>run the provider's own close actions (e.g. close Redisson);</li>
- *   <li>stop Sentinel (its Consul KV watch and command port).</li>
+ *   <li>stop the global configuration's watch and Sentinel (its Consul KV watch and command port).</li>
  * </ol>
  *
  * <p>Sentinel ({@code config.sentinel}) starts first, in the constructor, so that its Dubbo filters
- * and rules are in place before any Dubbo object exists.
+ * and rules are in place before any Dubbo object exists; the global configuration (Consul KV
+ * {@code vent/config/}, docs/CONFIG.md) is read next, so the provider binds its keys to Consul's
+ * values when it wires its objects.
  */
 public final class ProviderServer {
 
@@ -34,6 +37,7 @@ public final class ProviderServer {
 
   private final ProviderConfig config;
   private final SentinelBootstrap sentinel;
+  private final GlobalConfigWatch globalConfig;
   private final DubboNode node;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
@@ -47,6 +51,7 @@ public final class ProviderServer {
   public ProviderServer(ProviderConfig config) {
     this.config = config;
     this.sentinel = SentinelBootstrap.start(config.application, config.sentinel, config.registry);
+    this.globalConfig = GlobalConfigWatch.start(config.application, config.registry);
     System.setProperty("dubbo.service.shutdown.wait", String.valueOf(config.server.shutdownWaitMs));
     this.node = new DubboNode(config.application, config.registry, config.server.loopbackOnly).tls(config.tls);
   }
@@ -54,6 +59,11 @@ public final class ProviderServer {
   /** The Dubbo application, to export services and declare references before {@link #start()}. */
   public DubboNode node() {
     return node;
+  }
+
+  /** The global configuration (Consul KV over the local YAML), to bind the provider's keys on. */
+  public GlobalConfig globalConfig() {
+    return globalConfig.config();
   }
 
   /** Exports {@code impl} as {@code iface} over Triple on the configured port. */
@@ -116,6 +126,7 @@ public final class ProviderServer {
           LOG.warn("event=close_failed application={} error={}", config.application, e.toString());
         }
       }
+      globalConfig.close();
       sentinel.close();
       LOG.info("event=provider_stopped application={} stopMs={}", config.application, (System.nanoTime() - t0) / 1_000_000);
       stopped.countDown();

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import vent.relation.v1.FollowCounts;
 import vent.relation.v1.Suggestion;
 import vent.user.v1.User;
+import vent.web.LiveSettings;
 import vent.web.api.ChangePasswordRequest;
 import vent.web.api.DeleteAccountRequest;
 import vent.web.api.ProfileJson;
@@ -50,19 +51,20 @@ public final class MeResource {
   private final RelationClient relations;
   private final Profiles profiles;
   private final int defaultPageSize;
-  private final int maxPageSize;
+  /** Page size limit and feature switches, read on each request (global configuration). */
+  private final LiveSettings live;
 
   /**
    * @param defaultPageSize suggestions when {@code limit} is absent
-   * @param maxPageSize largest {@code limit}, and most ids in one relationships call
+   * @param live the largest {@code limit} (largest {@code limit}, and most ids in one relationships call) and feature switches, read per request
    */
-  public MeResource(AuthClient auth, UserClient users, RelationClient relations, int defaultPageSize, int maxPageSize) {
+  public MeResource(AuthClient auth, UserClient users, RelationClient relations, int defaultPageSize, LiveSettings live) {
     this.auth = auth;
     this.users = users;
     this.relations = relations;
     this.profiles = new Profiles(users, relations);
     this.defaultPageSize = defaultPageSize;
-    this.maxPageSize = maxPageSize;
+    this.live = live;
   }
 
   /** GET /me -> 200 {@link ProfileJson}. Errors: 404 USER_NOT_FOUND (the account was deleted). */
@@ -145,18 +147,21 @@ public final class MeResource {
   @GET
   @Path("/relationships")
   public List<RelationshipJson> relationships(@Auth VentPrincipal me, @QueryParam("ids") String ids) {
-    List<String> others = Params.userIds(ids, "ids", maxPageSize);
+    List<String> others = Params.userIds(ids, "ids", live.maxPageSize().getAsInt());
     return relations.relationships(me.userId(), others).stream().map(RelationshipJson::of).toList();
   }
 
   /**
    * GET /me/suggestions?limit= -> 200 {@code [{user, mutualCount}]}, most mutual followees first.
-   * Errors: 400 INVALID_LIMIT.
+   * Errors: 400 INVALID_LIMIT; 503 SUGGESTIONS_DISABLED (switched off with
+   * {@code features.suggestions-enabled}).
    */
   @GET
   @Path("/suggestions")
   public List<SuggestionJson> suggestions(@Auth VentPrincipal me, @QueryParam("limit") String limit) {
-    List<Suggestion> suggestions = relations.suggestions(me.userId(), Params.limit(limit, defaultPageSize, maxPageSize));
+    FeatureSwitches.require(live.suggestionsEnabled(), FeatureSwitches.SUGGESTIONS_DISABLED, "suggestions");
+    int size = Params.limit(limit, defaultPageSize, live.maxPageSize().getAsInt());
+    List<Suggestion> suggestions = relations.suggestions(me.userId(), size);
     Map<String, UserJson> byId = profiles.byIds(suggestions.stream().map(Suggestion::getUserId).toList());
     List<SuggestionJson> out = new ArrayList<>(suggestions.size());
     for (Suggestion suggestion : suggestions) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import vent.notification.v1.ListNotificationsResponse;
 import vent.notification.v1.Notification;
+import vent.web.LiveSettings;
 import vent.web.api.NotificationJson;
 import vent.web.api.NotificationPageJson;
 import vent.web.api.UserJson;
@@ -35,18 +36,18 @@ public final class NotificationResource {
   private final NotificationClient notifications;
   private final Profiles profiles;
   private final int defaultPageSize;
-  private final int maxPageSize;
+  private final LiveSettings live;
 
   /**
    * @param defaultPageSize page size when {@code limit} is absent
-   * @param maxPageSize largest accepted {@code limit}
+   * @param live the largest accepted {@code limit} (global configuration, read on each request)
    */
   public NotificationResource(NotificationClient notifications, UserClient users, RelationClient relations,
-      int defaultPageSize, int maxPageSize) {
+      int defaultPageSize, LiveSettings live) {
     this.notifications = notifications;
     this.profiles = new Profiles(users, relations);
     this.defaultPageSize = defaultPageSize;
-    this.maxPageSize = maxPageSize;
+    this.live = live;
   }
 
   /**
@@ -57,7 +58,7 @@ public final class NotificationResource {
   @GET
   public NotificationPageJson list(@Auth VentPrincipal me, @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
-    int size = Params.limit(limit, defaultPageSize, maxPageSize);
+    int size = Params.limit(limit, defaultPageSize, live.maxPageSize().getAsInt());
     ListNotificationsResponse page = Rpc.await(notifications.listAsync(me.userId(), size, Params.cursor(cursor)));
     Map<String, UserJson> actors = profiles.byIds(
         page.getNotificationsList().stream().map(Notification::getActorId).distinct().toList());

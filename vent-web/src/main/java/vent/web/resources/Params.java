@@ -34,7 +34,8 @@ final class Params {
    */
   static int limit(String raw, int fallback, int max) {
     if (raw == null || raw.isEmpty()) {
-      return fallback;
+      // The largest page may have been configured below the default.
+      return Math.min(fallback, max);
     }
     int value = -1;
     if (raw.length() <= 4 && raw.chars().allMatch(Character::isDigit)) {

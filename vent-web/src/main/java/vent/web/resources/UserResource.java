@@ -18,6 +18,7 @@ import vent.auth.v1.RegisterResponse;
 import vent.relation.v1.FollowEntry;
 import vent.relation.v1.ListFollowsResponse;
 import vent.user.v1.User;
+import vent.web.LiveSettings;
 import vent.web.api.PageJson;
 import vent.web.api.ProfileJson;
 import vent.web.api.RegisterRequest;
@@ -38,29 +39,32 @@ public final class UserResource {
   private final RelationClient relations;
   private final Profiles profiles;
   private final int defaultPageSize;
-  private final int maxPageSize;
+  /** Page size limit and feature switches, read on each request (global configuration). */
+  private final LiveSettings live;
 
   /**
    * @param defaultPageSize page size when {@code limit} is absent
-   * @param maxPageSize largest accepted {@code limit}
+   * @param live the largest {@code limit} (largest accepted {@code limit}) and feature switches, read per request
    */
-  public UserResource(AuthClient auth, UserClient users, RelationClient relations, int defaultPageSize, int maxPageSize) {
+  public UserResource(AuthClient auth, UserClient users, RelationClient relations, int defaultPageSize, LiveSettings live) {
     this.auth = auth;
     this.users = users;
     this.relations = relations;
     this.profiles = new Profiles(users, relations);
     this.defaultPageSize = defaultPageSize;
-    this.maxPageSize = maxPageSize;
+    this.live = live;
   }
 
   /**
    * POST /users {@link RegisterRequest} -> 201 {@link RegisteredJson}, Location /api/v1/users/{id}.
    * Errors: 400 VALIDATION_FAILED, INVALID_USERNAME, INVALID_DISPLAY_NAME, INVALID_PASSWORD,
-   * CAPTCHA_INVALID; 409 USERNAME_TAKEN; 503 DEPENDENCY_UNAVAILABLE.
+   * CAPTCHA_INVALID; 409 USERNAME_TAKEN; 503 DEPENDENCY_UNAVAILABLE, REGISTRATION_DISABLED (switched
+   * off with {@code features.registration-enabled}).
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response register(@NotNull(message = Params.BODY_REQUIRED) @Valid RegisterRequest body) {
+    FeatureSwitches.require(live.registrationEnabled(), FeatureSwitches.REGISTRATION_DISABLED, "registration");
     RegisterResponse registered = auth.register(vent.auth.v1.RegisterRequest.newBuilder()
         .setUsername(body.username())
         .setPassword(body.password())
@@ -101,7 +105,7 @@ public final class UserResource {
   public PageJson<UserJson> followers(@PathParam("id") String id, @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     String userId = Params.userId(id, "id");
-    int size = Params.limit(limit, defaultPageSize, maxPageSize);
+    int size = Params.limit(limit, defaultPageSize, live.maxPageSize().getAsInt());
     return page(userId, relations.followersAsync(userId, size, Params.cursor(cursor)));
   }
 
@@ -111,7 +115,7 @@ public final class UserResource {
   public PageJson<UserJson> following(@PathParam("id") String id, @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     String userId = Params.userId(id, "id");
-    int size = Params.limit(limit, defaultPageSize, maxPageSize);
+    int size = Params.limit(limit, defaultPageSize, live.maxPageSize().getAsInt());
     return page(userId, relations.followingAsync(userId, size, Params.cursor(cursor)));
   }
 

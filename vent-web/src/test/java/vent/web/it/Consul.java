@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the test stack's Consul catalog over its HTTP API. */
+/** Reads the test stack's Consul catalog and writes its KV store over its HTTP API, as an operator would. */
 final class Consul {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -30,6 +30,39 @@ final class Consul {
         }
       }
       return ports;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Puts {@code value} at KV {@code key} (e.g. {@code vent/config/global/captcha.ttl-seconds}). */
+  static void kvPut(String key, String value) {
+    send(HttpRequest.newBuilder(URI.create(Stack.shared().consul() + "/v1/kv/" + key))
+        .PUT(HttpRequest.BodyPublishers.ofString(value)).build());
+  }
+
+  /** Deletes KV {@code key}; absent keys are fine. */
+  static void kvDelete(String key) {
+    send(HttpRequest.newBuilder(URI.create(Stack.shared().consul() + "/v1/kv/" + key)).DELETE().build());
+  }
+
+  /** @return the value at KV {@code key}, or null when absent */
+  static String kvGet(String key) {
+    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(Stack.shared().consul() + "/v1/kv/" + key + "?raw"))
+        .build());
+    return r.statusCode() == 404 ? null : r.body();
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200 && r.statusCode() != 404) {
+        throw new IllegalStateException("Consul answered " + r.statusCode() + ": " + r.body());
+      }
+      return r;
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

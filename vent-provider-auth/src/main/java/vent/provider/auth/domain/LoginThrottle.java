@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Brute-force protection of login: once a username or a client IP has
@@ -16,8 +18,9 @@ import java.util.List;
 public final class LoginThrottle {
 
   private final LoginFailureLog log;
-  private final int failuresBeforeCaptcha;
-  private final long windowMs;
+  /** Both read for each attempt (global configuration, live). */
+  private final IntSupplier failuresBeforeCaptcha;
+  private final LongSupplier windowSeconds;
   private final Clock clock;
 
   /**
@@ -25,20 +28,39 @@ public final class LoginThrottle {
    * @param window how long a failure counts, positive
    */
   public LoginThrottle(LoginFailureLog log, int failuresBeforeCaptcha, Duration window, Clock clock) {
+    this(log, constant(failuresBeforeCaptcha, window), window::toSeconds, clock);
+  }
+
+  /**
+   * As above with thresholds read for each attempt, so a change applies to the next login.
+   *
+   * @param failuresBeforeCaptcha must always supply at least 1
+   * @param windowSeconds how long a failure counts, seconds; must always supply a positive value
+   */
+  public LoginThrottle(LoginFailureLog log, IntSupplier failuresBeforeCaptcha, LongSupplier windowSeconds, Clock clock) {
+    this.log = log;
+    this.failuresBeforeCaptcha = failuresBeforeCaptcha;
+    this.windowSeconds = windowSeconds;
+    this.clock = clock;
+  }
+
+  private static IntSupplier constant(int failuresBeforeCaptcha, Duration window) {
     if (failuresBeforeCaptcha < 1 || window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("need failuresBeforeCaptcha >= 1 and a positive window");
     }
-    this.log = log;
-    this.failuresBeforeCaptcha = failuresBeforeCaptcha;
-    this.windowMs = window.toMillis();
-    this.clock = clock;
+    return () -> failuresBeforeCaptcha;
+  }
+
+  private long windowMs() {
+    return windowSeconds.getAsLong() * 1000L;
   }
 
   /** @return whether the next login of {@code lowerUsername} from {@code clientIp} needs a captcha */
   public boolean captchaRequired(String lowerUsername, String clientIp) {
-    long since = clock.millis() - windowMs;
+    long since = clock.millis() - windowMs();
+    int threshold = failuresBeforeCaptcha.getAsInt();
     for (String subject : subjects(lowerUsername, clientIp)) {
-      if (log.countSince(subject, since) >= failuresBeforeCaptcha) {
+      if (log.countSince(subject, since) >= threshold) {
         return true;
       }
     }
@@ -48,6 +70,7 @@ public final class LoginThrottle {
   /** Counts a failed login against the username and the IP. */
   public void failed(String lowerUsername, String clientIp) {
     long now = clock.millis();
+    long windowMs = windowMs();
     for (String subject : subjects(lowerUsername, clientIp)) {
       log.record(subject, now, windowMs);
     }

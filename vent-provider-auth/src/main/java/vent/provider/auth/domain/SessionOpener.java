@@ -1,6 +1,7 @@
 package vent.provider.auth.domain;
 
 import java.time.Clock;
+import java.util.function.LongSupplier;
 
 /** Opens a session for a user and issues its first tokens; shared by register, login and password change. */
 public final class SessionOpener {
@@ -8,13 +9,16 @@ public final class SessionOpener {
   private final SessionRepository sessions;
   private final TokenIssuer issuer;
   private final Clock clock;
-  private final long refreshTtlSeconds;
+  /** Read for each new token (global configuration, live). */
+  private final LongSupplier refreshTtlSeconds;
 
   /** @param refreshTtlSeconds refresh token (and idle session) lifetime, seconds */
   public SessionOpener(SessionRepository sessions, TokenIssuer issuer, Clock clock, long refreshTtlSeconds) {
-    if (refreshTtlSeconds <= 0) {
-      throw new IllegalArgumentException("refreshTtlSeconds must be positive");
-    }
+    this(sessions, issuer, clock, positive(refreshTtlSeconds));
+  }
+
+  /** @param refreshTtlSeconds as above, read for each token; must always supply a positive value */
+  public SessionOpener(SessionRepository sessions, TokenIssuer issuer, Clock clock, LongSupplier refreshTtlSeconds) {
     this.sessions = sessions;
     this.issuer = issuer;
     this.clock = clock;
@@ -32,11 +36,11 @@ public final class SessionOpener {
   /** Tokens for an existing session whose refresh token is {@code refreshToken}. */
   Tokens tokens(String userId, String sessionId, String refreshToken) {
     AccessToken access = issuer.issue(userId, sessionId);
-    return new Tokens(access.compact(), refreshToken, access.expiresInSeconds(), refreshTtlSeconds, sessionId);
+    return new Tokens(access.compact(), refreshToken, access.expiresInSeconds(), refreshTtlSeconds.getAsLong(), sessionId);
   }
 
   long refreshTtlMs() {
-    return refreshTtlSeconds * 1000L;
+    return refreshTtlSeconds.getAsLong() * 1000L;
   }
 
   SessionRepository sessions() {
@@ -45,5 +49,12 @@ public final class SessionOpener {
 
   Clock clock() {
     return clock;
+  }
+
+  private static LongSupplier positive(long seconds) {
+    if (seconds <= 0) {
+      throw new IllegalArgumentException("refreshTtlSeconds must be positive");
+    }
+    return () -> seconds;
   }
 }

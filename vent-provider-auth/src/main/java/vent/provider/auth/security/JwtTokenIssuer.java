@@ -23,6 +23,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vent.provider.auth.domain.AccessToken;
@@ -53,7 +54,8 @@ public final class JwtTokenIssuer implements TokenIssuer {
 
   private final SigningKeyStore store;
   private final String issuer;
-  private final long ttlSeconds;
+  /** Access token lifetime, seconds, read for each token (global configuration, live). */
+  private final LongSupplier ttlSeconds;
   private final Duration rotationPeriod;
   private final Clock clock;
   private volatile Signing signing;
@@ -65,7 +67,8 @@ public final class JwtTokenIssuer implements TokenIssuer {
     }
   }
 
-  private JwtTokenIssuer(SigningKeyStore store, String issuer, long ttlSeconds, Duration rotationPeriod, Clock clock) {
+  private JwtTokenIssuer(SigningKeyStore store, String issuer, LongSupplier ttlSeconds, Duration rotationPeriod,
+      Clock clock) {
     this.store = store;
     this.issuer = issuer;
     this.ttlSeconds = ttlSeconds;
@@ -83,7 +86,21 @@ public final class JwtTokenIssuer implements TokenIssuer {
    */
   public static JwtTokenIssuer start(SigningKeyStore store, String issuer, long ttlSeconds, Duration rotationPeriod,
       Clock clock) {
-    if (ttlSeconds <= 0 || rotationPeriod.isNegative() || rotationPeriod.isZero()) {
+    if (ttlSeconds <= 0) {
+      throw new IllegalArgumentException("access token lifetime must be positive");
+    }
+    return start(store, issuer, () -> ttlSeconds, rotationPeriod, clock);
+  }
+
+  /**
+   * As {@link #start(SigningKeyStore, String, long, Duration, Clock)}, with a lifetime read for each
+   * token (and each rotation), so a change applies to the next token without a restart.
+   *
+   * @param ttlSeconds access token lifetime, seconds; must always supply a positive value
+   */
+  public static JwtTokenIssuer start(SigningKeyStore store, String issuer, LongSupplier ttlSeconds,
+      Duration rotationPeriod, Clock clock) {
+    if (rotationPeriod.isNegative() || rotationPeriod.isZero()) {
       throw new IllegalArgumentException("access token lifetime and key rotation period must be positive");
     }
     JwtTokenIssuer tokens = new JwtTokenIssuer(store, issuer, ttlSeconds, rotationPeriod, clock);
@@ -119,7 +136,9 @@ public final class JwtTokenIssuer implements TokenIssuer {
   public String rotate() {
     String old = signing.kid();
     ECKey fresh = generate();
-    long retainMs = (ttlSeconds + RETIRED_KEY_MARGIN_SECONDS) * 1000;
+    // The lifetime in force now: tokens signed earlier under a longer lifetime may fail to verify
+    // after the retired key goes (docs/CONFIG.md).
+    long retainMs = (ttlSeconds.getAsLong() + RETIRED_KEY_MARGIN_SECONDS) * 1000;
     String winner = store.rotate(old, fresh.getKeyID(), fresh.toJSONString(), clock.millis(), retainMs);
     if (winner == null) {
       winner = createFirstKey();
@@ -170,13 +189,14 @@ public final class JwtTokenIssuer implements TokenIssuer {
   @Override
   public AccessToken issue(String userId, String sessionId) {
     Signing current = signing;
+    long lifetime = ttlSeconds.getAsLong();
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     JWTClaimsSet claims = new JWTClaimsSet.Builder()
         .issuer(issuer)
         .subject(userId)
         .claim("sid", sessionId)
         .issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plusSeconds(ttlSeconds)))
+        .expirationTime(Date.from(now.plusSeconds(lifetime)))
         .jwtID(UUID.randomUUID().toString())
         .build();
     JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(current.kid()).type(JOSEObjectType.JWT).build();
@@ -186,7 +206,7 @@ public final class JwtTokenIssuer implements TokenIssuer {
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot sign an access token", e);
     }
-    return new AccessToken(jwt.serialize(), ttlSeconds);
+    return new AccessToken(jwt.serialize(), lifetime);
   }
 
   /** Reads the key set each time, so keys added by another instance show up without a restart. */

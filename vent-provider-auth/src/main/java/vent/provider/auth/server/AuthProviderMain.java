@@ -38,9 +38,10 @@ public final class AuthProviderMain {
           server.node().refer(CaptchaService.class, cfg.consumerTimeoutMs, 2, Set.of("verifyCaptcha"));
       UserDirectory users = new DubboUserDirectory(memoize(userRef));
       CaptchaVerifier captchas = new DubboCaptchaVerifier(memoize(captchaRef));
-      JwtTokenIssuer signingKeys = AuthWiring.signingKeys(cfg.auth, redis, Clock.systemUTC());
-      server.closeOnStop(SigningKeyRotation.every(Duration.ofSeconds(cfg.auth.signingKeyCheckSeconds), signingKeys));
-      AuthUseCases useCases = AuthWiring.useCases(cfg.auth, redis, signingKeys, users, captchas, Clock.systemUTC());
+      AuthLive live = AuthLive.bind(cfg.auth, server.globalConfig());
+      JwtTokenIssuer signingKeys = AuthWiring.signingKeys(cfg.auth, live, redis, Clock.systemUTC());
+      server.closeOnStop(SigningKeyRotation.every(Duration.ofSeconds(live.signingKeyCheckSeconds()), signingKeys));
+      AuthUseCases useCases = AuthWiring.useCases(live, redis, signingKeys, users, captchas, Clock.systemUTC());
       server.provide(AuthService.class, new AuthServiceImpl(useCases));
       server.consume(redis, EventStreams.USER, UserDeletedHandler.GROUP, new UserDeletedHandler(useCases.accountRemoval()));
     });

@@ -33,21 +33,21 @@ public final class AuthWiring {
    * Loads (or on the very first start creates) the signing key from Redis, so this fails fast
    * when Redis is unreachable. Run {@link SigningKeyRotation} on it to follow rotation.
    */
-  public static JwtTokenIssuer signingKeys(AuthSettings auth, RedissonClient redis, Clock clock) {
-    return JwtTokenIssuer.start(new RedisSigningKeyStore(redis), auth.issuer, auth.accessTokenTtlSeconds,
+  public static JwtTokenIssuer signingKeys(AuthSettings auth, AuthLive live, RedissonClient redis, Clock clock) {
+    return JwtTokenIssuer.start(new RedisSigningKeyStore(redis), auth.issuer, live.accessTokenTtlSeconds(),
         Duration.ofSeconds(auth.signingKeyRotationSeconds), clock);
   }
 
-  /** The use cases over Redis, signing with {@code issuer}. */
-  public static AuthUseCases useCases(AuthSettings auth, RedissonClient redis, JwtTokenIssuer issuer, UserDirectory users,
+  /** The use cases over Redis, signing with {@code issuer}; lifetimes and login thresholds from {@code live}. */
+  public static AuthUseCases useCases(AuthLive live, RedissonClient redis, JwtTokenIssuer issuer, UserDirectory users,
       CaptchaVerifier captchas, Clock clock) {
     var credentials = new RedisCredentialRepository(redis);
     var sessions = new RedisSessionRepository(redis);
-    var hasher = new BcryptPasswordHasher(auth.bcryptCost);
+    var hasher = new BcryptPasswordHasher(live.bcryptCost());
     var checker = new CredentialChecker(hasher);
-    var opener = new SessionOpener(sessions, issuer, clock, auth.refreshTokenTtlSeconds);
-    var throttle = new LoginThrottle(new RedisLoginFailureLog(redis), auth.loginFailuresBeforeCaptcha,
-        Duration.ofSeconds(auth.loginFailureWindowSeconds), clock);
+    var opener = new SessionOpener(sessions, issuer, clock, live.refreshTokenTtlSeconds());
+    var throttle = new LoginThrottle(new RedisLoginFailureLog(redis), live.loginFailuresBeforeCaptcha(),
+        live.loginFailureWindowSeconds(), clock);
     return new AuthUseCases(
         new RegisterUseCase(captchas, users, hasher, credentials, opener),
         new LoginUseCase(credentials, checker, opener, throttle, captchas),

@@ -17,6 +17,7 @@ import vent.auth.v1.TokenPair;
 import vent.common.testing.RedisExtension;
 import vent.provider.auth.domain.UserDirectory;
 import vent.provider.auth.domain.UserProfile;
+import vent.provider.auth.server.AuthLive;
 import vent.provider.auth.server.AuthSettings;
 import vent.provider.auth.server.AuthWiring;
 
@@ -41,8 +42,8 @@ class AuthServiceImplTest {
       @Override
       public void delete(String userId) {}
     };
-    service = new AuthServiceImpl(AuthWiring.useCases(settings, REDIS.client(),
-        AuthWiring.signingKeys(settings, REDIS.client(), Clock.systemUTC()), users, (id, answer) -> true, Clock.systemUTC()));
+    service = new AuthServiceImpl(AuthWiring.useCases(AuthLive.local(settings), REDIS.client(),
+        AuthWiring.signingKeys(settings, AuthLive.local(settings), REDIS.client(), Clock.systemUTC()), users, (id, answer) -> true, Clock.systemUTC()));
   }
 
   @Test

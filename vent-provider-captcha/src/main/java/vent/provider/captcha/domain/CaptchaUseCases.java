@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import vent.captcha.v1.ErrorReason;
 import vent.common.error.VentException;
@@ -19,18 +20,25 @@ public final class CaptchaUseCases {
 
   /** Characters of generated answers: no 0/O, 1/I/L, which read alike in a distorted image. */
   public static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-  /** Length of generated answers, characters. */
+  /** Default length of generated answers, characters. */
   public static final int ANSWER_LENGTH = 5;
 
   private static final Pattern ID = Pattern.compile("^[0-9a-f]{32}$");
 
   private final CaptchaRepository repository;
   private final CaptchaRenderer renderer;
-  private final CaptchaSettings settings;
+  /** Read once per captcha: the global configuration may change it while the process runs. */
+  private final Supplier<CaptchaSettings> settings;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
   public CaptchaUseCases(CaptchaRepository repository, CaptchaRenderer renderer, CaptchaSettings settings, Clock clock) {
+    this(repository, renderer, constant(Objects.requireNonNull(settings, "settings")), clock);
+  }
+
+  /** @param settings asked once for each new captcha (live configuration) */
+  public CaptchaUseCases(CaptchaRepository repository, CaptchaRenderer renderer, Supplier<CaptchaSettings> settings,
+      Clock clock) {
     this.repository = Objects.requireNonNull(repository, "repository");
     this.renderer = Objects.requireNonNull(renderer, "renderer");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -43,12 +51,17 @@ public final class CaptchaUseCases {
    * @return id, PNG and expiry; the answer is only in the image (and in the store)
    */
   public NewCaptcha create() {
-    String text = settings.testMode() ? settings.testAnswer() : randomAnswer();
-    byte[] png = renderer.renderPng(text);
+    CaptchaSettings now = settings.get();
+    String text = now.testMode() ? now.testAnswer() : randomAnswer(now.length());
+    byte[] png = renderer.renderPng(text, now.width(), now.height());
     String id = newId();
-    long now = clock.millis();
-    repository.save(id, normalize(text), settings.ttl());
-    return new NewCaptcha(id, png, now + settings.ttl().toMillis());
+    long created = clock.millis();
+    repository.save(id, normalize(text), now.ttl());
+    return new NewCaptcha(id, png, created + now.ttl().toMillis());
+  }
+
+  private static Supplier<CaptchaSettings> constant(CaptchaSettings settings) {
+    return () -> settings;
   }
 
   /**
@@ -77,8 +90,8 @@ public final class CaptchaUseCases {
         .orElse(false);
   }
 
-  private String randomAnswer() {
-    char[] chars = new char[ANSWER_LENGTH];
+  private String randomAnswer(int length) {
+    char[] chars = new char[length];
     for (int i = 0; i < chars.length; i++) {
       chars[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
     }

@@ -17,10 +17,10 @@ public final class HutoolCaptchaRenderer implements CaptchaRenderer {
   private static final int LINES = 60;
 
   @Override
-  public byte[] renderPng(String text) {
+  public byte[] renderPng(String text, int width, int height) {
     // A LineCaptcha keeps its code and image in fields: one instance per image keeps this
     // renderer thread-safe (the constructor is cheap).
-    LineCaptcha captcha = new LineCaptcha(WIDTH, HEIGHT, new FixedText(text), LINES);
+    LineCaptcha captcha = new LineCaptcha(width, height, new FixedText(text), LINES);
     captcha.createCode();
     return captcha.getImageBytes();
   }

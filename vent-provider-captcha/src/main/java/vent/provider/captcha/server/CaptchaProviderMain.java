@@ -33,7 +33,7 @@ public final class CaptchaProviderMain {
       // Fail at start-up, not on the first call, when AWT has no usable font.
       renderer.renderPng("check");
       CaptchaUseCases captchas = new CaptchaUseCases(
-          new RedisCaptchaRepository(redis), renderer, settings, Clock.systemUTC());
+          new RedisCaptchaRepository(redis), renderer, config.liveCaptchaSettings(server.globalConfig()), Clock.systemUTC());
       server.provide(CaptchaService.class, new CaptchaServiceImpl(captchas));
     });
   }

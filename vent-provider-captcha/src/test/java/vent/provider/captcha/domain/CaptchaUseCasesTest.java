@@ -33,7 +33,7 @@ class CaptchaUseCasesTest {
       return Optional.ofNullable(stored.remove(id));
     }
   };
-  private final CaptchaRenderer renderer = text -> {
+  private final CaptchaRenderer renderer = (text, width, height) -> {
     drawn.add(text);
     return new byte[] {1};
   };
@@ -133,5 +133,16 @@ class CaptchaUseCasesTest {
       assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
       assertThat(e.reason()).isEqualTo("MISSING_FIELD");
     });
+  }
+
+  @Test
+  void eachCaptchaReadsTheSettingsInForce() {
+    java.util.concurrent.atomic.AtomicReference<CaptchaSettings> live =
+        new java.util.concurrent.atomic.AtomicReference<>(new CaptchaSettings(Duration.ofSeconds(120), "", 5, 160, 60));
+    CaptchaUseCases captchas = new CaptchaUseCases(repo, renderer, live::get, clock);
+    assertThat(captchas.create().expiresAtMs()).isEqualTo(NOW + 120_000);
+    live.set(new CaptchaSettings(Duration.ofSeconds(30), "", 7, 200, 80));
+    assertThat(captchas.create().expiresAtMs()).isEqualTo(NOW + 30_000);
+    assertThat(drawn.get(drawn.size() - 1)).hasSize(7);
   }
 }

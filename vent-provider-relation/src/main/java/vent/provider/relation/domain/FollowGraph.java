@@ -35,11 +35,18 @@ public final class FollowGraph {
 
   private final RelationRepository repository;
   private final Clock clock;
+  private final PageLimit pageLimit;
 
   /** @param clock source of follow times (UTC milliseconds); injectable for tests */
   public FollowGraph(RelationRepository repository, Clock clock) {
+    this(repository, clock, PageLimit.fixed(PageLimit.MAX));
+  }
+
+  /** @param pageLimit page sizes of list calls (the largest from the global configuration) */
+  public FollowGraph(RelationRepository repository, Clock clock, PageLimit pageLimit) {
     this.repository = Objects.requireNonNull(repository);
     this.clock = Objects.requireNonNull(clock);
+    this.pageLimit = Objects.requireNonNull(pageLimit);
   }
 
   /**
@@ -151,13 +158,13 @@ public final class FollowGraph {
   /**
    * One page of {@code userId}'s followers or followees, newest first.
    *
-   * @param limit 1-100, 0 for 20
+   * @param limit 1 to {@code paging.page-size-max} (100), 0 for 20
    * @param cursor empty for the first page, else a {@link FollowPage#nextCursor()} of this list
    * @throws VentException INVALID_USER_ID, INVALID_LIMIT, INVALID_CURSOR (checked in that order)
    */
   public FollowPage list(Direction direction, String userId, int limit, String cursor) {
     UserIds.require(userId, "user_id");
-    int size = PageLimit.resolve(limit);
+    int size = pageLimit.resolve(limit);
     PageCursor after = cursor == null || cursor.isEmpty() ? null : PageCursor.decode(cursor);
     // One entry more than asked tells whether a next page exists, so the last page carries no cursor.
     List<FollowItem> items = repository.page(direction, userId, after, size + 1);
@@ -171,12 +178,12 @@ public final class FollowGraph {
   /**
    * Users whom {@code userId} follows and who follow back, most recently followed first.
    *
-   * @param limit 1-100, 0 for 20
+   * @param limit 1 to {@code paging.page-size-max} (100), 0 for 20
    * @throws VentException INVALID_USER_ID, INVALID_LIMIT
    */
   public List<String> mutuals(String userId, int limit) {
     UserIds.require(userId, "user_id");
-    return repository.mutuals(userId, PageLimit.resolve(limit));
+    return repository.mutuals(userId, pageLimit.resolve(limit));
   }
 
   /**
@@ -185,12 +192,12 @@ public final class FollowGraph {
    * followees of each), minus {@code userId} and anyone already followed, ranked by
    * {@link SuggestionRanking#ORDER}.
    *
-   * @param limit 1-100, 0 for 20
+   * @param limit 1 to {@code paging.page-size-max} (100), 0 for 20
    * @throws VentException INVALID_USER_ID, INVALID_LIMIT
    */
   public List<SuggestedUser> suggestions(String userId, int limit) {
     UserIds.require(userId, "user_id");
-    int size = PageLimit.resolve(limit);
+    int size = pageLimit.resolve(limit);
     RecentFollowing sample = repository.recentFollowing(userId, SUGGESTION_FOLLOWEES);
     if (sample.userIds().isEmpty()) {
       return List.of();

@@ -12,9 +12,12 @@ public final class Notifications {
   private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
 
   private final NotificationRepository repository;
+  private final PageLimit pageLimit;
 
-  public Notifications(NotificationRepository repository) {
+  /** @param pageLimit the page sizes allowed, shared with the follow lists */
+  public Notifications(NotificationRepository repository, PageLimit pageLimit) {
     this.repository = Objects.requireNonNull(repository);
+    this.pageLimit = Objects.requireNonNull(pageLimit);
   }
 
   /**
@@ -33,13 +36,13 @@ public final class Notifications {
   }
 
   /**
-   * @param limit 1-100, 0 for 20
+   * @param limit 1 to the largest page ({@link PageLimit}), 0 for 20
    * @param cursor empty for the first page, else a {@link NotificationPage#nextCursor()}
    * @throws VentException INVALID_USER_ID, INVALID_LIMIT, INVALID_CURSOR (checked in that order)
    */
   public NotificationPage list(String userId, int limit, String cursor) {
     UserIds.require(userId, "user_id");
-    int size = PageLimit.resolve(limit);
+    int size = pageLimit.resolve(limit);
     PageCursor after = cursor == null || cursor.isEmpty() ? null : PageCursor.decode(cursor);
     List<NotificationItem> items = repository.page(userId, after, size + 1);
     long unread = repository.unreadCount(userId);

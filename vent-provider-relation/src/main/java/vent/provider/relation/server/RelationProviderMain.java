@@ -1,11 +1,14 @@
 package vent.provider.relation.server;
 
 import java.time.Clock;
+import vent.common.config.global.ConfigKeys;
+import vent.common.config.global.Live;
 import vent.common.dubbo.ProviderMain;
 import vent.common.events.EventStreams;
 import vent.notification.v1.NotificationService;
 import vent.provider.relation.domain.FollowGraph;
 import vent.provider.relation.domain.Notifications;
+import vent.provider.relation.domain.PageLimit;
 import vent.provider.relation.events.FollowedHandler;
 import vent.provider.relation.events.UserDeletedHandler;
 import vent.provider.relation.service.NotificationServiceImpl;
@@ -30,10 +33,12 @@ public final class RelationProviderMain {
 
   public static void main(String[] args) throws InterruptedException {
     ProviderMain.run(args, RelationProviderConfig.class, (config, server, redis) -> {
+      Live<Integer> maxPage = server.globalConfig().bind(ConfigKeys.PAGE_SIZE_MAX, config.relation.maxPageSize);
+      PageLimit pageLimit = PageLimit.upTo(maxPage::get);
       FollowGraph graph = new FollowGraph(
           new RedisRelationRepository(redis, config.relation.batchChunkEdges, config.events.streamMaxLength),
-          Clock.systemUTC());
-      Notifications notifications = new Notifications(new RedisNotificationRepository(redis));
+          Clock.systemUTC(), pageLimit);
+      Notifications notifications = new Notifications(new RedisNotificationRepository(redis), pageLimit);
       server.provide(RelationService.class, new RelationServiceImpl(graph));
       server.provide(NotificationService.class, new NotificationServiceImpl(notifications));
       server.consume(redis, EventStreams.USER, UserDeletedHandler.GROUP, new UserDeletedHandler(graph));
