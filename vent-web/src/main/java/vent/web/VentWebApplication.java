@@ -18,7 +18,9 @@ import java.util.EnumSet;
 import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
+import vent.common.config.global.ConfigKeys;
 import vent.common.config.global.GlobalConfigWatch;
+import vent.common.config.global.Live;
 import vent.common.sentinel.SentinelBootstrap;
 import vent.web.auth.DeletedUsers;
 import vent.web.auth.DeletedUsersTail;
@@ -51,6 +53,8 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
   static final Duration JWKS_MAX_AGE = Duration.ofMinutes(10);
   /** Longest wait of one XREAD of the deleted-users tail (and of its stop). */
   static final Duration DELETED_USERS_BLOCK = Duration.ofSeconds(1);
+  /** Added to the access-token lifetime: clock skew, and a refresh racing the deletion, seconds. */
+  static final long DELETED_USERS_MARGIN_S = 300;
 
   public static void main(String[] args) throws Exception {
     new VentWebApplication().run(args);
@@ -107,7 +111,12 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
     environment.lifecycle().manage(redis);
 
     // Deleted users, from the user event stream: their still-unexpired tokens must stop working.
-    DeletedUsers deletedUsers = new DeletedUsers(Duration.ofSeconds(config.auth.deletedUsersWindowSeconds),
+    // The window follows the access-token lifetime of the global configuration (+ 5 min of margin),
+    // and is never shorter than the local setting.
+    Live<Integer> accessTtl = globalConfig.config().bind(ConfigKeys.ACCESS_TOKEN_TTL_SECONDS,
+        ConfigKeys.ACCESS_TOKEN_TTL_SECONDS.defaultValue());
+    DeletedUsers deletedUsers = new DeletedUsers(
+        () -> 1000L * Math.max(config.auth.deletedUsersWindowSeconds, accessTtl.get() + DELETED_USERS_MARGIN_S),
         System::currentTimeMillis);
     environment.lifecycle().manage(new DeletedUsersTail(redis, deletedUsers, DELETED_USERS_BLOCK));
 

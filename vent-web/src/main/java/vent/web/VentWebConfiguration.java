@@ -84,10 +84,10 @@ public class VentWebConfiguration extends Configuration {
   /** Bearer tokens. */
   public static class AuthSettings {
     /**
-     * How long vent-web refuses the access tokens of a deleted user, seconds: at least the auth
-     * provider's access-token lifetime ({@code VENT_ACCESS_TOKEN_TTL_SECONDS}, 900) plus a margin
-     * for clock skew and a refresh racing the deletion (300). vent-web cannot read that lifetime
-     * from the tokens in advance, so it is configured here; raise both together.
+     * The shortest time vent-web refuses the access tokens of a deleted user, seconds. The window
+     * in force is the longer of this and the global configuration's access-token lifetime
+     * ({@code auth.access-token-ttl-seconds}, docs/CONFIG.md) plus 300 s for clock skew and a
+     * refresh racing the deletion, so it follows a live change of that lifetime.
      */
     @Min(60) @JsonProperty public long deletedUsersWindowSeconds = 1200;
   }

@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
  */
 public final class DeletedUsers {
 
-  private final long windowMs;
+  private final LongSupplier windowMs;
   private final LongSupplier clockMs;
   /** user id -> deletion time, ms since the epoch. */
   private final Map<String, Long> deletedAtMs = new ConcurrentHashMap<>();
@@ -31,7 +31,20 @@ public final class DeletedUsers {
     if (window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("window must be positive: " + window);
     }
-    this.windowMs = window.toMillis();
+    long ms = window.toMillis();
+    this.windowMs = () -> ms;
+    this.clockMs = clockMs;
+  }
+
+  /**
+   * A window read on every check, so that it follows a live change of the access-token lifetime.
+   * Shrinking it is safe at once. Growing it only ever matters for tokens issued after the change,
+   * and those belong to users who were alive then, whose deletion is recorded from then on.
+   *
+   * @param windowMs how long a deletion is remembered now, milliseconds, positive
+   */
+  public DeletedUsers(LongSupplier windowMs, LongSupplier clockMs) {
+    this.windowMs = windowMs;
     this.clockMs = clockMs;
   }
 
@@ -69,6 +82,6 @@ public final class DeletedUsers {
 
   /** @return the earliest deletion time that still matters now, ms since the epoch */
   public long windowStartMs() {
-    return clockMs.getAsLong() - windowMs;
+    return clockMs.getAsLong() - windowMs.getAsLong();
   }
 }
