@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * with Redis' pending entries list.
  *
  * <ul>
- *   <li>New entries are read with {@code XREADGROUP ... >} and acknowledged ({@code XACK}) only
- *       after the handler returned.
+ *   <li>New entries are read with {@code XREADGROUP ... >} and acknowledged ({@code XACK}, one
+ *       per batch) only after the handler returned.
  *   <li>Every {@code claimIdle}, entries pending longer than that with any member (a dead
  *       instance, or a handler that failed) are claimed ({@code XPENDING IDLE} + {@code XCLAIM})
  *       and handled again.
@@ -139,11 +140,18 @@ public final class StreamConsumer implements AutoCloseable {
     if (entries == null) {
       return;
     }
-    for (Map.Entry<StreamMessageId, Map<String, String>> entry : entries.entrySet()) {
-      if (!running) {
-        return;
+    List<StreamMessageId> done = new ArrayList<>(entries.size());
+    try {
+      for (Map.Entry<StreamMessageId, Map<String, String>> entry : entries.entrySet()) {
+        if (!running) {
+          return;
+        }
+        if (handle(entry.getKey(), entry.getValue(), 1)) {
+          done.add(entry.getKey());
+        }
       }
-      handle(entry.getKey(), entry.getValue(), 1);
+    } finally {
+      ack(done);
     }
   }
 
@@ -169,28 +177,41 @@ public final class StreamConsumer implements AutoCloseable {
       if (fields != null) {
         LOG.info("event=event_claimed stream={} group={} id={} from={} deliveries={}", streamName,
             settings.group(), id, pending.getConsumerName(), pending.getDeliveryCount() + 1);
-        handle(id, fields, pending.getDeliveryCount() + 1);
+        if (handle(id, fields, pending.getDeliveryCount() + 1)) {
+          ack(List.of(id));
+        }
       }
     }
   }
 
-  private void handle(StreamMessageId id, Map<String, String> fields, long delivery) {
+  /** @return true when the handler succeeded and the entry is to be acknowledged */
+  private boolean handle(StreamMessageId id, Map<String, String> fields, long delivery) {
     DomainEvent event;
     try {
       event = EventJson.decode(id.toString(), fields);
     } catch (IllegalArgumentException e) {
       deadLetter(id, delivery, "undecodable: " + e.getMessage());
-      return;
+      return false;
     }
     try {
       handler.handle(event);
+      return true;
     } catch (Exception e) {
       // Left pending: claimed again after claimIdle, dead-lettered after maxDeliveries.
       LOG.warn("event=event_failed stream={} group={} id={} type={} delivery={} error=\"{}\"", streamName,
           settings.group(), id, fields.get(EventStreams.TYPE_FIELD), delivery, oneLine(e));
-      return;
+      return false;
     }
-    stream.ack(settings.group(), id);
+  }
+
+  /**
+   * One XACK for a whole batch: a crash before it only means redelivery of handled entries,
+   * which idempotent handlers absorb, and it halves the round trips per event.
+   */
+  private void ack(List<StreamMessageId> ids) {
+    if (!ids.isEmpty()) {
+      stream.ack(settings.group(), ids.toArray(StreamMessageId[]::new));
+    }
   }
 
   private void deadLetter(StreamMessageId id, long deliveries, String error) {
