@@ -54,6 +54,12 @@ class GlobalConfigWatchIT {
         consul.delete("/v1/kv/vent/config/" + APP + "/captcha.ttl-seconds");
         Eventually.until("global 60 again", WITHIN, () -> ttl.get() == 60);
       });
+      timed("per-app folder deleted recursively, back to global", () -> {
+        consul.put("/v1/kv/vent/config/" + APP + "/captcha.ttl-seconds", "31");
+        Eventually.until("per-app 31", WITHIN, () -> ttl.get() == 31);
+        consul.delete("/v1/kv/vent/config/" + APP + "?recurse");
+        Eventually.until("global 60 after the folder's delete", WITHIN, () -> ttl.get() == 60);
+      });
       timed("global deleted, back to local", () -> {
         consul.delete("/v1/kv/vent/config/global/captcha.ttl-seconds");
         Eventually.until("local 77", WITHIN, () -> ttl.get() == 77);
