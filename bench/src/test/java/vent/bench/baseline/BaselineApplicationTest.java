@@ -27,6 +27,8 @@ import org.redisson.api.RScript.ReturnType;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import vent.common.config.RedisSettings;
+import vent.common.events.EventScripts;
+import vent.common.events.EventStreams;
 import vent.common.redis.RedissonFactory;
 
 /**
@@ -146,15 +148,17 @@ class BaselineApplicationTest {
         script.eval(Mode.READ_WRITE, CREATE_USER, ReturnType.VALUE, List.of("vent:user:by-username", "vent:user:id-seq"),
             users[i][0], users[i][1], users[i][2], Long.toString(T + 1 + i), "vent:user:");
       }
-      String follow = Files.readString(moduleDir().resolve(
+      // follow.lua publishes its event through the function the provider puts in front of it.
+      String follow = EventScripts.PUBLISH + Files.readString(moduleDir().resolve(
           "../vent-provider-relation/src/main/resources/vent/provider/relation/store/follow.lua"));
       String[][] edges = {{"2", "1"}, {"3", "1"}, {"1", "2"}};
       for (int i = 0; i < edges.length; i++) {
         String follower = edges[i][0];
         String followee = edges[i][1];
         script.eval(Mode.READ_WRITE, follow, ReturnType.LONG,
-            List.of(RedisKeys.following(follower), RedisKeys.followers(followee)),
-            followee, follower, Long.toString(T + 1000L * i));
+            List.of(RedisKeys.following(follower), RedisKeys.followers(followee), EventStreams.RELATION,
+                "vent:relation:{" + follower + "}:deleted", "vent:relation:{" + followee + "}:deleted"),
+            followee, follower, Long.toString(T + 1000L * i), Long.toString(EventStreams.DEFAULT_MAX_LENGTH));
       }
     } finally {
       client.shutdown();
