@@ -27,7 +27,7 @@ done
 export VENT_STATE_DIR=${VENT_STATE_DIR:-$ROOT/.state-bench}
 export VENT_DEMO_GRAPH=none VENT_CAPTCHA_TEST_ANSWER=bench-answer
 # Tokens are taken once, before the write scenarios; they must outlive the run. The lifetime is
-# global configuration: the auth provider's own key in Consul KV wins over the seeded default.
+# global configuration (auth and vent-web read it), so the bench's stack sets it globally.
 ACCESS_TTL_SECONDS=7200
 HTTP=http://127.0.0.1:${VENT_HTTP_PORT:-8080}
 CONSUL=http://127.0.0.1:${VENT_CONSUL_PORT:-8500}
@@ -78,7 +78,7 @@ relax_rules() {
         curl -sf -X PUT "$CONSUL/v1/kv/vent/sentinel/$app/$type" --data-binary @- >/dev/null
     done
   done
-  curl -sf -X PUT "$CONSUL/v1/kv/vent/config/vent-provider-auth/auth.access-token-ttl-seconds" \
+  curl -sf -X PUT "$CONSUL/v1/kv/vent/config/global/auth.access-token-ttl-seconds" \
     --data-binary "$ACCESS_TTL_SECONDS" >/dev/null
   sleep 2 # the rule and configuration watches apply KV changes within a blocking-query round trip
 }
