@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * with Redis' pending entries list.
  *
  * <ul>
- *   <li>New entries are read with {@code XREADGROUP ... >} and acknowledged ({@code XACK}, one
- *       per batch) only after the handler returned.
+ *   <li>New entries are read with {@code XREADGROUP ... >}, handed to the handler as one batch
+ *       ({@link EventHandler#handleBatch}) and acknowledged ({@code XACK}, one per batch) only
+ *       after it returned. If the batch fails, its events are handled one by one, so that one bad
+ *       event holds up only itself.
  *   <li>Every {@code claimIdle}, entries pending longer than that with any member (a dead
  *       instance, or a handler that failed) are claimed ({@code XPENDING IDLE} + {@code XCLAIM})
  *       and handled again.
@@ -137,17 +139,36 @@ public final class StreamConsumer implements AutoCloseable {
   private void readNew() {
     Map<StreamMessageId, Map<String, String>> entries = stream.readGroup(settings.group(), settings.consumer(),
         StreamReadGroupArgs.neverDelivered().count(settings.batchSize()).timeout(settings.block()));
-    if (entries == null) {
+    if (entries == null || entries.isEmpty()) {
       return;
     }
-    List<StreamMessageId> done = new ArrayList<>(entries.size());
+    List<StreamMessageId> ids = new ArrayList<>(entries.size());
+    List<DomainEvent> events = new ArrayList<>(entries.size());
+    for (Map.Entry<StreamMessageId, Map<String, String>> entry : entries.entrySet()) {
+      try {
+        events.add(EventJson.decode(entry.getKey().toString(), entry.getValue()));
+        ids.add(entry.getKey());
+      } catch (IllegalArgumentException e) {
+        deadLetter(entry.getKey(), 1, "undecodable: " + e.getMessage());
+      }
+    }
+    if (events.isEmpty()) {
+      return;
+    }
     try {
-      for (Map.Entry<StreamMessageId, Map<String, String>> entry : entries.entrySet()) {
-        if (!running) {
-          return;
-        }
-        if (handle(entry.getKey(), entry.getValue(), 1)) {
-          done.add(entry.getKey());
+      handler.handleBatch(events);
+      ack(ids);
+      return;
+    } catch (Exception e) {
+      // Find out which event fails: one by one, acknowledging the others.
+      LOG.info("event=event_batch_failed stream={} group={} size={} action=one_by_one error=\"{}\"", streamName,
+          settings.group(), events.size(), oneLine(e));
+    }
+    List<StreamMessageId> done = new ArrayList<>(ids.size());
+    try {
+      for (int i = 0; i < ids.size() && running; i++) {
+        if (handle(ids.get(i), entries.get(ids.get(i)), 1)) {
+          done.add(ids.get(i));
         }
       }
     } finally {

@@ -80,27 +80,31 @@ class StreamConsumerIT {
   void redeliveryAfterAFailureIsHarmlessForAnIdempotentHandler() throws Exception {
     List<String> ids = publish(0, 100);
     Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+    Set<String> completed = ConcurrentHashMap.newKeySet();
     AtomicInteger deliveries = new AtomicInteger();
-    // The effect (a set member) is applied, then every third event "crashes" before its ack.
+    // The effect (a set member) is applied, then every third event "crashes" before its ack. A
+    // failed batch is retried one event at a time, so events before the crash in the same batch
+    // are applied twice too: the projection must not care.
     EventHandler handler = event -> {
       deliveries.incrementAndGet();
       REDIS.client().getSet("projection", StringCodec.INSTANCE).add(event.event().getFollowed().getFollowerId());
       if (Integer.parseInt(event.event().getFollowed().getFollowerId()) % 3 == 0 && failedOnce.add(event.id())) {
         throw new IllegalStateException("crash after the effect");
       }
+      completed.add(event.id());
     };
     consumers.add(StreamConsumer.start(REDIS.client(), STREAM, settings("a").withClaimIdle(Duration.ofSeconds(1)), handler));
     consumers.add(StreamConsumer.start(REDIS.client(), STREAM, settings("b").withClaimIdle(Duration.ofSeconds(1)), handler));
 
-    // Every crashed event must have been redelivered and acknowledged: all 34 failed once, and
-    // nothing is pending any more.
+    // Every crashed event must have been redelivered and completed, and nothing is pending.
     eventually(Duration.ofSeconds(20), () -> {
       assertThat(failedOnce).hasSize(34);
-      assertThat(deliveries.get()).isEqualTo(100 + 34);
+      assertThat(completed).containsExactlyInAnyOrderElementsOf(ids);
       assertThat(stream().getPendingInfo(GROUP).getTotal()).isZero();
     });
     assertThat(REDIS.client().getSet("projection", StringCodec.INSTANCE).size()).isEqualTo(ids.size());
-    assertThat(deliveries.get()).isEqualTo(100 + 34);
+    assertThat(deliveries.get()).as("each crashed event delivered again").isGreaterThanOrEqualTo(100 + 34);
+    System.out.printf("StreamConsumerIT: 100 events, 34 crashes after the effect, %d deliveries%n", deliveries.get());
     assertThat(REDIS.client().getStream(EventStreams.deadLetter(STREAM)).isExists()).isFalse();
   }
 

@@ -17,6 +17,13 @@ public interface NotificationRepository {
   boolean recordFollowed(String ownerId, String actorId, long atMs);
 
   /**
+   * {@link #recordFollowed} for each notice (owner = followee, actor = follower), in one round trip.
+   *
+   * @return how many inboxes changed
+   */
+  int recordFollowed(List<FollowNotice> notices);
+
+  /**
    * Entries newest first (ties: actor id descending), each flagged read or unread.
    *
    * @param after where the previous page ended, or {@code null} for the first page

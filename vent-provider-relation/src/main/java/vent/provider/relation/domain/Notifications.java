@@ -21,18 +21,18 @@ public final class Notifications {
   }
 
   /**
-   * Puts "{@code followerId} followed you" into the followee's inbox. Idempotent, so a redelivered
-   * Followed event changes nothing.
+   * Puts "X followed you" into the followee's inbox for each notice, in one round trip.
+   * Idempotent, so a redelivered Followed event changes nothing.
    *
-   * @param atMs the follow time, milliseconds since the Unix epoch
-   * @throws VentException INVALID_USER_ID if an id is malformed
+   * @throws VentException INVALID_USER_ID if an id is malformed (then nothing is recorded)
    */
-  public void followed(String followerId, String followeeId, long atMs) {
-    UserIds.require(followerId, "follower_id");
-    UserIds.require(followeeId, "followee_id");
-    if (repository.recordFollowed(followeeId, followerId, atMs)) {
-      LOG.debug("event=notification_added ownerId={} actorId={}", followeeId, followerId);
+  public void followed(List<FollowNotice> notices) {
+    for (FollowNotice notice : notices) {
+      UserIds.require(notice.followerId(), "follower_id");
+      UserIds.require(notice.followeeId(), "followee_id");
     }
+    int changed = repository.recordFollowed(notices);
+    LOG.debug("event=notifications_added count={} changed={}", notices.size(), changed);
   }
 
   /**

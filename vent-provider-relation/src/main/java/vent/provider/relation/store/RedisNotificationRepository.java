@@ -2,11 +2,16 @@ package vent.provider.relation.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RScript.Mode;
 import org.redisson.api.RScript.ReturnType;
+import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import vent.provider.relation.domain.FollowNotice;
 import vent.provider.relation.domain.NotificationItem;
 import vent.provider.relation.domain.NotificationRepository;
 import vent.provider.relation.domain.PageCursor;
@@ -31,19 +36,41 @@ public final class RedisNotificationRepository implements NotificationRepository
       """;
   private static final String READ_AT = "return redis.call('GET', KEYS[1]) or ''";
 
+  private final RedissonClient redis;
   private final RScript script;
 
   /** @param redis a client using {@link StringCodec}; not closed by this repository */
   public RedisNotificationRepository(RedissonClient redis) {
+    this.redis = redis;
     this.script = redis.getScript(StringCodec.INSTANCE);
   }
 
   @Override
   public boolean recordFollowed(String ownerId, String actorId, long atMs) {
-    Long changed = script.eval(Mode.READ_WRITE, NOTIFY.source(), ReturnType.LONG,
-        List.of(NotificationKeys.inbox(ownerId), RelationKeys.deleted(ownerId), RelationKeys.deleted(actorId)),
-        FOLLOWED + actorId, Long.toString(atMs), Integer.toString(INBOX_SIZE));
-    return changed == 1L;
+    return recordFollowed(List.of(new FollowNotice(actorId, ownerId, atMs))) == 1;
+  }
+
+  @Override
+  public int recordFollowed(List<FollowNotice> notices) {
+    if (notices.isEmpty()) {
+      return 0;
+    }
+    // Pipelined: one round trip for the whole list; each script is still atomic on its own.
+    RBatch batch = redis.createBatch(BatchOptions.defaults());
+    RScriptAsync script = batch.getScript(StringCodec.INSTANCE);
+    List<RFuture<Long>> results = new ArrayList<>(notices.size());
+    for (FollowNotice n : notices) {
+      results.add(script.evalAsync(Mode.READ_WRITE, NOTIFY.source(), ReturnType.LONG,
+          List.of(NotificationKeys.inbox(n.followeeId()), RelationKeys.deleted(n.followeeId()),
+              RelationKeys.deleted(n.followerId())),
+          FOLLOWED + n.followerId(), Long.toString(n.atMs()), Integer.toString(INBOX_SIZE)));
+    }
+    batch.execute();
+    int changed = 0;
+    for (RFuture<Long> result : results) {
+      changed += result.toCompletableFuture().join() == 1L ? 1 : 0;
+    }
+    return changed;
   }
 
   @Override
