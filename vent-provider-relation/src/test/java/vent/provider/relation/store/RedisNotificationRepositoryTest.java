@@ -2,10 +2,12 @@ package vent.provider.relation.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vent.common.testing.RedisExtension;
+import vent.provider.relation.domain.FollowNotice;
 import vent.provider.relation.domain.NotificationItem;
 import vent.provider.relation.domain.PageCursor;
 
@@ -68,6 +70,18 @@ class RedisNotificationRepositoryTest {
     assertThat(REDIS.client().getScoredSortedSet("vent:notification:{1}:inbox").size())
         .isEqualTo(RedisNotificationRepository.INBOX_SIZE);
     assertThat(inbox.page("1", null, 1)).extracting(NotificationItem::atMs).containsExactly((long) RedisNotificationRepository.INBOX_SIZE + 5);
+  }
+
+  @Test
+  void aBatchIsRecordedInOneCallWithDuplicatesAndDeletedUsersSkipped() {
+    graph.removeUser("9");
+    int changed = inbox.recordFollowed(List.of(new FollowNotice("2", "1", 100L), new FollowNotice("3", "1", 200L),
+        new FollowNotice("2", "1", 100L), new FollowNotice("9", "1", 300L), new FollowNotice("2", "9", 300L),
+        new FollowNotice("1", "4", 50L)));
+    assertThat(changed).isEqualTo(3);
+    assertThat(inbox.page("1", null, 10)).extracting(NotificationItem::actorId).containsExactly("3", "2");
+    assertThat(inbox.page("4", null, 10)).extracting(NotificationItem::actorId).containsExactly("1");
+    assertThat(inbox.page("9", null, 10)).isEmpty();
   }
 
   @Test
