@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.dubbo.rpc.RpcException;
 import org.apache.dubbo.rpc.StatusRpcException;
+import org.apache.dubbo.rpc.TriRpcStatus;
+import vent.api.ReasonedStatus;
 import vent.common.dubbo.LostCallFilter;
 
 /**
@@ -17,7 +19,8 @@ import vent.common.dubbo.LostCallFilter;
  * failed. The reads vent-web fans out asynchronously (profiles, counts, follower pages) are
  * retried here instead, immediately and at most {@code retries} times, and only for those
  * failures ({@link LostCallFilter#retryCode}: CANCELLED, UNAVAILABLE, DEADLINE_EXCEEDED, or a
- * Dubbo network / timeout error). The least-active balancing of {@code DubboNode.refer} steers
+ * Dubbo network / timeout error; for reads also an INTERNAL without a reason, a stream reset by a
+ * dying instance). The least-active balancing of {@code DubboNode.refer} steers
  * a retry away from an instance with calls stuck on it.
  *
  * <p>The first attempt is started on the caller's thread, as a plain Dubbo call would be; only a
@@ -66,12 +69,19 @@ public final class ReadRetry {
         : first);
   }
 
+  private static boolean unreasonedInternal(StatusRpcException e) {
+    return e.getStatus().code == TriRpcStatus.Code.INTERNAL && ReasonedStatus.parse(e.getStatus().description).isEmpty();
+  }
+
   static boolean retryable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof StatusRpcException) {
+      if (t instanceof StatusRpcException sre) {
         // The provider's own status decides (a StatusRpcException is also an RpcException whose
-        // code says "network" for any UNAVAILABLE, reasoned or not).
-        return LostCallFilter.retryCode(t) != 0;
+        // code says "network" for any UNAVAILABLE, reasoned or not). An INTERNAL without a reason
+        // is what a read gets when its instance is killed mid-answer (the stream is reset, seen in
+        // the fault suite); every Vent provider gives its own failures a reason, so for a read,
+        // which may run twice, it is one more lost call.
+        return LostCallFilter.retryCode(t) != 0 || unreasonedInternal(sre);
       }
       if (t instanceof RpcException re && (re.isNetwork() || re.isTimeout())) {
         return true;

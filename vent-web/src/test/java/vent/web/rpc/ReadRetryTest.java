@@ -35,6 +35,18 @@ class ReadRetryTest {
   }
 
   @Test
+  void aStreamResetByADyingInstanceIsRetriedButAReasonedInternalIsNot() {
+    var reset = TriRpcStatus.INTERNAL.asException();
+    assertThat(new ReadRetry(2).run(() -> failing(reset, 1)).join()).isEqualTo("ok");
+    assertThat(calls).hasValue(2);
+
+    calls.set(0);
+    var bug = TriRpcStatus.INTERNAL.withDescription("INTERNAL_ERROR: something broke").asException();
+    assertThatThrownBy(() -> new ReadRetry(2).run(() -> failing(bug, 5)).join()).isInstanceOf(CompletionException.class);
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
   void anAnswerWithAReasonIsNotRetried() {
     var notFound = TriRpcStatus.NOT_FOUND.withDescription("USER_NOT_FOUND: no user 7").asException();
     var redisDown = TriRpcStatus.UNAVAILABLE.withDescription("DEPENDENCY_UNAVAILABLE: redis").asException();
