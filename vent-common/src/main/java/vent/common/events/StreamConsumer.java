@@ -21,6 +21,7 @@ import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vent.common.logging.Outage;
 
 /**
  * One member of a consumer group on one event stream, on its own thread: at-least-once delivery
@@ -55,7 +56,7 @@ public final class StreamConsumer implements AutoCloseable {
   private final EventHandler handler;
   private final Thread thread;
   private volatile boolean running = true;
-  private boolean failing;
+  private final Outage outage;
 
   private StreamConsumer(RedissonClient redis, String streamName, ConsumerSettings settings, EventHandler handler) {
     this.stream = redis.getStream(streamName, StringCodec.INSTANCE);
@@ -65,6 +66,7 @@ public final class StreamConsumer implements AutoCloseable {
     this.handler = handler;
     this.thread = new Thread(this::run, "events-" + settings.group());
     this.thread.setDaemon(true);
+    this.outage = new Outage(LOG, "consumer", () -> "stream=" + streamName + " group=" + settings.group(), RETRY_MS);
   }
 
   /**
@@ -111,16 +113,20 @@ public final class StreamConsumer implements AutoCloseable {
           nextClaimMs = now + Math.max(100, settings.claimIdle().toMillis() / 2);
         }
         readNew();
-        recovered();
+        outage.succeeded();
       } catch (RedissonShutdownException e) {
         return;
       } catch (RedisException e) {
         if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
           groupReady = false;
         }
-        failed(e);
+        if (!outage.failed(e)) {
+          running = false;
+        }
       } catch (RuntimeException e) {
-        failed(e);
+        if (!outage.failed(e)) {
+          running = false;
+        }
       }
     }
   }
@@ -162,7 +168,7 @@ public final class StreamConsumer implements AutoCloseable {
     } catch (Exception e) {
       // Find out which event fails: one by one, acknowledging the others.
       LOG.info("event=event_batch_failed stream={} group={} size={} action=one_by_one error=\"{}\"", streamName,
-          settings.group(), events.size(), oneLine(e));
+          settings.group(), events.size(), Outage.oneLine(e));
     }
     List<StreamMessageId> done = new ArrayList<>(ids.size());
     try {
@@ -220,7 +226,7 @@ public final class StreamConsumer implements AutoCloseable {
     } catch (Exception e) {
       // Left pending: claimed again after claimIdle, dead-lettered after maxDeliveries.
       LOG.warn("event=event_failed stream={} group={} id={} type={} delivery={} error=\"{}\"", streamName,
-          settings.group(), id, fields.get(EventStreams.TYPE_FIELD), delivery, oneLine(e));
+          settings.group(), id, fields.get(EventStreams.TYPE_FIELD), delivery, Outage.oneLine(e));
       return false;
     }
   }
@@ -241,31 +247,6 @@ public final class StreamConsumer implements AutoCloseable {
         Long.toString(deliveries), error, Long.toString(EventStreams.DEAD_LETTER_MAX_LENGTH));
     LOG.warn("event=event_dead_lettered stream={} group={} id={} deliveries={} error=\"{}\"", streamName,
         settings.group(), id, deliveries, error);
-  }
-
-  private void failed(RuntimeException e) {
-    if (!failing) {
-      failing = true;
-      LOG.warn("event=consumer_failing stream={} group={} error=\"{}\"", streamName, settings.group(), oneLine(e));
-    }
-    try {
-      Thread.sleep(RETRY_MS);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      running = false;
-    }
-  }
-
-  private void recovered() {
-    if (failing) {
-      failing = false;
-      LOG.info("event=consumer_recovered stream={} group={}", streamName, settings.group());
-    }
-  }
-
-  private static String oneLine(Throwable e) {
-    String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-    return message.replace('\n', ' ').replace('"', '\'');
   }
 
   private static String loadScript(String name) {

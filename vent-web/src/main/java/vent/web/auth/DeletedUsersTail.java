@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import vent.common.events.DomainEvent;
 import vent.common.events.EventJson;
 import vent.common.events.EventStreams;
+import vent.common.logging.Outage;
 import vent.events.v1.Event;
 
 /**
@@ -45,7 +46,7 @@ public final class DeletedUsersTail implements Managed {
   private final Duration block;
   private final Thread thread;
   private volatile boolean running = true;
-  private boolean failing;
+  private final Outage outage;
   private StreamMessageId last;
 
   /**
@@ -59,6 +60,8 @@ public final class DeletedUsersTail implements Managed {
     this.block = block;
     this.thread = new Thread(this::run, "deleted-users-tail");
     this.thread.setDaemon(true);
+    this.outage = new Outage(LOG, "deleted_users_tail", () -> "stream=" + EventStreams.USER + " kept=" + deleted.size(),
+        RETRY_MS);
   }
 
   /** Starts reading on its own thread. */
@@ -79,11 +82,13 @@ public final class DeletedUsersTail implements Managed {
     while (running) {
       try {
         readOnce();
-        recovered();
+        outage.succeeded();
       } catch (RedissonShutdownException e) {
         return;
       } catch (RuntimeException e) {
-        failed(e);
+        if (!outage.failed(e)) {
+          running = false;
+        }
       }
     }
   }
@@ -118,32 +123,7 @@ public final class DeletedUsersTail implements Managed {
       }
     } catch (IllegalArgumentException e) {
       // A malformed entry is skipped, not retried forever: it cannot become readable.
-      LOG.warn("event=deleted_users_entry_unreadable id={} error=\"{}\"", id, oneLine(e));
+      LOG.warn("event=deleted_users_entry_unreadable id={} error=\"{}\"", id, Outage.oneLine(e));
     }
-  }
-
-  private void failed(RuntimeException e) {
-    if (!failing) {
-      failing = true;
-      LOG.warn("event=deleted_users_tail_failing stream={} kept={} error=\"{}\"", EventStreams.USER, deleted.size(),
-          oneLine(e));
-    }
-    try {
-      Thread.sleep(RETRY_MS);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      running = false;
-    }
-  }
-
-  private void recovered() {
-    if (failing) {
-      failing = false;
-      LOG.info("event=deleted_users_tail_recovered stream={} kept={}", EventStreams.USER, deleted.size());
-    }
-  }
-
-  private static String oneLine(Throwable e) {
-    return (e.getClass().getSimpleName() + ": " + e.getMessage()).replace('\n', ' ').replace('"', '\'');
   }
 }
