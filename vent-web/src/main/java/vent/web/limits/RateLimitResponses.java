@@ -15,7 +15,8 @@ import vent.web.errors.Problems;
 
 /**
  * The answer to a request a Sentinel rule refused: 429 {@code application/problem+json}, code
- * {@value #RATE_LIMITED}, the detail naming the limit (route, per-IP, per-user, login, system),
+ * {@value #RATE_LIMITED}, the detail naming the limit (route, per-IP, per-user, login, captcha,
+ * password, system),
  * and the headers of draft-ietf-httpapi-ratelimit-headers:
  *
  * <ul>
@@ -40,8 +41,8 @@ public final class RateLimitResponses {
   private RateLimitResponses() {}
 
   /**
-   * @param resource the resource being entered when {@code e} was thrown (route name,
-   *     {@code client-ip}, {@code client-user} or {@code login-ip})
+   * @param resource the resource being entered when {@code e} was thrown (route name or one of
+   *     the per-client resources of {@link SentinelResources})
    * @param instance the request path, for the problem's {@code instance}
    */
   public static Response of(BlockException e, String resource, String instance) {
@@ -83,6 +84,8 @@ public final class RateLimitResponses {
       case SentinelResources.CLIENT_IP -> "per-IP limit (too many requests from your address)";
       case SentinelResources.CLIENT_USER -> "per-user limit (too many requests from your account)";
       case SentinelResources.LOGIN_IP -> "login limit (too many log-in, registration or refresh attempts from your address)";
+      case SentinelResources.CAPTCHA_IP -> "captcha limit (too many captchas requested from your address)";
+      case SentinelResources.PASSWORD_USER -> "password limit (too many password checks for your account)";
       default -> "route limit (too many requests to " + resource + ")";
     };
   }

@@ -12,6 +12,6 @@ public final class RateLimiting {
    * @return the request/response filters and the exit safety net
    */
   public static List<Object> components(ClientIps clientIps) {
-    return List.of(new SentinelRouteFilter(clientIps), new SentinelUserFilter(), new SentinelExitListener());
+    return List.of(new SentinelRouteFilter(clientIps), new SentinelQuotaFilter(), new SentinelExitListener());
   }
 }

@@ -24,15 +24,25 @@ final class SentinelEntries {
   private static final Logger LOG = LoggerFactory.getLogger(SentinelEntries.class);
   static final String PROPERTY = SentinelEntries.class.getName();
 
-  private final Entry[] entries = new Entry[4];
-  private final Object[] args = new Object[4];
+  /** Most entries of one request: client-ip, a route's per-IP or per-user limits, client-user, the route. */
+  private static final int MAX_ENTRIES = 5;
+
+  private final SentinelResources.Route route;
+  private final Entry[] entries = new Entry[MAX_ENTRIES];
+  private final Object[] args = new Object[MAX_ENTRIES];
   private int size;
+  private int routeIndex = -1;
   private boolean blocked;
 
-  private SentinelEntries() {}
+  private SentinelEntries(SentinelResources.Route route) {
+    this.route = route;
+  }
 
-  /** Enters vent-web's Sentinel context on this thread and attaches a new, empty set to {@code request}. */
-  static SentinelEntries begin(ContainerRequestContext request) {
+  /**
+   * Enters vent-web's Sentinel context on this thread and attaches a new, empty set for
+   * {@code route} to {@code request}.
+   */
+  static SentinelEntries begin(ContainerRequestContext request, SentinelResources.Route route) {
     Context leaked = ContextUtil.getContext();
     if (leaked != null) {
       // A request starts with no context; one left here would nest this request's entries in it.
@@ -40,7 +50,7 @@ final class SentinelEntries {
       exitEverything(leaked);
     }
     ContextUtil.enter(SentinelResources.CONTEXT);
-    SentinelEntries entries = new SentinelEntries();
+    SentinelEntries entries = new SentinelEntries(route);
     request.setProperty(PROPERTY, entries);
     return entries;
   }
@@ -59,16 +69,36 @@ final class SentinelEntries {
     return entries;
   }
 
+  /** The matched route these entries belong to. */
+  SentinelResources.Route route() {
+    return route;
+  }
+
   /**
-   * Enters {@code resource} (web resource type).
+   * Enters a per-client resource ({@link EntryType#OUT}: the system rule must not count it).
    *
-   * @param arg argument 0 for parameter-flow rules, or null for none
+   * @param arg argument 0 of its parameter-flow rules (the IP or the user id)
    * @throws BlockException a rule refused the request (nothing is held for {@code resource} then)
    */
-  void enter(String resource, EntryType type, Object arg) throws BlockException {
-    Entry entry = arg == null
-        ? SphU.entry(resource, ResourceTypeConstants.COMMON_WEB, type)
-        : SphU.entry(resource, ResourceTypeConstants.COMMON_WEB, type, new Object[] {arg});
+  void enterPerClient(String resource, Object arg) throws BlockException {
+    hold(SphU.entry(resource, ResourceTypeConstants.COMMON_WEB, EntryType.OUT, new Object[] {arg}), arg);
+  }
+
+  /**
+   * Enters the route's resource ({@link EntryType#IN}: the request's one inbound entry, which the
+   * system rule counts), at most once per request.
+   *
+   * @throws BlockException a rule refused the request (nothing is held for the route then)
+   */
+  void enterRoute() throws BlockException {
+    if (routeIndex >= 0) {
+      return;
+    }
+    hold(SphU.entry(route.name(), ResourceTypeConstants.COMMON_WEB, EntryType.IN), null);
+    routeIndex = size - 1;
+  }
+
+  private void hold(Entry entry, Object arg) {
     entries[size] = entry;
     args[size] = arg;
     size++;
@@ -84,12 +114,12 @@ final class SentinelEntries {
   }
 
   /**
-   * Counts a 5xx answer as an error of the route (its first entry), for exception-based degrade
-   * rules and the dashboard's exception QPS.
+   * Counts a 5xx answer as an error of the route, for exception-based degrade rules and the
+   * dashboard's exception QPS; nothing when the route was not entered.
    */
   void traceServerError(int status) {
-    if (size > 0 && !blocked) {
-      Tracer.traceEntry(new ServerErrorStatus(status), entries[0]);
+    if (routeIndex >= 0 && !blocked) {
+      Tracer.traceEntry(new ServerErrorStatus(status), entries[routeIndex]);
     }
   }
 
@@ -111,6 +141,7 @@ final class SentinelEntries {
       }
     }
     size = 0;
+    routeIndex = -1;
     ContextUtil.exit();
   }
 

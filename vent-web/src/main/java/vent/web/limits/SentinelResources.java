@@ -3,7 +3,6 @@ package vent.web.limits;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.glassfish.jersey.server.model.Resource;
@@ -18,8 +17,14 @@ import org.glassfish.jersey.server.model.ResourceMethod;
  *   <li>{@value #CLIENT_IP}: every request, argument 0 = the client's IP address;
  *   <li>{@value #CLIENT_USER}: authenticated requests, argument 0 = the caller's user id;
  *   <li>{@value #LOGIN_IP}: {@code POST /sessions}, {@code POST /users} and
- *       {@code POST /sessions/refresh}, argument 0 = the client's IP address.
+ *       {@code POST /sessions/refresh}, argument 0 = the client's IP address;
+ *   <li>{@value #CAPTCHA_IP}: {@code POST /captchas}, argument 0 = the client's IP address;
+ *   <li>{@value #PASSWORD_USER}: {@code PUT /me/password} and {@code DELETE /me} (the routes that
+ *       check the account's password), argument 0 = the caller's user id.
  * </ul>
+ *
+ * <p>A request enters its per-client resources first and its route last, so a request a
+ * per-client limit refuses never spends the route's shared quota.
  */
 public final class SentinelResources {
 
@@ -29,10 +34,20 @@ public final class SentinelResources {
   public static final String CLIENT_USER = "client-user";
   /** Per-IP limit of log-in, registration and token refresh (param-flow, argument 0 = IP). */
   public static final String LOGIN_IP = "login-ip";
+  /** Per-IP limit of captcha creation (param-flow, argument 0 = IP). */
+  public static final String CAPTCHA_IP = "captcha-ip";
+  /** Per-user limit of the routes that check the account's password (param-flow, argument 0 = user id). */
+  public static final String PASSWORD_USER = "password-user";
   /** Sentinel context every REST request runs in (the entrance of the call tree on the dashboard). */
   static final String CONTEXT = "vent-web-rest";
 
-  private static final Set<String> LOGIN_ROUTES = Set.of("POST /sessions", "POST /users", "POST /sessions/refresh");
+  /** Routes with a per-IP limit of their own, entered after {@value #CLIENT_IP}. */
+  private static final Map<String, String> IP_LIMITS = Map.of(
+      "POST /sessions", LOGIN_IP, "POST /users", LOGIN_IP, "POST /sessions/refresh", LOGIN_IP,
+      "POST /captchas", CAPTCHA_IP);
+  /** Routes with a per-user limit of their own, entered after {@value #CLIENT_USER}. */
+  private static final Map<String, String> USER_LIMITS = Map.of(
+      "PUT /me/password", PASSWORD_USER, "DELETE /me", PASSWORD_USER);
 
   /** {@code {id: [0-9]+}} -> {@code {id}}: rule names do not depend on a template's regex. */
   private static final Pattern TEMPLATE_REGEX = Pattern.compile("\\{\\s*([^:}\\s]+)\\s*:[^}]*}");
@@ -43,19 +58,20 @@ public final class SentinelResources {
   private SentinelResources() {}
 
   /**
-   * A matched route: its resource name, and whether {@value #LOGIN_IP} applies.
+   * A matched route and the per-client resources of its own.
    *
    * @param name e.g. {@code GET /users/{id}}
-   * @param login log-in, registration or token refresh
+   * @param ipLimit per-IP resource of this route ({@value #LOGIN_IP}, {@value #CAPTCHA_IP}), or null
+   * @param userLimit per-user resource of this route ({@value #PASSWORD_USER}), or null
    */
-  record Route(String name, boolean login) {}
+  record Route(String name, String ipLimit, String userLimit) {}
 
   /** The route of a matched resource method (cached: computed once per method). */
   static Route route(ResourceMethod method, String requestMethod) {
     Route route = ROUTES.get(method);
     if (route == null) {
       String name = name(method, requestMethod);
-      route = ROUTES.computeIfAbsent(method, m -> new Route(name, LOGIN_ROUTES.contains(name)));
+      route = ROUTES.computeIfAbsent(method, m -> new Route(name, IP_LIMITS.get(name), USER_LIMITS.get(name)));
     }
     return route;
   }

@@ -1,6 +1,5 @@
 package vent.web.limits;
 
-import com.alibaba.csp.sentinel.EntryType;
 import com.alibaba.csp.sentinel.slots.block.BlockException;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,25 +13,25 @@ import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.ResourceMethod;
 
 /**
- * Enters Sentinel for every matched REST route, before authentication: the route's resource
- * ({@code GET /users/{id}}, {@link EntryType#IN}, so the system rule applies to it), then
- * {@value SentinelResources#CLIENT_IP} with the client's IP, then, for log-in, registration and
- * refresh, {@value SentinelResources#LOGIN_IP} with the client's IP. A refused request is
- * answered by {@link RateLimitResponses} without running anything further.
+ * Starts a matched REST route's Sentinel entries, before authentication: {@value
+ * SentinelResources#CLIENT_IP} with the client's IP, then the route's own per-IP limit if it has
+ * one ({@value SentinelResources#LOGIN_IP} for log-in, registration and refresh, {@value
+ * SentinelResources#CAPTCHA_IP} for captchas). The route's shared quota is entered last, after
+ * the per-user limits, by {@link SentinelQuotaFilter}, so a request a per-client limit refuses
+ * never spends it. A refused request is answered by {@link RateLimitResponses} without running
+ * anything further.
  *
  * <p>Priority {@code AUTHENTICATION - 100}: before the bearer-token filter, so a flood of
- * requests with bad tokens is limited by route and by IP before any signature is checked, and
- * is counted like any other request. The per-user limit needs the verified caller and runs
- * after authentication ({@link SentinelUserFilter}).
+ * requests with bad tokens is limited per IP before any signature is checked.
  *
  * <p>As a response filter it exits every entry of the request, in reverse order, whatever the
  * outcome (a resource's answer, a mapped exception, an authentication failure, a refusal);
  * 5xx answers are traced as errors of the route. {@link SentinelExitListener} covers the
  * paths where Jersey skips the response filters.
  *
- * <p>Only route entries are {@link EntryType#IN}: Sentinel's
- * system rule counts every inbound entry, so one inbound entry per request keeps its QPS and
- * concurrency thresholds in requests. The per-client entries are {@link EntryType#OUT}.
+ * <p>Only route entries are {@code EntryType.IN}: Sentinel's system rule counts every inbound
+ * entry, so one inbound entry per request keeps its QPS and concurrency thresholds in requests.
+ * The per-client entries are {@code EntryType.OUT}.
  */
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class SentinelRouteFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -54,15 +53,13 @@ public final class SentinelRouteFilter implements ContainerRequestFilter, Contai
     }
     SentinelResources.Route route = SentinelResources.route(method, request.getMethod());
     String ip = clientIps.of(request::getHeaderString, servletRequest);
-    SentinelEntries entries = SentinelEntries.begin(request);
-    String resource = route.name();
+    SentinelEntries entries = SentinelEntries.begin(request, route);
+    String resource = SentinelResources.CLIENT_IP;
     try {
-      entries.enter(resource, EntryType.IN, null);
-      resource = SentinelResources.CLIENT_IP;
-      entries.enter(resource, EntryType.OUT, ip);
-      if (route.login()) {
-        resource = SentinelResources.LOGIN_IP;
-        entries.enter(resource, EntryType.OUT, ip);
+      entries.enterPerClient(resource, ip);
+      if (route.ipLimit() != null) {
+        resource = route.ipLimit();
+        entries.enterPerClient(resource, ip);
       }
     } catch (BlockException e) {
       entries.blocked();

@@ -35,6 +35,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.glassfish.jersey.client.ClientProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,8 @@ import vent.web.testing.TestApi;
 
 /**
  * The REST layer's Sentinel entries, with rules loaded directly (no Consul) over fake providers.
- * Client IPs come from {@code X-Forwarded-For} (trusted here): the in-memory container has no
- * connection address.
+ * Client IPs come from {@code X-Forwarded-For}: every request comes from the trusted stand-in
+ * proxy {@link TestApi#PROXY} (the in-memory container has no connection address).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SentinelRateLimitTest {
@@ -157,9 +158,10 @@ class SentinelRateLimitTest {
   }
 
   private static void assertNothingHeld() {
-    for (String resource : List.of("GET /users/{id}", "GET /me", "POST /sessions", "GET /failing/unavailable",
-        "GET /failing/response-filter", SentinelResources.CLIENT_IP, SentinelResources.CLIENT_USER,
-        SentinelResources.LOGIN_IP)) {
+    for (String resource : List.of("GET /users/{id}", "GET /me", "POST /sessions", "POST /captchas",
+        "PUT /me/password", "DELETE /me", "GET /failing/unavailable", "GET /failing/response-filter",
+        SentinelResources.CLIENT_IP, SentinelResources.CLIENT_USER, SentinelResources.LOGIN_IP,
+        SentinelResources.CAPTCHA_IP, SentinelResources.PASSWORD_USER)) {
       ClusterNode node = ClusterBuilderSlot.getClusterNode(resource);
       if (node != null) {
         assertThat(node.curThreadNum()).as("entries of %s still held", resource).isZero();
@@ -258,6 +260,86 @@ class SentinelRateLimitTest {
     assertThat(fakes.auth.lastClientIp).as("the address the auth provider is told").isEqualTo("203.0.113.8");
     // Reads are not log-ins.
     assertThat(burst(5, () -> get("/users/" + alice.getId(), null, "203.0.113.7")))
+        .extracting(Response::getStatus).containsOnly(200);
+    assertNothingHeld();
+  }
+
+  private Response login(String ip, String password) {
+    return api.target("/sessions").request().header("X-Forwarded-For", ip)
+        .post(Entity.json("{\"username\":\"alice\",\"password\":\"" + password + "\"}"));
+  }
+
+  private static ParamFlowRule onlyFor(String resource, String value, int count) {
+    return perValue(resource, 1000).setDurationInSec(60).setParamFlowItemList(List.of(
+        new ParamFlowItem().setObject(value).setClassType(String.class.getName()).setCount(count)));
+  }
+
+  @Test
+  void aLoginFloodRefusedPerIpLeavesTheRouteQuotaToOthers() {
+    FlowRuleManager.loadRules(List.of(qps("POST /sessions", 5)));
+    ParamFlowRuleManager.loadRules(List.of(onlyFor(SentinelResources.LOGIN_IP, "203.0.113.66", 1)));
+    List<Response> flood = burst(30, () -> login("203.0.113.66", "wrong password"));
+    assertThat(limited(flood)).as("the flooding address, refused by its login limit").hasSize(29);
+    assertThat(problem(limited(flood).get(0)).get("detail").asText()).contains("login limit");
+
+    assertThat(login("203.0.113.67", FakeProviders.PASSWORD).getStatus()).as("another address").isEqualTo(200);
+    assertThat(login("203.0.113.68", FakeProviders.PASSWORD).getStatus()).as("a third address").isEqualTo(200);
+    assertThat(ClusterBuilderSlot.getClusterNode("POST /sessions").totalPass())
+        .as("route quota spent: one flood request, two logins").isLessThanOrEqualTo(3);
+    assertNothingHeld();
+  }
+
+  @Test
+  void aCaptchaFloodRefusedPerIpLeavesTheRouteQuotaToOthers() {
+    FlowRuleManager.loadRules(List.of(qps("POST /captchas", 3)));
+    ParamFlowRuleManager.loadRules(List.of(onlyFor(SentinelResources.CAPTCHA_IP, "203.0.113.70", 1)));
+    List<Response> flood = burst(20, () -> api.target("/captchas").request().header("X-Forwarded-For", "203.0.113.70")
+        .post(Entity.json("{}")));
+    assertThat(limited(flood)).hasSize(19);
+    assertThat(problem(limited(flood).get(0)).get("detail").asText()).contains("captcha limit");
+    Response other = api.target("/captchas").request().header("X-Forwarded-For", "203.0.113.71").post(Entity.json("{}"));
+    assertThat(other.getStatus()).as("another address gets its captcha").isEqualTo(201);
+    assertNothingHeld();
+  }
+
+  @Test
+  void aPasswordGuessingTokenIsLimitedPerUserWithoutSpendingTheRouteQuota() {
+    FlowRuleManager.loadRules(List.of(qps("PUT /me/password", 3), qps("DELETE /me", 3)));
+    ParamFlowRuleManager.loadRules(List.of(onlyFor(SentinelResources.PASSWORD_USER, alice.getId(), 1)));
+    String aliceToken = fakes.tokenOf(alice);
+    String guess = "{\"currentPassword\":\"guess-guess\",\"newPassword\":\"new password 1\"}";
+    List<Response> guesses = burst(20, () -> api.target("/me/password").request().header("X-Forwarded-For", "192.0.2.1")
+        .header("Authorization", "Bearer " + aliceToken).put(Entity.json(guess)));
+    assertThat(limited(guesses)).as("alice's token past its password limit").hasSize(19);
+    assertThat(problem(limited(guesses).get(0)).get("detail").asText()).contains("password limit");
+    List<Response> deletes = burst(5, () -> api.target("/me").request().header("X-Forwarded-For", "192.0.2.1")
+        .header("Authorization", "Bearer " + aliceToken)
+        .property(ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true)
+        .build("DELETE", Entity.json("{\"password\":\"guess-guess\"}")).invoke());
+    assertThat(limited(deletes)).as("DELETE /me shares the password limit").hasSize(5);
+
+    Response bobs = api.target("/me/password").request().header("X-Forwarded-For", "192.0.2.1")
+        .header("Authorization", "Bearer " + fakes.tokenOf(bob)).put(Entity.json(guess));
+    assertThat(bobs.getStatus()).as("bob's password check is not refused by a limit").isNotEqualTo(429);
+    assertNothingHeld();
+  }
+
+  @Test
+  void requestsWithRefusedTokensDoNotSpendTheRouteQuota() {
+    FlowRuleManager.loadRules(List.of(qps("GET /me", 3)));
+    List<Response> junk = burst(20, () -> get("/me", "garbage", "203.0.113.80"));
+    assertThat(junk).extracting(Response::getStatus).containsOnly(401);
+    assertThat(get("/me", fakes.tokenOf(alice), "203.0.113.81").getStatus()).isEqualTo(200);
+    assertNothingHeld();
+  }
+
+  @Test
+  void aClientRefusedPerIpDoesNotSpendAReadRoutesQuota() {
+    FlowRuleManager.loadRules(List.of(qps("GET /users/{id}", 5)));
+    ParamFlowRuleManager.loadRules(List.of(onlyFor(SentinelResources.CLIENT_IP, "203.0.113.90", 1)));
+    List<Response> flood = burst(30, () -> get("/users/" + alice.getId(), null, "203.0.113.90"));
+    assertThat(limited(flood)).hasSize(29);
+    assertThat(burst(3, () -> get("/users/" + alice.getId(), null, "203.0.113.91")))
         .extracting(Response::getStatus).containsOnly(200);
     assertNothingHeld();
   }
