@@ -40,7 +40,9 @@ public final class RestApi {
   /**
    * @param authenticator checks bearer tokens for {@code @Auth} parameters (signature, expiry,
    *     deleted users)
-   * @param api page sizes, and whether {@code X-Forwarded-For} names the client
+   * @param api page sizes, and the trusted proxies whose {@code X-Forwarded-For} names the client
+   * @throws IllegalArgumentException {@code api.trustedProxies} holds something that is not an IP
+   *     address or CIDR block
    * @param rateLimits enter Sentinel for every route ({@code sentinel.enabled}); when false nothing
    *     of Sentinel is registered, so it costs nothing
    * @return components for {@code JerseyEnvironment.register}, in registration order
@@ -59,7 +61,7 @@ public final class RestApi {
   public static List<Object> components(UserClient users, RelationClient relations, NotificationClient notifications,
       AuthClient auth, CaptchaClient captchas, JwtAuthenticator authenticator, ApiSettings api, LiveSettings live,
       boolean rateLimits) {
-    ClientIps clientIps = new ClientIps(api.trustForwardedFor);
+    ClientIps clientIps = ClientIps.trusting(api.trustedProxies);
     List<Object> components = new ArrayList<>(List.of(
         // Errors: RFC 9457 problems (Dropwizard's default mappers are off in config.yml).
         new VentExceptionMapper(),

@@ -17,7 +17,7 @@ import vent.common.sentinel.SentinelSettings;
  * <p>YAML shape, besides Dropwizard's own {@code server} and {@code logging} sections:
  * {@code {loopbackOnly: true, registry: {host, port}, redis: {address, password, ...},
  * rpc: {timeoutMs: 3000, readRetries: 2, importTimeoutMs: 60000},
- * api: {maxBodyBytes: 65536, defaultPageSize: 20, maxPageSize: 100, trustForwardedFor: false},
+ * api: {maxBodyBytes: 65536, defaultPageSize: 20, maxPageSize: 100, trustedProxies: ""},
  * auth: {deletedUsersWindowSeconds: 1200},
  * features: {registrationEnabled: true, suggestionsEnabled: true},
  * sentinel: {enabled: true, commandHost: 127.0.0.1, commandPort: 8719, dashboard: "", logDir: "",
@@ -74,11 +74,14 @@ public class VentWebConfiguration extends Configuration {
      */
     @Min(1) @Max(500) @JsonProperty public int maxPageSize = 100;
     /**
-     * Take the client's IP (per-IP limits, login checks) from the first {@code X-Forwarded-For}
-     * entry instead of the connection. Only behind a reverse proxy that sets that header: vent-web
-     * binds 127.0.0.1 with nothing in front, where the header is whatever a client sends.
+     * The reverse proxies in front of vent-web whose {@code X-Forwarded-For} names the client (per-IP
+     * limits, login checks): comma-separated IP addresses or CIDR blocks, e.g.
+     * {@code "127.0.0.1/32, 10.0.0.0/8"}; empty = none, the connection's address is the client's.
+     * Only a connection from one of them is believed, and only the entries it and the other
+     * trusted proxies appended ({@code vent.web.limits.ClientIps}). An entry that is not an IP
+     * literal or CIDR block stops vent-web at start-up.
      */
-    @JsonProperty public boolean trustForwardedFor = false;
+    @NotNull @JsonProperty public String trustedProxies = "";
   }
 
   /** Bearer tokens. */

@@ -3,8 +3,11 @@ package vent.web.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.junit5.ResourceExtension;
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
 import vent.web.RestApi;
 import vent.web.VentWebApplication;
 import vent.web.VentWebConfiguration;
@@ -35,6 +38,12 @@ public final class TestApi {
 
   private TestApi() {}
 
+  /**
+   * The connection address of every request when {@code behindProxy}: a stand-in reverse proxy,
+   * which {@code api.trustedProxies} then trusts.
+   */
+  public static final String PROXY = "192.0.2.254";
+
   /** The components as {@code config.yml} has them: Sentinel on, client IP from the connection. */
   public static ResourceExtension over(FakeProviders fakes) {
     return over(fakes, true, false);
@@ -42,27 +51,49 @@ public final class TestApi {
 
   /**
    * @param rateLimits register the Sentinel filters ({@code sentinel.enabled})
-   * @param trustForwardedFor {@code api.trustForwardedFor}: the in-memory container has no
-   *     connection address, so tests that need distinct client IPs send {@code X-Forwarded-For}
+   * @param behindProxy every request comes from the trusted proxy {@link #PROXY}: the in-memory
+   *     container has no connection address, so tests that need distinct client IPs send
+   *     {@code X-Forwarded-For} as that proxy would (its rightmost entry is the client); otherwise
+   *     the connection's address is unknown and nothing is trusted
    */
-  public static ResourceExtension over(FakeProviders fakes, boolean rateLimits, boolean trustForwardedFor) {
-    return over(fakes, rateLimits, trustForwardedFor, List.of());
+  public static ResourceExtension over(FakeProviders fakes, boolean rateLimits, boolean behindProxy) {
+    return over(fakes, rateLimits, behindProxy, List.of());
   }
 
   /** As {@link #over(FakeProviders, boolean, boolean)}, plus test-only resources or providers. */
-  public static ResourceExtension over(FakeProviders fakes, boolean rateLimits, boolean trustForwardedFor,
+  public static ResourceExtension over(FakeProviders fakes, boolean rateLimits, boolean behindProxy,
       List<Object> extra) {
     ObjectMapper mapper = Jackson.newObjectMapper();
     VentWebApplication.strictJson(mapper);
     VentWebConfiguration.ApiSettings api = new VentWebConfiguration.ApiSettings();
-    api.trustForwardedFor = trustForwardedFor;
     ResourceExtension.Builder builder = ResourceExtension.builder()
         .setMapper(mapper)
         .setRegisterDefaultExceptionMappers(false)
         .bootstrapLogging(false);
+    if (behindProxy) {
+      api.trustedProxies = PROXY;
+      builder.addProvider(new AbstractBinder() {
+        @Override
+        protected void configure() {
+          bind(fromProxy()).to(HttpServletRequest.class);
+        }
+      });
+    }
     components(fakes, api, rateLimits).forEach(builder::addProvider);
     extra.forEach(builder::addProvider);
     return builder.build();
+  }
+
+  /** A servlet request that only knows its connection's address: {@link #PROXY}. */
+  private static HttpServletRequest fromProxy() {
+    return (HttpServletRequest) Proxy.newProxyInstance(TestApi.class.getClassLoader(),
+        new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "getRemoteAddr" -> PROXY;
+          case "toString" -> "request from " + PROXY;
+          case "hashCode" -> 0;
+          case "equals" -> proxy == args[0];
+          default -> throw new IllegalStateException("not in a servlet container: " + method.getName());
+        });
   }
 
   /** {@link RestApi#components} over the fakes, tokens checked against their key and deleted users. */
