@@ -53,8 +53,8 @@ class DefaultRulesTest {
       }
       for (ParamFlowRule rule : JSON.parseArray(read(app, "param-flow"), ParamFlowRule.class)) {
         assertThat(ParamFlowRuleUtil.isValidRule(rule)).as("%s param-flow %s", app, rule).isTrue();
-        assertThat(Set.of(SentinelResources.CLIENT_IP, SentinelResources.CLIENT_USER, SentinelResources.LOGIN_IP))
-            .contains(rule.getResource());
+        assertThat(Set.of(SentinelResources.CLIENT_IP, SentinelResources.CLIENT_USER, SentinelResources.LOGIN_IP,
+            SentinelResources.CAPTCHA_IP, SentinelResources.PASSWORD_USER)).contains(rule.getResource());
       }
       assertThat(JSON.parseArray(read(app, "system"), SystemRule.class)).as("%s system", app).isNotNull();
     }
@@ -65,6 +65,29 @@ class DefaultRulesTest {
     Set<String> limited = new HashSet<>();
     JSON.parseArray(read("vent-web", "flow"), FlowRule.class).forEach(r -> limited.add(r.getResource()));
     assertThat(limited).containsAll(routes());
+  }
+
+  @Test
+  void everyPerClientResourceOfVentWebHasADefaultRule() throws IOException {
+    Set<String> limited = new HashSet<>();
+    JSON.parseArray(read("vent-web", "param-flow"), ParamFlowRule.class).forEach(r -> limited.add(r.getResource()));
+    assertThat(limited).containsExactlyInAnyOrder(SentinelResources.CLIENT_IP, SentinelResources.CLIENT_USER,
+        SentinelResources.LOGIN_IP, SentinelResources.CAPTCHA_IP, SentinelResources.PASSWORD_USER);
+  }
+
+  /**
+   * No default system rule reads the host's load or CPU: both are the whole machine's, so other
+   * processes' work (builds, the providers, Redis) would turn into refusals of light traffic.
+   */
+  @Test
+  void noDefaultSystemRuleDependsOnTheHostsLoadOrCpu() throws IOException {
+    for (String app : APPLICATIONS) {
+      for (SystemRule rule : JSON.parseArray(read(app, "system"), SystemRule.class)) {
+        assertThat(rule.getHighestSystemLoad()).as("%s highestSystemLoad", app).isNegative();
+        assertThat(rule.getHighestCpuUsage()).as("%s highestCpuUsage", app).isNegative();
+        assertThat(rule.getMaxThread()).as("%s maxThread", app).isPositive();
+      }
+    }
   }
 
   private static Set<String> knownResources(String app) {
