@@ -34,9 +34,14 @@ import org.slf4j.LoggerFactory;
  * {@link CommandHandler} Sentinel registers under that name ({@code setRules}, {@code getRules},
  * {@code setParamFlowRules}, {@code metric}, ...), with parameters parsed by {@link CommandRequests}.
  *
- * <p>Answers: 200 with the handler's result as plain text (e.g. {@code success}); 400 with a
- * one-line plain-text reason for anything that fails (unknown command, bad encoding, a handler
- * failure); never a stack trace.
+ * <p>Commands that change state (everything but the reads of {@link CommandRequests#READS}) run
+ * only on POST, and a request carrying an {@code Origin} header or a {@code Host} that is a DNS
+ * name is refused before it is read: a web page in the operator's browser must not be able to
+ * drive the port ({@link CommandRequests#refusal}).
+ *
+ * <p>Answers: 200 with the handler's result as plain text (e.g. {@code success}); 403 or 405 (with
+ * {@code Allow: POST}) for a refused request; 400 with a one-line plain-text reason for anything
+ * else that fails (unknown command, bad encoding, a handler failure); never a stack trace.
  *
  * <p>Unlike Sentinel's, it does not move to the next free port when its port is taken: ports are
  * assigned per process, so a taken port is a configuration error, reported by
@@ -136,6 +141,20 @@ public final class VentCommandCenter implements CommandCenter {
 
   private void handle(HttpExchange exchange) {
     try (exchange) {
+      CommandRequests.Refusal refusal = CommandRequests.refusal(exchange.getRequestMethod(),
+          exchange.getRequestURI().getRawPath(), exchange.getRequestHeaders().getFirst("Origin"),
+          exchange.getRequestHeaders().getFirst("Host"));
+      if (refusal != null) {
+        // Method and path are the client's text: only a sanitized, short method is logged.
+        String method = exchange.getRequestMethod().replaceAll("[^A-Za-z]", "?");
+        LOG.warn("event=sentinel_command_refused method={} status={}",
+            method.length() > 16 ? method.substring(0, 16) : method, refusal.status());
+        if (refusal.status() == 405) {
+          exchange.getResponseHeaders().set("Allow", "POST");
+        }
+        reply(exchange, refusal.status(), refusal.reason());
+        return;
+      }
       byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
         body = in.readNBytes(MAX_BODY_BYTES + 1);

@@ -254,6 +254,31 @@ class SentinelBootstrapIT {
     assertThat(FlowRuleManager.getRules()).isEmpty();
   }
 
+  @Test
+  @Order(55)
+  void browsersAndStateChangingGetsAreRefused() throws Exception {
+    String flow = URLEncoder.encode("[{\"resource\":\"GET /by-get\",\"grade\":1,\"count\":1}]", StandardCharsets.UTF_8);
+    for (String write : List.of("/setRules?type=flow&data=" + flow, "/setParamFlowRules?data=%5B%5D",
+        "/setClusterMode?mode=1", "/setSwitch?value=false", "/cluster/server/modifyTransportConfig?port=1")) {
+      Reply reply = rawRequest("GET", write, "127.0.0.1:" + commandPort, null);
+      assertThat(reply.status()).as("GET %s", write).isEqualTo(405);
+      assertThat(reply.body()).contains("POST");
+    }
+    Reply fromAPage = send(HttpRequest.newBuilder(commandUri("/setRules")).header("Origin", "http://evil.example")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("type=flow&data=" + flow)));
+    assertThat(fromAPage.status()).isEqualTo(403);
+    assertThat(send(HttpRequest.newBuilder(commandUri("/getRules?type=flow")).header("Origin", "null")).status())
+        .as("a read with an Origin").isEqualTo(403);
+    assertThat(rawRequest("POST", "/setRules", "rebound.evil.example:" + commandPort, "type=flow&data=" + flow).status())
+        .as("a DNS name in Host").isEqualTo(403);
+    assertThat(FlowRuleManager.getRules()).as("no refused request changed a rule").isEmpty();
+    assertThat(consul.get(KV + "flow?raw")).doesNotContain("GET /by-get");
+    // Positive controls: reads by GET, by IP or localhost, as the dashboard and curl send them.
+    assertThat(rawRequest("GET", "/getRules?type=flow", "127.0.0.1:" + commandPort, null)).isEqualTo(new Reply(200, "[]"));
+    assertThat(rawRequest("GET", "/getRules?type=flow", "localhost:" + commandPort, null)).isEqualTo(new Reply(200, "[]"));
+  }
+
   // Dubbo: resource names, and a provider-side block as the consumer sees it.
   @Test
   @Order(60)
@@ -400,6 +425,22 @@ class SentinelBootstrapIT {
       socket.setSoTimeout(5000);
       socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int status = Integer.parseInt(response.substring(9, 12));
+      return new Reply(status, response.substring(response.indexOf("\r\n\r\n") + 4));
+    }
+  }
+
+  /** Any request sent byte for byte, with the Host header given (the JDK client will not set one). */
+  private static Reply rawRequest(String method, String pathAndQuery, String host, String formBody) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", commandPort)) {
+      socket.setSoTimeout(5000);
+      byte[] body = formBody == null ? new byte[0] : formBody.getBytes(StandardCharsets.UTF_8);
+      String head = method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"
+          + (formBody == null ? "" : "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n")
+          + "\r\n";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(body);
       String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       int status = Integer.parseInt(response.substring(9, 12));
       return new Reply(status, response.substring(response.indexOf("\r\n\r\n") + 4));
