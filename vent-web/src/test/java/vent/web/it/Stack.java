@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole Vent stack for the end-to-end tests, started once per test JVM through the
- * project's own launcher ({@code ./vent up}) on test ports with its own state folder, and
- * stopped by {@code ./vent down} when the JVM ends (also when tests fail).
+ * The whole Vent stack for the end-to-end tests, started through the project's own launcher
+ * ({@code ./vent up}) on test ports with its own state folder, and stopped by {@code ./vent down}
+ * when the JVM ends (also when tests fail). {@link #shared()} is started once per test JVM with
+ * relaxed Sentinel rules; {@link #own} starts a separate stack for one test class, with the
+ * default rules, which that class stops when it is done.
  *
  * <p>Real parts only: a Consul server agent, a redis-server, each provider as its own
  * {@code java -jar} process (two relation instances), and vent-web serving HTTP on loopback.
@@ -44,11 +46,18 @@ public final class Stack {
   private final Path home;
   private final Path state;
   private final Map<String, String> env;
+  private final int httpPort;
+  private final int adminPort;
+  private final int consulPort;
+  private Thread downOnExit;
 
   private Stack(Path home, Path state, Map<String, String> env) {
     this.home = home;
     this.state = state;
     this.env = env;
+    this.httpPort = Integer.parseInt(env.get("VENT_HTTP_PORT"));
+    this.adminPort = Integer.parseInt(env.get("VENT_ADMIN_PORT"));
+    this.consulPort = Integer.parseInt(env.get("VENT_CONSUL_PORT"));
   }
 
   /** The JVM-wide stack, started on first use. */
@@ -59,16 +68,63 @@ public final class Stack {
     return shared;
   }
 
+  /**
+   * A stack of the calling test class's own, started now from an empty state folder
+   * ({@code vent-web/target/<name>}) with the default Sentinel rules of {@code sentinel-rules/}
+   * and two instances of every provider, on ports {@code shift} above the shared stack's (which
+   * may run at the same time). Stop it with {@link #stop()} (an {@code @AfterAll}); it is also
+   * stopped when the JVM ends.
+   *
+   * @param name the state folder's name under {@code vent-web/target/}
+   * @param shift added to the shared stack's ports, at least 100 (e.g. 500)
+   */
+  public static Stack own(String name, int shift) {
+    if (shift < 100 || !name.matches("[a-z0-9-]+")) {
+      throw new IllegalArgumentException("own stack " + name + " on shift " + shift);
+    }
+    Path home = findHome();
+    Map<String, String> env = baseEnv(home.resolve("vent-web/target").resolve(name), PORT_SHIFT + shift);
+    env.put("VENT_INSTANCES", "2");
+    Stack stack = new Stack(home, home.resolve("vent-web/target").resolve(name), env);
+    stack.up();
+    return stack;
+  }
+
+  /** Stops a stack started by {@link #own} ({@code ./vent down}); its state folder is kept for its logs. */
+  public void stop() {
+    Result down = vent(Duration.ofSeconds(90), "down");
+    if (downOnExit != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(downOnExit);
+      } catch (IllegalStateException jvmExiting) {
+        // The hook is running or has run.
+      }
+    }
+    if (down.exitCode() != 0) {
+      throw new IllegalStateException("./vent down failed (exit " + down.exitCode() + "):\n" + down.output());
+    }
+  }
+
   public String api() {
-    return "http://127.0.0.1:" + HTTP_PORT + "/api/v1";
+    return "http://127.0.0.1:" + httpPort + "/api/v1";
   }
 
   public String admin() {
-    return "http://127.0.0.1:" + ADMIN_PORT;
+    return "http://127.0.0.1:" + adminPort;
   }
 
   public String consul() {
-    return "http://127.0.0.1:" + CONSUL_PORT;
+    return "http://127.0.0.1:" + consulPort;
+  }
+
+  /** vent-web's HTTP port on 127.0.0.1. */
+  public int httpPort() {
+    return httpPort;
+  }
+
+  /** vent-web's Sentinel command port on 127.0.0.1. */
+  public int webCommandPort() {
+    return Integer.parseInt(env.get("VENT_SENTINEL_PORT_BASE"));
   }
 
   public Path home() {
@@ -136,41 +192,54 @@ public final class Stack {
   private static Stack start() {
     Path home = findHome();
     Path state = home.resolve("vent-web/target/it-stack");
-    Map<String, String> env = new HashMap<>();
-    env.put("VENT_STATE_DIR", state.toString());
-    env.put("VENT_HTTP_PORT", String.valueOf(HTTP_PORT));
-    env.put("VENT_ADMIN_PORT", String.valueOf(ADMIN_PORT));
-    env.put("VENT_CONSUL_PORT", String.valueOf(CONSUL_PORT));
-    env.put("VENT_REDIS_PORT", String.valueOf(REDIS_PORT));
-    env.put("VENT_PORT_OFFSET", String.valueOf(PORT_OFFSET));
+    Map<String, String> env = baseEnv(state, PORT_SHIFT);
     env.put("VENT_INSTANCES", "2"); // the fault suite kills one of two instances of each provider
     env.put("VENT_RELATION_INSTANCES", String.valueOf(RELATION_INSTANCES));
-    env.put("VENT_CAPTCHA_TEST_ANSWER", CAPTCHA_ANSWER);
-    env.put("VENT_ACCESS_LOG", "true");
-    // Each Rest client claims an address of its own (X-Forwarded-For) so that per-IP limits
-    // and login throttling of one test do not spill into the next.
-    env.put("VENT_TRUST_FORWARDED_FOR", "true");
-    env.put("VENT_SKIP_BUILD", "1");
-    env.put("VENT_SENTINEL_PORT_BASE", String.valueOf(SentinelRules.PORT_BASE));
-    // ImportIT imports the graph itself and checks what the first import creates.
-    env.put("VENT_DEMO_GRAPH", "none");
+    // Each Rest client claims an address of its own (X-Forwarded-For from 127.0.0.1, which is
+    // trusted as a proxy here) so that per-IP limits and login throttling of one test do not
+    // spill into the next. Clients on other loopback addresses (127.0.0.2, ...) are not trusted.
+    env.put("VENT_TRUSTED_PROXIES", "127.0.0.1/32");
     Stack stack = new Stack(home, state, env);
-    for (int port : new int[] {HTTP_PORT, ADMIN_PORT, CONSUL_PORT, REDIS_PORT}) {
-      requireFree(port);
-    }
-    // A previous, killed test run may have left its state: start from empty data.
-    stack.vent(Duration.ofSeconds(90), "down");
-    deleteRecursively(state);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.vent(Duration.ofSeconds(90), "down"), "vent-it-down"));
-    long t0 = System.nanoTime();
-    Result up = stack.vent(Duration.ofSeconds(300), "up");
-    if (up.exitCode() != 0) {
-      throw new IllegalStateException("./vent up failed (exit " + up.exitCode() + "):\n" + up.output());
-    }
-    System.out.printf("event=it_stack_up seconds=%.1f%n", (System.nanoTime() - t0) / 1e9);
+    stack.up();
     shared = stack;
     relaxRules();
     return stack;
+  }
+
+  /** The launcher's settings of a test stack in {@code state} with every port moved by {@code shift}. */
+  private static Map<String, String> baseEnv(Path state, int shift) {
+    Map<String, String> env = new HashMap<>();
+    env.put("VENT_STATE_DIR", state.toString());
+    env.put("VENT_HTTP_PORT", String.valueOf(18080 + shift));
+    env.put("VENT_ADMIN_PORT", String.valueOf(18081 + shift));
+    env.put("VENT_CONSUL_PORT", String.valueOf(18500 + shift));
+    env.put("VENT_REDIS_PORT", String.valueOf(16379 + shift));
+    env.put("VENT_PORT_OFFSET", String.valueOf(10000 + shift));
+    env.put("VENT_SENTINEL_PORT_BASE", String.valueOf(18719 + shift));
+    env.put("VENT_CAPTCHA_TEST_ANSWER", CAPTCHA_ANSWER);
+    env.put("VENT_ACCESS_LOG", "true");
+    env.put("VENT_SKIP_BUILD", "1");
+    // ImportIT imports the graph itself and checks what the first import creates.
+    env.put("VENT_DEMO_GRAPH", "none");
+    return env;
+  }
+
+  /** Starts this stack from an empty state folder; {@code ./vent down} when the JVM ends. */
+  private void up() {
+    for (int port : new int[] {httpPort, adminPort, consulPort, Integer.parseInt(env.get("VENT_REDIS_PORT"))}) {
+      requireFree(port);
+    }
+    // A previous, killed test run may have left its state: start from empty data.
+    vent(Duration.ofSeconds(90), "down");
+    deleteRecursively(state);
+    downOnExit = new Thread(() -> vent(Duration.ofSeconds(90), "down"), "vent-it-down");
+    Runtime.getRuntime().addShutdownHook(downOnExit);
+    long t0 = System.nanoTime();
+    Result up = vent(Duration.ofSeconds(300), "up");
+    if (up.exitCode() != 0) {
+      throw new IllegalStateException("./vent up failed (exit " + up.exitCode() + "):\n" + up.output());
+    }
+    System.out.printf("event=it_stack_up state=%s seconds=%.1f%n", state.getFileName(), (System.nanoTime() - t0) / 1e9);
   }
 
   /**

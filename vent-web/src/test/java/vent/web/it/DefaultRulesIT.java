@@ -1,0 +1,205 @@
+package vent.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A stack of its own with the DEFAULT Sentinel rules of {@code sentinel-rules/} (the shared stack
+ * relaxes them), two instances of every provider, and clients that each connect from a loopback
+ * address of their own (127.0.0.x, no {@code X-Forwarded-For}), as distinct users would.
+ *
+ * <p>The light-load test runs first, while the stack is freshly started: the JVMs are still
+ * compiling and the host is busy, which is when a rule reading the host's load refused light
+ * traffic.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DefaultRulesIT {
+
+  /** Ports of this stack: the shared stack's + 500, so both may run at once. */
+  private static final int SHIFT = 500;
+  private static final String PASSWORD = "default rules pw 1";
+  private static final int USERS = 8;
+
+  private static Stack stack;
+  private static final List<String> userIds = new ArrayList<>();
+  private static final List<String> usernames = new ArrayList<>();
+
+  @BeforeAll
+  static void startAndPopulate() {
+    stack = Stack.own("default-rules-stack", SHIFT);
+    // Eight users who all follow each other, each registered from an address of its own (the
+    // default login limit allows 10 attempts per address at once).
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < USERS; i++) {
+      try (BoundHttp http = new BoundHttp("127.0.3." + (i + 1), 2)) {
+        String captcha = http.send("POST", stack.api() + "/captchas", "{}", Map.of()).json().get("captchaId").asText();
+        String username = "dr_" + i + "_" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        BoundHttp.Answer registered = http.send("POST", stack.api() + "/users", Rest.obj("username", username,
+            "password", PASSWORD, "displayName", "Default rules " + i, "captchaId", captcha,
+            "captchaAnswer", Stack.CAPTCHA_ANSWER).toString(), Map.of());
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        userIds.add(registered.json().get("user").get("id").asText());
+        usernames.add(username);
+        tokens.add(registered.json().get("accessToken").asText());
+      }
+    }
+    for (int i = 0; i < USERS; i++) {
+      try (BoundHttp http = new BoundHttp("127.0.3." + (i + 1), 2)) {
+        for (int j = 0; j < USERS; j++) {
+          if (i != j) {
+            BoundHttp.Answer follow = http.send("PUT", stack.api() + "/me/following/" + userIds.get(j), null,
+                Map.of("Authorization", "Bearer " + tokens.get(i)));
+            assertThat(follow.status()).as(follow.body()).isBetween(200, 204);
+          }
+        }
+      }
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (stack != null) {
+      stack.stop();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aFreshStackServesFortyMixedReadsASecondWithoutA429() throws Exception {
+    // The default system rule is the one in force (Consul KV seeded from sentinel-rules/).
+    try (BoundHttp local = new BoundHttp("127.0.0.1", 1)) {
+      String system = local.send("GET", "http://127.0.0.1:" + stack.webCommandPort() + "/getRules?type=system", null,
+          Map.of()).body();
+      assertThat(system).contains("\"maxThread\":200");
+    }
+
+    int clients = 8;
+    List<BoundHttp> https = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      https.add(new BoundHttp("127.0.4." + (c + 1), 8));
+    }
+    List<Function<Integer, String>> reads = List.of(
+        n -> "/users/" + userIds.get(n % USERS),
+        n -> "/users/" + userIds.get(n % USERS) + "/followers?limit=20",
+        n -> "/users/" + userIds.get(n % USERS) + "/following?limit=20",
+        n -> "/users?username=" + usernames.get(n % USERS));
+    Load load = run(40, 60, n -> https.get(n % clients).send("GET", stack.api() + reads.get(n % reads.size()).apply(n / clients),
+        null, Map.of()));
+    https.forEach(BoundHttp::close);
+    System.out.printf("event=light_load requests=%d seconds=60 statuses=%s load_average=%s%n", load.sent(),
+        load.statuses(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    assertThat(load.sent()).isGreaterThanOrEqualTo(40 * 60 - 40);
+    assertThat(load.statuses().getOrDefault(429, 0L)).as("429s among %s (first: %s)", load.statuses(), load.first429())
+        .isZero();
+    assertThat(load.statuses().getOrDefault(200, 0L)).as("answered 200, of %d: %s", load.sent(), load.statuses())
+        .isEqualTo(load.sent());
+  }
+
+  @Test
+  @Order(2)
+  void aLoginFloodFromOneAddressLocksNobodyElseOut() throws Exception {
+    // The attacker: 50 junk log-ins a second for 20 s, all from 127.0.0.2.
+    try (BoundHttp attacker = new BoundHttp("127.0.0.2", 32)) {
+      ScheduledExecutorService others = Executors.newSingleThreadScheduledExecutor();
+      Map<Integer, Long> theirs = new ConcurrentHashMap<>();
+      AtomicReference<String> their429 = new AtomicReference<>();
+      AtomicLong logins = new AtomicLong();
+      // Six other addresses, each logging in every 4 s (5 each in 20 s: within the login limit).
+      int people = 6;
+      List<BoundHttp> https = new ArrayList<>();
+      for (int p = 0; p < people; p++) {
+        https.add(new BoundHttp("127.0.5." + (p + 1), 2));
+      }
+      others.scheduleAtFixedRate(() -> {
+        long n = logins.getAndIncrement();
+        int who = (int) (n % people);
+        BoundHttp.Answer answer = https.get(who).send("POST", stack.api() + "/sessions",
+            Rest.obj("username", usernames.get(who), "password", PASSWORD).toString(), Map.of());
+        theirs.merge(answer.status(), 1L, Long::sum);
+        if (answer.status() == 429) {
+          their429.compareAndSet(null, https.get(who).localAddress() + ": " + answer.body());
+        }
+      }, 500, 4000 / people, TimeUnit.MILLISECONDS);
+
+      Load flood = run(50, 20, n -> attacker.send("POST", stack.api() + "/sessions",
+          Rest.obj("username", "victim" + (n % 50), "password", "guess-" + n).toString(), Map.of()));
+      others.shutdown();
+      assertThat(others.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+      https.forEach(BoundHttp::close);
+
+      System.out.printf("event=login_flood attacker_requests=%d attacker_statuses=%s others_requests=%d others_statuses=%s%n",
+          flood.sent(), flood.statuses(), logins.get(), new TreeMap<>(theirs));
+      assertThat(flood.statuses().getOrDefault(429, 0L)).as("the flood is refused by its own limits")
+          .isGreaterThan(flood.sent() * 9 / 10);
+      assertThat(logins.get()).isGreaterThanOrEqualTo(25);
+      assertThat(theirs.getOrDefault(429, 0L)).as("other addresses refused (first: %s)", their429.get()).isZero();
+      assertThat(theirs.getOrDefault(200, 0L)).as("other addresses logged in: %s", theirs).isEqualTo(logins.get());
+    }
+  }
+
+  /** What a paced run sent and got back. */
+  record Load(long sent, Map<Integer, Long> statuses, String first429) {}
+
+  /**
+   * Sends {@code perSecond} requests a second for {@code seconds}, each on a pool thread, so a slow
+   * answer does not lower the rate; waits for every answer.
+   *
+   * @param request sends request number n and returns its answer
+   */
+  private static Load run(int perSecond, int seconds, Function<Integer, BoundHttp.Answer> request) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(32);
+    Map<Integer, Long> statuses = new ConcurrentHashMap<>();
+    AtomicReference<String> first429 = new AtomicReference<>();
+    List<Future<?>> sent = new ArrayList<>();
+    long periodNanos = 1_000_000_000L / perSecond;
+    long start = System.nanoTime();
+    int total = perSecond * seconds;
+    for (int n = 0; n < total; n++) {
+      long due = start + n * periodNanos;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      int number = n;
+      sent.add(pool.submit(() -> {
+        int status;
+        try {
+          BoundHttp.Answer answer = request.apply(number);
+          status = answer.status();
+          if (status == 429) {
+            JsonNode body = answer.json();
+            first429.compareAndSet(null, body == null ? answer.body() : body.path("detail").asText());
+          }
+        } catch (IllegalStateException failed) {
+          status = -1;
+        }
+        statuses.merge(status, 1L, Long::sum);
+      }));
+    }
+    for (Future<?> f : sent) {
+      f.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    return new Load(sent.size(), new TreeMap<>(statuses), first429.get());
+  }
+}
