@@ -52,7 +52,7 @@ class DefaultRulesIT {
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < USERS; i++) {
       try (BoundHttp http = new BoundHttp("127.0.3." + (i + 1), 2)) {
-        String captcha = http.send("POST", stack.api() + "/captchas", "{}", Map.of()).json().get("captchaId").asText();
+        String captcha = http.send("POST", stack.api() + "/captchas", "{}", Map.of()).json().get("id").asText();
         String username = "dr_" + i + "_" + Long.toString(System.nanoTime() % 1_000_000, 36);
         BoundHttp.Answer registered = http.send("POST", stack.api() + "/users", Rest.obj("username", username,
             "password", PASSWORD, "displayName", "Default rules " + i, "captchaId", captcha,
