@@ -8,6 +8,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Turns an HTTP request to the command port into Sentinel's {@link CommandRequest}, the way
@@ -51,13 +52,17 @@ final class CommandRequests {
    *   <li>405: the method is neither GET nor POST, or it is GET for a command outside {@link #READS}.
    * </ul>
    *
+   * <p>A command no handler serves is not refused here: it is answered 400 {@code Unknown command}
+   * as Sentinel does (the dashboard recognizes an older client by that answer).
+   *
    * @param method the HTTP method
    * @param rawPath the request path as sent, e.g. {@code /setRules}
    * @param origin the {@code Origin} header, or null
    * @param host the {@code Host} header, or null (HTTP/1.0)
+   * @param known whether a handler serves a command name (the path without its leading {@code /})
    * @return null if the request may run, else the refusal
    */
-  static Refusal refusal(String method, String rawPath, String origin, String host) {
+  static Refusal refusal(String method, String rawPath, String origin, String host, Predicate<String> known) {
     if (origin != null) {
       return new Refusal(403, "requests with an Origin header are refused (browsers may not use the command port)");
     }
@@ -69,7 +74,7 @@ final class CommandRequests {
       return new Refusal(405, "only GET and POST are supported");
     }
     String target = rawPath == null ? "" : rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
-    if (!post && !target.isBlank() && !READS.contains(target)) {
+    if (!post && !READS.contains(target) && known.test(target)) {
       return new Refusal(405, "`" + target + "` changes state: use POST");
     }
     return null;

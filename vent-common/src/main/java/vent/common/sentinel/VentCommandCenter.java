@@ -143,7 +143,7 @@ public final class VentCommandCenter implements CommandCenter {
     try (exchange) {
       CommandRequests.Refusal refusal = CommandRequests.refusal(exchange.getRequestMethod(),
           exchange.getRequestURI().getRawPath(), exchange.getRequestHeaders().getFirst("Origin"),
-          exchange.getRequestHeaders().getFirst("Host"));
+          exchange.getRequestHeaders().getFirst("Host"), handlers::containsKey);
       if (refusal != null) {
         // Method and path are the client's text: only a sanitized, short method is logged.
         String method = exchange.getRequestMethod().replaceAll("[^A-Za-z]", "?");

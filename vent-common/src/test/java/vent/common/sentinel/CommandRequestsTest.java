@@ -75,35 +75,42 @@ class CommandRequestsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessage("malformed URL encoding in parameters");
   }
 
+  private static final java.util.function.Predicate<String> KNOWN = command -> !command.startsWith("noSuch");
+
+  private static CommandRequests.Refusal refusal(String method, String path, String origin, String host) {
+    return CommandRequests.refusal(method, path, origin, host, KNOWN);
+  }
+
   @Test
   void writesTakePostOnlyAndReadsEither() {
     for (String write : List.of("/setRules", "/setParamFlowRules", "/setClusterMode", "/setSwitch",
-        "/cluster/client/modifyConfig", "/cluster/server/modifyTransportConfig", "/gateway/updateRules", "/noSuchCommand")) {
-      assertThat(CommandRequests.refusal("GET", write, null, "127.0.0.1:8719")).as("GET %s", write)
+        "/cluster/client/modifyConfig", "/cluster/server/modifyTransportConfig", "/gateway/updateRules")) {
+      assertThat(refusal("GET", write, null, "127.0.0.1:8719")).as("GET %s", write)
           .extracting(CommandRequests.Refusal::status).isEqualTo(405);
-      assertThat(CommandRequests.refusal("POST", write, null, "127.0.0.1:8719")).as("POST %s", write).isNull();
+      assertThat(refusal("POST", write, null, "127.0.0.1:8719")).as("POST %s", write).isNull();
     }
     for (String read : List.of("/getRules", "/getParamFlowRules", "/metric", "/jsonTree", "/clusterNode", "/version",
         "/getClusterMode", "/cluster/server/info", "/api")) {
-      assertThat(CommandRequests.refusal("GET", read, null, "127.0.0.1:8719")).as("GET %s", read).isNull();
-      assertThat(CommandRequests.refusal("POST", read, null, null)).as("POST %s", read).isNull();
+      assertThat(refusal("GET", read, null, "127.0.0.1:8719")).as("GET %s", read).isNull();
+      assertThat(refusal("POST", read, null, null)).as("POST %s", read).isNull();
     }
-    assertThat(CommandRequests.refusal("PUT", "/setRules", null, null).status()).isEqualTo(405);
-    assertThat(CommandRequests.refusal("DELETE", "/getRules", null, null).status()).isEqualTo(405);
+    assertThat(refusal("GET", "/noSuchCommand", null, null)).as("unknown: answered 400 Unknown command later").isNull();
+    assertThat(refusal("PUT", "/setRules", null, null).status()).isEqualTo(405);
+    assertThat(refusal("DELETE", "/getRules", null, null).status()).isEqualTo(405);
   }
 
   @Test
   void browserRequestsAreRefused() {
-    assertThat(CommandRequests.refusal("POST", "/setRules", "http://evil.example", "127.0.0.1:8719").status()).isEqualTo(403);
-    assertThat(CommandRequests.refusal("GET", "/getRules", "null", "127.0.0.1:8719").status()).isEqualTo(403);
-    assertThat(CommandRequests.refusal("GET", "/getRules", "", "127.0.0.1:8719").status()).isEqualTo(403);
+    assertThat(refusal("POST", "/setRules", "http://evil.example", "127.0.0.1:8719").status()).isEqualTo(403);
+    assertThat(refusal("GET", "/getRules", "null", "127.0.0.1:8719").status()).isEqualTo(403);
+    assertThat(refusal("GET", "/getRules", "", "127.0.0.1:8719").status()).isEqualTo(403);
     for (String host : List.of("evil.example:8719", "evil.example", "127.0.0.1.nip.io:8719", "a b", "[::1", "")) {
-      assertThat(CommandRequests.refusal("GET", "/getRules", null, host)).as("Host %s", host)
+      assertThat(refusal("GET", "/getRules", null, host)).as("Host %s", host)
           .extracting(CommandRequests.Refusal::status).isEqualTo(403);
     }
     for (String host : List.of("127.0.0.1:8719", "127.0.0.1", "[::1]:8719", "localhost:8719", "LOCALHOST", "10.1.2.3:8719")) {
-      assertThat(CommandRequests.refusal("GET", "/getRules", null, host)).as("Host %s", host).isNull();
+      assertThat(refusal("GET", "/getRules", null, host)).as("Host %s", host).isNull();
     }
-    assertThat(CommandRequests.refusal("GET", "/getRules", null, null)).as("HTTP/1.0 without Host").isNull();
+    assertThat(refusal("GET", "/getRules", null, null)).as("HTTP/1.0 without Host").isNull();
   }
 }
