@@ -22,8 +22,9 @@ public final class Rest {
 
   /**
    * A client with an address of its own (198.18.0.0/15, RFC 2544's benchmarking range), sent as
-   * {@code X-Forwarded-For}: the test stack trusts that header, so per-IP limits and login
-   * throttling of one test class do not spill into another.
+   * {@code X-Forwarded-For} from 127.0.0.1, which the shared test stack trusts as a proxy
+   * ({@code VENT_TRUSTED_PROXIES}), so per-IP limits and login throttling of one test class do not
+   * spill into another.
    */
   public Rest(String base) {
     this(base, "198.18." + ThreadLocalRandom.current().nextInt(256) + "." + (1 + ThreadLocalRandom.current().nextInt(254)));
