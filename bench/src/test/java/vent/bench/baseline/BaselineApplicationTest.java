@@ -158,7 +158,7 @@ class BaselineApplicationTest {
         script.eval(Mode.READ_WRITE, follow, ReturnType.LONG,
             List.of(RedisKeys.following(follower), RedisKeys.followers(followee), EventStreams.RELATION,
                 "vent:relation:{" + follower + "}:deleted", "vent:relation:{" + followee + "}:deleted"),
-            followee, follower, Long.toString(T + 1000L * i), Long.toString(EventStreams.DEFAULT_MAX_LENGTH));
+            followee, follower, Long.toString(T + 1000L * i));
       }
     } finally {
       client.shutdown();

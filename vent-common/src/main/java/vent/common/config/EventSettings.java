@@ -4,16 +4,26 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import vent.common.events.ConsumerSettings;
 import vent.common.events.EventStreams;
+import vent.common.events.Retention;
 
 /**
  * Domain event streams: how long they are kept and how this process consumes them.
  *
- * <p>YAML shape: {@code {streamMaxLength: 250000, batchSize: 100, blockMs: 1000, claimIdleMs: 5000,
- * maxDeliveries: 5}}.
+ * <p>YAML shape: {@code {streamMaxLength: 250000, keepMs: 90000000, trimEveryMs: 10000,
+ * reportEveryMs: 60000, batchSize: 100, blockMs: 1000, claimIdleMs: 5000, maxDeliveries: 5}}.
  */
 public class EventSettings {
-  /** Entries a stream is trimmed to on each write, approximately (XADD MAXLEN ~). */
+  /**
+   * Entries at or below which a stream is not trimmed; above it, the consumers trim what every
+   * group acknowledged and is older than {@link #keepMs}.
+   */
   @JsonProperty public long streamMaxLength = EventStreams.DEFAULT_MAX_LENGTH;
+  /** Entries younger than this are never trimmed, milliseconds ({@link Retention#DEFAULT_KEEP}). */
+  @JsonProperty public long keepMs = Retention.DEFAULT_KEEP.toMillis();
+  /** How often each consumer trims its stream, milliseconds. */
+  @JsonProperty public long trimEveryMs = 10_000;
+  /** How often each consumer logs the lag of every group on its stream, milliseconds. */
+  @JsonProperty public long reportEveryMs = 60_000;
   /** Most entries read or claimed at a time. */
   @JsonProperty public int batchSize = 100;
   /** How long one read waits for new entries, milliseconds. */
@@ -29,6 +39,7 @@ public class EventSettings {
   /** @return settings of one member of {@code group}, named {@code <application>-<pid>@<host>} */
   public ConsumerSettings consumer(String group, String application) {
     return new ConsumerSettings(group, ConsumerSettings.consumerName(application), batchSize,
-        Duration.ofMillis(blockMs), Duration.ofMillis(claimIdleMs), maxDeliveries);
+        Duration.ofMillis(blockMs), Duration.ofMillis(claimIdleMs), maxDeliveries, new Retention(streamMaxLength,
+        Duration.ofMillis(keepMs), Duration.ofMillis(trimEveryMs), Duration.ofMillis(reportEveryMs)));
   }
 }

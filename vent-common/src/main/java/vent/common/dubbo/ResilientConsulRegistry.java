@@ -1,6 +1,7 @@
 package vent.common.dubbo;
 
 import com.ecwid.consul.v1.ConsulClient;
+import com.ecwid.consul.v1.OperationException;
 import com.ecwid.consul.v1.QueryParams;
 import com.ecwid.consul.v1.Response;
 import com.ecwid.consul.v1.health.HealthServicesRequest;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.dubbo.common.URL;
 import org.apache.dubbo.common.URLBuilder;
@@ -39,6 +41,15 @@ import org.slf4j.LoggerFactory;
  * <p>Right after Consul returns, its health checks may still be critical for a few seconds
  * (TTL checks pass every ~2 s); an empty list arriving within {@value #EMPTY_GRACE_MS} ms of
  * the recovery is not applied, so consumers keep calling the providers that never left.
+ *
+ * <p>Provider side: Consul removes an instance whose TTL check stayed critical longer than
+ * {@code deregister_critical_service_after} (a long GC or SIGSTOP pause, an agent that lost its
+ * state), and upstream never registers it again while the process runs (apache/dubbo#8902): its
+ * TTL pass loop is private and only logs the failure. Here a second loop passes each registered
+ * instance's check at the same period ({@code consul-check-pass-interval} / 8, every 2 s by
+ * default: one more PUT to the local agent per instance) and, when Consul answers that the check
+ * is unknown ({@link #isMissing}), registers the instance again and passes its check at once, so
+ * it is passing again within one period.
  */
 public final class ResilientConsulRegistry extends ConsulRegistry {
 
@@ -50,6 +61,10 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
   /** The tag dubbo-registry-consul puts on provider entries, and the service-meta key of their URL. */
   private static final String SERVICE_TAG = "dubbo";
   private static final String URL_META_KEY = "url";
+  /** dubbo-registry-consul's TTL parameter, its default (ms) and the share of it between passes. */
+  private static final String CHECK_PASS_INTERVAL_KEY = "consul-check-pass-interval";
+  private static final long DEFAULT_CHECK_PASS_INTERVAL_MS = 16_000;
+  private static final long PASSES_PER_TTL = 8;
 
   private final ConsulClient client;
   private final String token;
@@ -59,11 +74,81 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
     return t;
   });
   private final Map<URL, Watch> watches = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "vent-consul-keep-registered");
+    t.setDaemon(true);
+    return t;
+  });
 
+  /**
+   * @param url the registry URL; {@code token} (ACL token) and {@value #CHECK_PASS_INTERVAL_KEY}
+   *     (TTL of the instances' checks, ms) are read as upstream reads them
+   */
   public ResilientConsulRegistry(URL url) {
     super(url);
     this.token = url.getParameter("token", (String) null);
     this.client = new ConsulClient(url.getHost(), url.getPort() > 0 ? url.getPort() : 8500);
+    long passEveryMs = Math.max(100,
+        url.getParameter(CHECK_PASS_INTERVAL_KEY, DEFAULT_CHECK_PASS_INTERVAL_MS) / PASSES_PER_TTL);
+    keeper.scheduleWithFixedDelay(this::keepRegistered, passEveryMs, passEveryMs, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Passes the TTL check of every instance this registry registered, and registers again each
+   * one Consul no longer knows. Other failures (Consul down, ACL refusals) are left to upstream's
+   * own pass loop, which logs them; the next round tries again.
+   */
+  private void keepRegistered() {
+    for (URL url : getRegistered()) {
+      String id = serviceId(url);
+      try {
+        pass(id);
+      } catch (OperationException e) {
+        // An instance deregistering itself (shutdown) leaves the registered set before Consul
+        // forgets it: checking the set after the failed pass keeps it from coming back.
+        if (!isMissing(e.getStatusCode(), e.getStatusContent()) || !getRegistered().contains(url)) {
+          continue;
+        }
+        try {
+          doRegister(url);
+          pass(id);
+          LOG.warn("event=consul_reregistered service={} id={} port={} reason=\"{}\"", url.getServiceInterface(), id,
+              url.getPort(), String.valueOf(e.getStatusContent()).strip().replace('"', '\''));
+        } catch (RuntimeException again) {
+          LOG.warn("event=consul_reregister_failed service={} id={} error={}", url.getServiceInterface(), id,
+              again.toString());
+        }
+      } catch (RuntimeException e) {
+        // Consul unreachable: nothing to repair until it answers.
+      }
+    }
+  }
+
+  private void pass(String id) {
+    if (token == null) {
+      client.agentCheckPass("service:" + id);
+    } else {
+      client.agentCheckPass("service:" + id, null, token);
+    }
+  }
+
+  /**
+   * Whether Consul's answer to a TTL pass means the instance (and so its check) is gone. Consul
+   * 1.8.7 answers 500 {@code CheckID "service:<id>" does not have associated TTL}; later versions
+   * answer 404 {@code Unknown check ID "service:<id>"}.
+   *
+   * @param status the HTTP status of the failed pass
+   * @param body its body, may be null
+   */
+  static boolean isMissing(int status, String body) {
+    String text = body == null ? "" : body;
+    return status == 404
+        || (status == 500 && (text.contains("does not have associated TTL") || text.contains("Unknown check")));
+  }
+
+  /** The instance id upstream gives a registered URL ({@code ConsulRegistry.buildId}, private there). */
+  static String serviceId(URL url) {
+    return Integer.toHexString(url.hashCode());
   }
 
   /**
@@ -96,6 +181,7 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
 
   @Override
   public void destroy() {
+    keeper.shutdownNow();
     watches.values().forEach(Watch::stop);
     watchers.shutdownNow();
     super.destroy();

@@ -14,13 +14,20 @@ import java.time.Duration;
  *     over (the consumer is presumed dead, or the handler failed)
  * @param maxDeliveries deliveries after which a still failing entry is moved to the dead-letter
  *     stream, 1 or more
+ * @param retention how this member trims the stream and reports the groups' lag
  */
-public record ConsumerSettings(
-    String group, String consumer, int batchSize, Duration block, Duration claimIdle, int maxDeliveries) {
+public record ConsumerSettings(String group, String consumer, int batchSize, Duration block, Duration claimIdle,
+    int maxDeliveries, Retention retention) {
 
-  /** Batch 100, block 1 s, claim after 5 s idle, 5 deliveries. */
+  /** Batch 100, block 1 s, claim after 5 s idle, 5 deliveries, {@link Retention#defaults()}. */
   public static ConsumerSettings defaults(String group, String consumer) {
     return new ConsumerSettings(group, consumer, 100, Duration.ofSeconds(1), Duration.ofSeconds(5), 5);
+  }
+
+  /** With {@link Retention#defaults()}. */
+  public ConsumerSettings(
+      String group, String consumer, int batchSize, Duration block, Duration claimIdle, int maxDeliveries) {
+    this(group, consumer, batchSize, block, claimIdle, maxDeliveries, Retention.defaults());
   }
 
   public ConsumerSettings {
@@ -33,16 +40,24 @@ public record ConsumerSettings(
     if (block.isNegative() || block.isZero() || claimIdle.isNegative() || claimIdle.isZero()) {
       throw new IllegalArgumentException("block and claimIdle must be positive");
     }
+    if (retention == null) {
+      throw new IllegalArgumentException("retention must be given");
+    }
   }
 
   /** @return the same settings with another claim timeout */
   public ConsumerSettings withClaimIdle(Duration idle) {
-    return new ConsumerSettings(group, consumer, batchSize, block, idle, maxDeliveries);
+    return new ConsumerSettings(group, consumer, batchSize, block, idle, maxDeliveries, retention);
   }
 
   /** @return the same settings with another delivery limit */
   public ConsumerSettings withMaxDeliveries(int deliveries) {
-    return new ConsumerSettings(group, consumer, batchSize, block, claimIdle, deliveries);
+    return new ConsumerSettings(group, consumer, batchSize, block, claimIdle, deliveries, retention);
+  }
+
+  /** @return the same settings with another retention */
+  public ConsumerSettings withRetention(Retention other) {
+    return new ConsumerSettings(group, consumer, batchSize, block, claimIdle, maxDeliveries, other);
   }
 
   /** @return {@code <prefix>-<pid>@<host>}: unique per process on a host */

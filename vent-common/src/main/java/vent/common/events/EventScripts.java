@@ -8,14 +8,15 @@ package vent.common.events;
 public final class EventScripts {
 
   /**
-   * Defines {@code publish(stream, maxLength, type, event)}: XADD of one entry with the fields
-   * {@code type} and {@code event} (the Lua table {@code event}, encoded with Redis' cjson, in the
-   * shape of proto3 JSON: lowerCamelCase names, int64 values as strings), trimming the stream to
-   * about {@code maxLength} entries ({@code MAXLEN ~}).
+   * Defines {@code publish(stream, type, event)}: XADD of one entry with the fields {@code type}
+   * and {@code event} (the Lua table {@code event}, encoded with Redis' cjson, in the shape of
+   * proto3 JSON: lowerCamelCase names, int64 values as strings). It does not trim: a length cap
+   * here would drop entries that a lagging group has not read yet, a {@code UserDeleted} among
+   * them; {@link StreamConsumer} trims below what every group acknowledged.
    */
   public static final String PUBLISH = """
-      local function publish(stream, maxLength, type, event)
-        return redis.call('XADD', stream, 'MAXLEN', '~', maxLength, '*', 'type', type, 'event', cjson.encode(event))
+      local function publish(stream, type, event)
+        return redis.call('XADD', stream, '*', 'type', type, 'event', cjson.encode(event))
       end
       """;
 

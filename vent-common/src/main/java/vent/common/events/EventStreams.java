@@ -12,9 +12,9 @@ public final class EventStreams {
   public static final String RELATION = "vent:events:relation";
 
   /**
-   * Default approximate length a stream is trimmed to on every XADD ({@code MAXLEN ~}), entries.
-   * Large enough to hold a whole wiki-Vote import (103,689 follows) twice; a consumer group that
-   * falls further behind than this loses the oldest entries (docs/EVENTS.md).
+   * Default length, in entries, at or below which a stream is not trimmed: it then keeps a whole
+   * wiki-Vote import (103,689 follows) twice for inspection and replay. Above it, consumers trim
+   * only what every group acknowledged ({@link Retention}).
    */
   public static final long DEFAULT_MAX_LENGTH = 250_000;
 

@@ -42,11 +42,20 @@ import vent.common.logging.Outage;
  * <p>The group is created at the start of the stream (id 0) when missing, so a new group sees
  * every retained event, and again after Redis lost it ({@code NOGROUP}). Redis errors are logged
  * once per outage and retried every second.
+ *
+ * <p>Every {@link Retention#trimEvery()} the member trims the stream ({@code XTRIM MINID ~}) below
+ * the lowest entry some group still needs (its first pending entry, or the one after its last
+ * delivered entry), only once the stream is longer than {@link Retention#maxLength()} and never
+ * within {@link Retention#keep()} of now. Every {@link Retention#reportEvery()} it logs one
+ * {@code event=stream_lag} line per group of the stream (pending, lag, dead letters), so a group
+ * whose members all stopped is still reported by the members of other groups. Every member of
+ * every group does this: the trim is idempotent, and it needs no process of its own.
  */
 public final class StreamConsumer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamConsumer.class);
   private static final String DEAD_LETTER = loadScript("dead_letter.lua");
+  private static final String TRIM = loadScript("trim.lua");
   private static final long RETRY_MS = 1000;
 
   private final RStream<String, String> stream;
@@ -57,6 +66,7 @@ public final class StreamConsumer implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
   private final Outage outage;
+  private long trimmedSinceReport;
 
   private StreamConsumer(RedissonClient redis, String streamName, ConsumerSettings settings, EventHandler handler) {
     this.stream = redis.getStream(streamName, StringCodec.INSTANCE);
@@ -101,6 +111,8 @@ public final class StreamConsumer implements AutoCloseable {
   private void run() {
     boolean groupReady = false;
     long nextClaimMs = 0;
+    long nextTrimMs = 0;
+    long nextReportMs = System.currentTimeMillis() + settings.retention().reportEvery().toMillis();
     while (running) {
       try {
         if (!groupReady) {
@@ -111,6 +123,14 @@ public final class StreamConsumer implements AutoCloseable {
         if (now >= nextClaimMs) {
           claimStale();
           nextClaimMs = now + Math.max(100, settings.claimIdle().toMillis() / 2);
+        }
+        if (now >= nextTrimMs) {
+          boolean report = now >= nextReportMs;
+          trim(now, report);
+          nextTrimMs = now + settings.retention().trimEvery().toMillis();
+          if (report) {
+            nextReportMs = now + settings.retention().reportEvery().toMillis();
+          }
         }
         readNew();
         outage.succeeded();
@@ -209,6 +229,39 @@ public final class StreamConsumer implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Runs {@code trim.lua}: trims below what every group acknowledged and, when {@code report},
+   * logs each group's lag. Integer replies arrive as {@code Long}, ids and names as strings.
+   */
+  private void trim(long nowMs, boolean report) {
+    Retention retention = settings.retention();
+    String keepFrom = Math.max(0, nowMs - retention.keep().toMillis()) + "-0";
+    List<Object> out = script.eval(RScript.Mode.READ_WRITE, TRIM, RScript.ReturnType.LIST,
+        List.of(streamName, EventStreams.deadLetter(streamName)), Long.toString(retention.maxLength()), keepFrom,
+        report ? "1" : "0");
+    trimmedSinceReport += ((Number) out.get(0)).longValue();
+    if (!report) {
+      return;
+    }
+    long length = ((Number) out.get(1)).longValue();
+    for (int i = 3; i + 3 < out.size(); i += 4) {
+      long pending = ((Number) out.get(i + 1)).longValue();
+      long lag = ((Number) out.get(i + 2)).longValue();
+      long dead = ((Number) out.get(i + 3)).longValue();
+      // A group this far behind holds the whole stream: it grows until the group catches up.
+      boolean holding = pending + Math.max(0, lag) >= retention.maxLength() && length > retention.maxLength();
+      String line = "event=stream_lag stream={} group={} pending={} lag={} dead_letters={} length={} floor={} trimmed={}";
+      Object[] args = {streamName, out.get(i), pending, lag < 0 ? "unknown" : lag, dead, length, out.get(2),
+          trimmedSinceReport};
+      if (holding) {
+        LOG.warn(line, args);
+      } else {
+        LOG.info(line, args);
+      }
+    }
+    trimmedSinceReport = 0;
   }
 
   /** @return true when the handler succeeded and the entry is to be acknowledged */

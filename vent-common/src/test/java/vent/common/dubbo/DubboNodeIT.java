@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alibaba.csp.sentinel.slots.clusterbuilder.ClusterBuilderSlot;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,6 +106,32 @@ class DubboNodeIT {
   void providerPortListensOnLoopbackOnly() {
     // Dubbo alone would listen on 0.0.0.0 (STACK-NOTES item 3): reachable from other hosts.
     assertThat(ListeningSockets.addresses(providerPort)).containsExactly("127.0.0.1");
+  }
+
+  @Test
+  void anInstanceConsulDeregisteredIsRegisteredAndPassingAgainAndCalledAgain() throws Exception {
+    ConsulAgent consul = ConsulAgent.shared();
+    String passing = "/v1/health/service/vent.captcha.v1.CaptchaService?passing=true";
+    List<String> ids = new ArrayList<>();
+    new ObjectMapper().readTree(consul.get("/v1/agent/services")).forEach(service -> {
+      if (service.path("Port").asInt() == providerPort) {
+        ids.add(service.path("ID").asText());
+      }
+    });
+    assertThat(ids).as("the provider's instances in the agent").isNotEmpty();
+
+    // What Consul does on its own to an instance critical past deregister_critical_service_after.
+    long t0 = System.nanoTime();
+    ids.forEach(id -> consul.put("/v1/agent/service/deregister/" + id, ""));
+    assertThat(consul.get(passing)).doesNotContain("\"Port\":" + providerPort);
+
+    Eventually.until("the instance registered and passing again", Duration.ofSeconds(20),
+        () -> consul.get(passing).contains(String.valueOf(providerPort)));
+    long backMs = (System.nanoTime() - t0) / 1_000_000;
+    Eventually.succeeds("the consumer calls it again", Duration.ofSeconds(20),
+        () -> client.verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("good").build()));
+    System.out.printf("DubboNodeIT: deregistered instance passing again after %d ms, called after %d ms%n", backMs,
+        (System.nanoTime() - t0) / 1_000_000);
   }
 
   @Test

@@ -2,9 +2,8 @@ package vent.web.api;
 
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 /** PUT /me/password body: {@code {currentPassword, newPassword}} (new: 8-72 UTF-8 bytes, checked by auth). */
 public record ChangePasswordRequest(
-    @NotEmpty @Size(max = 1024) String currentPassword,
-    @NotNull @Size(max = 1024) String newPassword) {}
+    @NotEmpty @CodePoints(max = 1024) String currentPassword,
+    @NotNull @CodePoints(max = 1024) String newPassword) {}

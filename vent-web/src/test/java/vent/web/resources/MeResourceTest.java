@@ -95,6 +95,29 @@ class MeResourceTest {
   }
 
   @Test
+  void patchCountsCodePointsAsTheProviderDoes() {
+    String emoji = "\uD83D\uDE00"; // one code point, two UTF-16 units
+    JsonNode patched = json(as("/me", token).method("PATCH",
+        Entity.json("{\"displayName\":\"" + emoji.repeat(50) + "\",\"bio\":\"" + emoji.repeat(160) + "\"}")), 200);
+    assertThat(patched.get("displayName").asText()).isEqualTo(emoji.repeat(50));
+    JsonNode tooLong = problem(as("/me", token).method("PATCH",
+        Entity.json("{\"displayName\":\"" + emoji.repeat(51) + "\"}")), 400, "VALIDATION_FAILED");
+    assertThat(tooLong.get("errors").get(0).get("field").asText()).isEqualTo("displayName");
+  }
+
+  @Test
+  void patchRefusesFormatCharacters() {
+    for (String text : new String[] {"evil\u202Egnp.exe", "a\u200Bb", "\uFEFFname"}) {
+      JsonNode name = problem(as("/me", token).method("PATCH",
+          Entity.json("{\"displayName\":\"" + text + "\"}")), 400, "VALIDATION_FAILED");
+      assertThat(name.get("errors").get(0).get("field").asText()).isEqualTo("displayName");
+      JsonNode bio = problem(as("/me", token).method("PATCH", Entity.json("{\"bio\":\"" + text + "\"}")), 400,
+          "VALIDATION_FAILED");
+      assertThat(bio.get("errors").get(0).get("field").asText()).isEqualTo("bio");
+    }
+  }
+
+  @Test
   void followChecksTheTargetAndIsIdempotent() {
     User bob = fakes.addUser("bob");
     assertThat(as("/me/following/" + bob.getId(), token).put(Entity.json("")).getStatus()).isEqualTo(204);

@@ -83,6 +83,20 @@ class UserResourceTest {
   }
 
   @Test
+  void registrationRefusesAFormatCharacterInTheDisplayNameAndCountsCodePoints() {
+    String rtl = registration("mallory", FakeProviders.CAPTCHA_ANSWER).replace("\"D\"", "\"admin\u202Enimda\"");
+    JsonNode bidi = problem(post("/users", rtl), 400, "VALIDATION_FAILED");
+    assertThat(bidi.get("errors").get(0).get("field").asText()).isEqualTo("displayName");
+    String emoji = "\uD83D\uDE00";
+    assertThat(post("/users", registration("zoe", FakeProviders.CAPTCHA_ANSWER)
+        .replace("\"D\"", "\"" + emoji.repeat(50) + "\"")).getStatus()).isEqualTo(201);
+    JsonNode tooLong = problem(post("/users",
+        registration("zoe2", FakeProviders.CAPTCHA_ANSWER).replace("\"D\"", "\"" + emoji.repeat(51) + "\"")), 400,
+        "VALIDATION_FAILED");
+    assertThat(tooLong.get("errors").get(0).get("field").asText()).isEqualTo("displayName");
+  }
+
+  @Test
   void anEmptyBodyIs400() {
     JsonNode empty = problem(post("/users", ""), 400, "VALIDATION_FAILED");
     assertThat(empty.get("errors").get(0).get("field").asText()).isEqualTo("body");

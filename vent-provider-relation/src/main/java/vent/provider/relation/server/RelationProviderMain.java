@@ -36,7 +36,7 @@ public final class RelationProviderMain {
       Live<Integer> maxPage = server.globalConfig().bind(ConfigKeys.PAGE_SIZE_MAX, config.relation.maxPageSize);
       PageLimit pageLimit = PageLimit.upTo(maxPage::get);
       FollowGraph graph = new FollowGraph(
-          new RedisRelationRepository(redis, config.relation.batchChunkEdges, config.events.streamMaxLength),
+          new RedisRelationRepository(redis, config.relation.batchChunkEdges),
           Clock.systemUTC(), pageLimit);
       Notifications notifications = new Notifications(new RedisNotificationRepository(redis), pageLimit);
       server.provide(RelationService.class, new RelationServiceImpl(graph));

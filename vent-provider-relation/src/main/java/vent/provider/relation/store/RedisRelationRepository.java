@@ -60,27 +60,19 @@ public final class RedisRelationRepository implements RelationRepository {
   private final RedissonClient redis;
   private final RScript script;
   private final int batchChunkEdges;
-  private final String streamMaxLength;
-
-  /** With the default event stream length, {@link EventStreams#DEFAULT_MAX_LENGTH}. */
-  public RedisRelationRepository(RedissonClient redis, int batchChunkEdges) {
-    this(redis, batchChunkEdges, EventStreams.DEFAULT_MAX_LENGTH);
-  }
 
   /**
    * @param redis a client using {@link StringCodec} (as {@code RedissonFactory} builds it)
    * @param batchChunkEdges edges per Lua call in {@link #batchFollow}; bounds how long one call
    *     blocks Redis
-   * @param streamMaxLength entries the relation event stream is trimmed to, approximately
    */
-  public RedisRelationRepository(RedissonClient redis, int batchChunkEdges, long streamMaxLength) {
+  public RedisRelationRepository(RedissonClient redis, int batchChunkEdges) {
     if (batchChunkEdges < 1) {
       throw new IllegalArgumentException("batchChunkEdges must be positive");
     }
     this.redis = redis;
     this.script = redis.getScript(StringCodec.INSTANCE);
     this.batchChunkEdges = batchChunkEdges;
-    this.streamMaxLength = Long.toString(streamMaxLength);
   }
 
   @Override
@@ -88,7 +80,7 @@ public final class RedisRelationRepository implements RelationRepository {
     Long created = script.eval(Mode.READ_WRITE, FOLLOW.source(), ReturnType.LONG,
         List.of(RelationKeys.following(followerId), RelationKeys.followers(followeeId), EventStreams.RELATION,
             RelationKeys.deleted(followerId), RelationKeys.deleted(followeeId)),
-        followeeId, followerId, Long.toString(atMs), streamMaxLength);
+        followeeId, followerId, Long.toString(atMs));
     return created == 1L;
   }
 
@@ -96,7 +88,7 @@ public final class RedisRelationRepository implements RelationRepository {
   public boolean unfollow(String followerId, String followeeId) {
     Long removed = script.eval(Mode.READ_WRITE, UNFOLLOW.source(), ReturnType.LONG,
         List.of(RelationKeys.following(followerId), RelationKeys.followers(followeeId), EventStreams.RELATION),
-        followeeId, followerId, streamMaxLength);
+        followeeId, followerId);
     return removed == 1L;
   }
 
@@ -120,10 +112,9 @@ public final class RedisRelationRepository implements RelationRepository {
       List<FollowEdge> chunk = edges.subList(from, Math.min(edges.size(), from + batchChunkEdges));
       List<Object> keys = new ArrayList<>(1 + chunk.size() * 2);
       keys.add(EventStreams.RELATION);
-      Object[] args = new Object[2 + chunk.size() * 2];
+      Object[] args = new Object[1 + chunk.size() * 2];
       args[0] = at;
-      args[1] = streamMaxLength;
-      int i = 2;
+      int i = 1;
       for (FollowEdge edge : chunk) {
         keys.add(RelationKeys.following(edge.followerId()));
         keys.add(RelationKeys.followers(edge.followeeId()));

@@ -1,8 +1,7 @@
 -- Adds one follow edge on both sides and publishes Followed, atomically.
 -- KEYS[1] follower's following ZSET, KEYS[2] followee's followers ZSET, KEYS[3] relation event
 -- stream, KEYS[4] follower's deleted marker, KEYS[5] followee's deleted marker
--- ARGV[1] followee id, ARGV[2] follower id, ARGV[3] follow time (ms since the epoch),
--- ARGV[4] stream max length
+-- ARGV[1] followee id, ARGV[2] follower id, ARGV[3] follow time (ms since the epoch)
 -- Returns 1 if the edge is new, 0 if it existed (then nothing changes, its time is kept) or if
 -- either user has been deleted (a follow racing with an account deletion must not outlive it).
 --
@@ -24,6 +23,6 @@ for i = 1, 2 do
 end
 redis.call('ZADD', KEYS[1], score, ARGV[1])
 redis.call('ZADD', KEYS[2], score, ARGV[2])
-publish(KEYS[3], ARGV[4], 'Followed', {followed = {followerId = ARGV[2], followeeId = ARGV[1],
+publish(KEYS[3], 'Followed', {followed = {followerId = ARGV[2], followeeId = ARGV[1],
   followedAtMs = string.format('%d', score)}})
 return 1

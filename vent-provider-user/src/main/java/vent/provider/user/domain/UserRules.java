@@ -63,7 +63,9 @@ public final class UserRules {
   }
 
   /**
-   * Checks a display name: 1-50 code points, not only white space, no ISO control characters.
+   * Checks a display name: 1-50 code points, not only white space, no ISO control characters and
+   * no format characters (Unicode category Cf: bidi controls such as U+202E, zero-width ones such
+   * as U+200B, U+200D or U+FEFF). Emoji joined by U+200D (ZWJ sequences) are refused with them.
    *
    * @throws VentException INVALID_ARGUMENT / INVALID_DISPLAY_NAME otherwise
    */
@@ -76,13 +78,14 @@ public final class UserRules {
       throw VentException.invalid(reason, "display name must be at most " + DISPLAY_NAME_MAX + " characters");
     }
     if (displayName.codePoints().anyMatch(cp -> isForbidden(cp, false))) {
-      throw VentException.invalid(reason, "display name must not contain control characters");
+      throw VentException.invalid(reason, "display name must not contain control or format characters");
     }
     return displayName;
   }
 
   /**
-   * Checks a bio: 0-160 code points, no ISO control characters except newline ({@code \n}).
+   * Checks a bio: 0-160 code points, no ISO control characters except newline ({@code \n}), no
+   * format characters (Unicode category Cf, as for {@link #checkDisplayName}).
    *
    * @param bio may be {@code null}, read as empty
    * @return the bio, empty instead of {@code null}
@@ -95,7 +98,7 @@ public final class UserRules {
       throw VentException.invalid(reason, "bio must be at most " + BIO_MAX + " characters");
     }
     if (value.codePoints().anyMatch(cp -> isForbidden(cp, true))) {
-      throw VentException.invalid(reason, "bio must not contain control characters other than newline");
+      throw VentException.invalid(reason, "bio must not contain control characters other than newline, nor format characters");
     }
     return value;
   }
@@ -129,8 +132,11 @@ public final class UserRules {
     if (newlineAllowed && cp == '\n') {
       return false;
     }
-    // An unpaired surrogate cannot be stored as UTF-8 and would come back altered.
-    return Character.isISOControl(cp) || Character.getType(cp) == Character.SURROGATE;
+    // An unpaired surrogate cannot be stored as UTF-8 and would come back altered; a format
+    // character reorders or hides text that other users read (a name shown reversed, two names
+    // that look alike).
+    int type = Character.getType(cp);
+    return Character.isISOControl(cp) || type == Character.SURROGATE || type == Character.FORMAT;
   }
 
   private static String asciiLowerCase(String s) {

@@ -17,7 +17,7 @@ public final class UserProviderMain {
 
   public static void main(String[] args) throws InterruptedException {
     ProviderMain.run(args, UserProviderConfig.class, (config, server, redis) -> {
-      UserUseCases users = new UserUseCases(new RedisUserRepository(redis, config.events.streamMaxLength), Clock.systemUTC());
+      UserUseCases users = new UserUseCases(new RedisUserRepository(redis), Clock.systemUTC());
       server.provide(UserService.class, new UserServiceImpl(users));
     });
   }

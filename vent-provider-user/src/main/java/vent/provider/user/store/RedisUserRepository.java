@@ -24,27 +24,17 @@ public final class RedisUserRepository implements UserRepository {
   private static final int F = UserScripts.FIELDS.length;
 
   private final RScript script;
-  private final String streamMaxLength;
 
-  /** With the default stream length, {@link EventStreams#DEFAULT_MAX_LENGTH}. */
+  /** @param redis a client; this repository does not close it */
   public RedisUserRepository(RedissonClient redis) {
-    this(redis, EventStreams.DEFAULT_MAX_LENGTH);
-  }
-
-  /**
-   * @param redis a client; this repository does not close it
-   * @param streamMaxLength entries the user event stream is trimmed to, approximately
-   */
-  public RedisUserRepository(RedissonClient redis, long streamMaxLength) {
     this.script = redis.getScript(StringCodec.INSTANCE);
-    this.streamMaxLength = Long.toString(streamMaxLength);
   }
 
   @Override
   public Optional<UserProfile> create(String username, String displayName, String bio, long nowMs) {
     String id = script.eval(Mode.READ_WRITE, UserScripts.CREATE, ReturnType.VALUE,
         List.of(UserKeys.BY_USERNAME, UserKeys.ID_SEQ, EventStreams.USER),
-        username, displayName, bio, Long.toString(nowMs), UserKeys.PROFILE_PREFIX, streamMaxLength);
+        username, displayName, bio, Long.toString(nowMs), UserKeys.PROFILE_PREFIX);
     return id == null
         ? Optional.empty()
         : Optional.of(new UserProfile(id, username, displayName, bio, nowMs, nowMs));
@@ -82,25 +72,24 @@ public final class RedisUserRepository implements UserRepository {
         List.of(UserKeys.profile(id), EventStreams.USER),
         Long.toString(nowMs),
         flag(update.displayName()), orEmpty(update.displayName()),
-        flag(update.bio()), orEmpty(update.bio()), streamMaxLength);
+        flag(update.bio()), orEmpty(update.bio()));
     return parse(fields, 0);
   }
 
   @Override
   public boolean delete(String id) {
     Long removed = script.eval(Mode.READ_WRITE, UserScripts.DELETE, ReturnType.LONG,
-        List.of(UserKeys.profile(id), UserKeys.BY_USERNAME, EventStreams.USER), id, streamMaxLength);
+        List.of(UserKeys.profile(id), UserKeys.BY_USERNAME, EventStreams.USER), id);
     return removed != null && removed == 1L;
   }
 
   @Override
   public List<EnsuredUser> ensure(List<String> usernames, long nowMs) {
-    Object[] args = new Object[usernames.size() + 3];
+    Object[] args = new Object[usernames.size() + 2];
     args[0] = Long.toString(nowMs);
     args[1] = UserKeys.PROFILE_PREFIX;
-    args[2] = streamMaxLength;
     for (int i = 0; i < usernames.size(); i++) {
-      args[i + 3] = usernames.get(i);
+      args[i + 2] = usernames.get(i);
     }
     List<Object> reply = script.eval(Mode.READ_WRITE, UserScripts.ENSURE, ReturnType.LIST,
         List.of(UserKeys.BY_USERNAME, UserKeys.ID_SEQ, EventStreams.USER), args);

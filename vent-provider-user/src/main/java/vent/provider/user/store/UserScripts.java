@@ -49,7 +49,7 @@ final class UserScripts {
 
   /**
    * KEYS: by-username index, id sequence, user event stream. ARGV: username, displayName, bio,
-   * nowMs, profile prefix, stream max length. Returns the new id, or nil when the username is
+   * nowMs, profile prefix. Returns the new id, or nil when the username is
    * taken (then nothing is written). Publishes UserRegistered.
    */
   static final String CREATE = EventScripts.PUBLISH + """
@@ -58,14 +58,14 @@ final class UserScripts {
       redis.call('HSET', ARGV[5] .. id, 'id', id, 'username', ARGV[1], 'displayName', ARGV[2],
         'bio', ARGV[3], 'createdAtMs', ARGV[4], 'updatedAtMs', ARGV[4])
       redis.call('HSET', KEYS[1], ARGV[1], id)
-      publish(KEYS[3], ARGV[6], 'UserRegistered', {userRegistered = {userId = id, username = ARGV[1],
+      publish(KEYS[3], 'UserRegistered', {userRegistered = {userId = id, username = ARGV[1],
         displayName = ARGV[2], createdAtMs = ARGV[4]}})
       return id
       """;
 
   /**
    * KEYS: profile, user event stream. ARGV: nowMs, setDisplayName (1/0), displayName, setBio
-   * (1/0), bio, stream max length. Only touches an existing profile, and then publishes
+   * (1/0), bio. Only touches an existing profile, and then publishes
    * UserUpdated. Returns 6 fields (empty when the profile does not exist).
    */
   static final String UPDATE = READ_PROFILE + EventScripts.PUBLISH + """
@@ -74,13 +74,13 @@ final class UserScripts {
       if ARGV[4] == '1' then redis.call('HSET', KEYS[1], 'bio', ARGV[5]) end
       redis.call('HSET', KEYS[1], 'updatedAtMs', ARGV[1])
       local v = readProfile(KEYS[1])
-      publish(KEYS[2], ARGV[6], 'UserUpdated', {userUpdated = {userId = v[1], displayName = v[3], bio = v[4],
+      publish(KEYS[2], 'UserUpdated', {userUpdated = {userId = v[1], displayName = v[3], bio = v[4],
         updatedAtMs = v[6]}})
       return v
       """;
 
   /**
-   * KEYS: profile, by-username index, user event stream. ARGV: id, stream max length. Removes the
+   * KEYS: profile, by-username index, user event stream. ARGV: id. Removes the
    * profile and its index entry (only if the entry still points at this id) and publishes
    * UserDeleted. Returns 1 when a profile was removed, else 0 (and publishes nothing).
    */
@@ -89,18 +89,18 @@ final class UserScripts {
       if not username then return 0 end
       redis.call('DEL', KEYS[1])
       if redis.call('HGET', KEYS[2], username) == ARGV[1] then redis.call('HDEL', KEYS[2], username) end
-      publish(KEYS[3], ARGV[2], 'UserDeleted', {userDeleted = {userId = ARGV[1], username = username}})
+      publish(KEYS[3], 'UserDeleted', {userDeleted = {userId = ARGV[1], username = username}})
       return 1
       """;
 
   /**
-   * KEYS: by-username index, id sequence, user event stream. ARGV: nowMs, profile prefix, stream
-   * max length, usernames... (distinct). Publishes UserRegistered per created user. Returns id,
+   * KEYS: by-username index, id sequence, user event stream. ARGV: nowMs, profile prefix,
+   * usernames... (distinct). Publishes UserRegistered per created user. Returns id,
    * created (1/0) per username, in order.
    */
   static final String ENSURE = EventScripts.PUBLISH + """
       local out = {}
-      for i = 4, #ARGV do
+      for i = 3, #ARGV do
         local name = ARGV[i]
         local id = redis.call('HGET', KEYS[1], name)
         local created = '0'
@@ -109,7 +109,7 @@ final class UserScripts {
           redis.call('HSET', ARGV[2] .. id, 'id', id, 'username', name, 'displayName', name,
             'bio', '', 'createdAtMs', ARGV[1], 'updatedAtMs', ARGV[1])
           redis.call('HSET', KEYS[1], name, id)
-          publish(KEYS[3], ARGV[3], 'UserRegistered', {userRegistered = {userId = id, username = name,
+          publish(KEYS[3], 'UserRegistered', {userRegistered = {userId = id, username = name,
             displayName = name, createdAtMs = ARGV[1]}})
           created = '1'
         end

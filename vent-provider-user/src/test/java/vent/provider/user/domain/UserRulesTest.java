@@ -71,6 +71,14 @@ class UserRulesTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"evil\u202Egnp.exe", "a\u200Bb", "\uFEFFname", "a\u2066b\u2069", "x\u00ADy",
+      "\uD83D\uDC68\u200D\uD83D\uDC69"})
+  void refusesFormatCharactersInDisplayNamesAndBios(String text) {
+    assertInvalid(() -> UserRules.checkDisplayName(text), "INVALID_DISPLAY_NAME");
+    assertInvalid(() -> UserRules.checkBio(text), "INVALID_BIO");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"1", "42", "9223372036854775807", "1000000000000000000"})
   void acceptsDecimalIds(String id) {
     assertThat(UserRules.checkUserId(id)).isEqualTo(id);
