@@ -2,10 +2,10 @@ package vent.web;
 
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import java.util.ArrayList;
 import java.util.List;
 import vent.web.VentWebConfiguration.ApiSettings;
+import vent.web.auth.BearerHeaderAuthFilter;
 import vent.web.auth.BearerUnauthorizedHandler;
 import vent.web.auth.JwtAuthenticator;
 import vent.web.auth.VentPrincipal;
@@ -70,8 +70,9 @@ public final class RestApi {
         new JsonExceptionMapper(),
         new WebApplicationExceptionMapper(),
         new FallbackExceptionMapper(),
-        // Bearer tokens, verified locally; @Auth VentPrincipal parameters receive the caller.
-        new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<VentPrincipal>()
+        // Bearer tokens from the Authorization header only, verified locally; @Auth VentPrincipal
+        // parameters receive the caller.
+        new AuthDynamicFeature(new BearerHeaderAuthFilter.Builder<VentPrincipal>()
             .setAuthenticator(authenticator)
             .setUnauthorizedHandler(new BearerUnauthorizedHandler())
             .setPrefix("Bearer")

@@ -32,6 +32,7 @@ import vent.web.errors.BodySizeLimitFilter;
 import vent.web.errors.ProblemErrorHandler;
 import vent.web.health.ConsulHealthCheck;
 import vent.web.health.ConsulHttp;
+import vent.web.health.DeletedUsersHealthCheck;
 import vent.web.health.ProviderHealthCheck;
 import vent.web.health.ProviderServices;
 import vent.web.health.RedisHealthCheck;
@@ -118,14 +119,16 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
     DeletedUsers deletedUsers = new DeletedUsers(
         () -> 1000L * Math.max(config.auth.deletedUsersWindowSeconds, accessTtl.get() + DELETED_USERS_MARGIN_S),
         System::currentTimeMillis);
-    environment.lifecycle().manage(new DeletedUsersTail(redis, deletedUsers, DELETED_USERS_BLOCK));
+    DeletedUsersTail deletedUsersTail = new DeletedUsersTail(redis, deletedUsers, DELETED_USERS_BLOCK);
+    environment.lifecycle().manage(deletedUsersTail);
 
     ObjectMapper json = environment.getObjectMapper();
     strictJson(json);
 
     // The REST contract v1, with bearer tokens verified locally against the auth provider's keys.
     JwtVerifier verifier = new JwtVerifier(
-        new JwksCache(rpc.auth()::jwksJson, System::currentTimeMillis, JWKS_MIN_REFETCH, JWKS_MAX_AGE));
+        new JwksCache(rpc.auth()::jwksJson, System::currentTimeMillis, JWKS_MIN_REFETCH, JWKS_MAX_AGE),
+        config.auth.audience, System::currentTimeMillis);
     RestApi.components(rpc.users(), rpc.relations(), rpc.notifications(), rpc.auth(), rpc.captchas(),
             new JwtAuthenticator(verifier, deletedUsers), config.api, live, config.sentinel.enabled)
         .forEach(environment.jersey()::register);
@@ -143,10 +146,12 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
     environment.servlets().addFilter("body-size-limit", new BodySizeLimitFilter(config.api.maxBodyBytes, json))
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
 
-    // Health (admin port): Consul, Redis, and one check per provider.
+    // Health (admin port): Consul, Redis, one check per provider, and not ready before the
+    // deleted users are known.
     ConsulHttp consul = new ConsulHttp(config.registry, json);
     environment.healthChecks().register("consul", new ConsulHealthCheck(consul));
     environment.healthChecks().register("redis", new RedisHealthCheck(redis, config.redis.address));
+    environment.healthChecks().register("deleted-users", new DeletedUsersHealthCheck(deletedUsersTail::caughtUp));
     for (Map.Entry<String, String> provider : ProviderServices.CONSUL_NAMES.entrySet()) {
       environment.healthChecks().register(provider.getKey(), new ProviderHealthCheck(consul, provider.getValue()));
     }

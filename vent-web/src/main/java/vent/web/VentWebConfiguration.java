@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import vent.common.config.RedisSettings;
 import vent.common.config.RegistrySettings;
@@ -18,7 +19,7 @@ import vent.common.sentinel.SentinelSettings;
  * {@code {loopbackOnly: true, registry: {host, port}, redis: {address, password, ...},
  * rpc: {timeoutMs: 3000, readRetries: 2, importTimeoutMs: 60000},
  * api: {maxBodyBytes: 65536, defaultPageSize: 20, maxPageSize: 100, trustedProxies: ""},
- * auth: {deletedUsersWindowSeconds: 1200},
+ * auth: {deletedUsersWindowSeconds: 1200, audience: vent-web},
  * features: {registrationEnabled: true, suggestionsEnabled: true},
  * sentinel: {enabled: true, commandHost: 127.0.0.1, commandPort: 8719, dashboard: "", logDir: "",
  * kvPrefix: vent/sentinel}}}.
@@ -93,6 +94,8 @@ public class VentWebConfiguration extends Configuration {
      * refresh racing the deletion, so it follows a live change of that lifetime.
      */
     @Min(60) @JsonProperty public long deletedUsersWindowSeconds = 1200;
+    /** The {@code aud} access tokens must carry (the auth provider's {@code auth.audience}). */
+    @NotBlank @JsonProperty public String audience = "vent-web";
   }
 
   /** Feature switches; Consul KV {@code features.*} overrides them while vent-web runs. */

@@ -28,6 +28,10 @@ import vent.events.v1.Event;
  * be valid; after that it follows the stream from the last id read. A deletion reaches the set
  * within one Redis round trip of its XADD.
  *
+ * <p>{@link #caughtUp()} turns true once the first catch-up has reached the end of the stream (a
+ * read returned less than a full batch), and stays true: until then tokens of users deleted
+ * shortly before this instance started could still pass, so vent-web reports itself not ready.
+ *
  * <p>Redis outages: the set is kept (tokens of users deleted before the outage stay refused), one
  * line is logged when reading starts failing and one when it works again, and it retries every
  * second, continuing after the last id read, so no deletion of the outage is missed as long as
@@ -46,6 +50,7 @@ public final class DeletedUsersTail implements Managed {
   private final Duration block;
   private final Thread thread;
   private volatile boolean running = true;
+  private volatile boolean caughtUp;
   private final Outage outage;
   private StreamMessageId last;
 
@@ -69,6 +74,11 @@ public final class DeletedUsersTail implements Managed {
   public void start() {
     thread.start();
     LOG.info("event=deleted_users_tail_started stream={} from_ms={}", EventStreams.USER, deleted.windowStartMs());
+  }
+
+  /** @return whether the start-up catch-up has read the stream to its end; never false again after */
+  public boolean caughtUp() {
+    return caughtUp;
   }
 
   /** Stops after the current XREAD, waiting at most the block time plus 2 s. */
@@ -108,6 +118,10 @@ public final class DeletedUsersTail implements Managed {
       }
     }
     deleted.expire();
+    if (!caughtUp && (entries == null || entries.size() < BATCH)) {
+      caughtUp = true;
+      LOG.info("event=deleted_users_tail_caught_up last={} kept={}", last, deleted.size());
+    }
   }
 
   private void record(String id, Map<String, String> fields) {

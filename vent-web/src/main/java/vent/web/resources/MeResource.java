@@ -90,29 +90,33 @@ public final class MeResource {
   }
 
   /**
-   * PUT /me/password {@code {currentPassword, newPassword}} -> 200 tokens of a new session; every
-   * other session of the user ends. Errors: 400 VALIDATION_FAILED, INVALID_PASSWORD;
-   * 401 INVALID_CREDENTIALS (wrong current password).
+   * PUT /me/password {@code {currentPassword, newPassword, captchaId?, captchaAnswer?}} -> 200
+   * tokens of a new session; every other session of the user ends. Wrong current passwords count
+   * with the user's failed logins; after 3 in 15 minutes a solved captcha is needed.
+   * Errors: 400 VALIDATION_FAILED, INVALID_PASSWORD, CAPTCHA_REQUIRED (no captcha sent; the
+   * password was not checked), CAPTCHA_INVALID; 401 INVALID_CREDENTIALS (wrong current password).
    */
   @PUT
   @Path("/password")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response changePassword(@Auth VentPrincipal me, @NotNull(message = Params.BODY_REQUIRED) @Valid ChangePasswordRequest body) {
-    return SessionResource.tokens(auth.changePassword(me.userId(), body.currentPassword(), body.newPassword()));
+    return SessionResource.tokens(auth.changePassword(me.userId(), body.currentPassword(), body.newPassword(),
+        body.captchaId(), body.captchaAnswer()));
   }
 
   /**
-   * DELETE /me {@code {password}} -> 204: the account is deleted; within about 2 s its sessions,
-   * follow edges and notifications are gone and its access tokens get 401 TOKEN_INVALID.
+   * DELETE /me {@code {password, captchaId?, captchaAnswer?}} -> 204: the account is deleted;
+   * within about 2 s its sessions, follow edges and notifications are gone and its access tokens
+   * get 401 TOKEN_INVALID. Wrong passwords count as for PUT /me/password.
    * Errors: 400 VALIDATION_FAILED (no body, missing or blank password), MALFORMED_JSON,
-   * INVALID_FIELD; 401 INVALID_CREDENTIALS (wrong password; nothing changes); 503
-   * DEPENDENCY_UNAVAILABLE (nothing was deleted).
+   * INVALID_FIELD, CAPTCHA_REQUIRED, CAPTCHA_INVALID; 401 INVALID_CREDENTIALS (wrong password;
+   * nothing changes); 503 DEPENDENCY_UNAVAILABLE (nothing was deleted).
    */
   @DELETE
   @Consumes(MediaType.APPLICATION_JSON)
   public Response deleteAccount(@Auth VentPrincipal me,
       @NotNull(message = Params.BODY_REQUIRED) @Valid DeleteAccountRequest body) {
-    auth.deleteAccount(me.userId(), body.password());
+    auth.deleteAccount(me.userId(), body.password(), body.captchaId(), body.captchaAnswer());
     return Response.noContent().build();
   }
 

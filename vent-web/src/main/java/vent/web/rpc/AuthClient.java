@@ -46,10 +46,16 @@ public final class AuthClient {
     Rpc.call(() -> auth.logout(LogoutRequest.newBuilder().setSessionId(sessionId).setUserId(userId).build()));
   }
 
-  /** Revokes every session of the user and opens a new one. */
-  public TokenPair changePassword(String userId, String currentPassword, String newPassword) {
+  /**
+   * Revokes every session of the user and opens a new one.
+   *
+   * @param captchaId with {@code captchaAnswer}: a solved captcha, or null when none was sent
+   */
+  public TokenPair changePassword(String userId, String currentPassword, String newPassword, String captchaId,
+      String captchaAnswer) {
     return Rpc.call(() -> auth.changePassword(ChangePasswordRequest.newBuilder()
-        .setUserId(userId).setCurrentPassword(currentPassword).setNewPassword(newPassword).build()));
+        .setUserId(userId).setCurrentPassword(currentPassword).setNewPassword(newPassword)
+        .setCaptchaId(orEmpty(captchaId)).setCaptchaAnswer(orEmpty(captchaAnswer)).build()));
   }
 
   /**
@@ -59,11 +65,18 @@ public final class AuthClient {
    *
    * @param userId the caller's {@code sub}
    * @param password the account's current password, re-confirmed
+   * @param captchaId with {@code captchaAnswer}: a solved captcha, or null when none was sent
    * @throws vent.common.error.VentException UNAUTHENTICATED INVALID_CREDENTIALS (wrong password,
-   *     or no such account), INVALID_ARGUMENT MISSING_FIELD, UNAVAILABLE (nothing was deleted)
+   *     or no such account), INVALID_ARGUMENT MISSING_FIELD / CAPTCHA_INVALID, FAILED_PRECONDITION
+   *     CAPTCHA_REQUIRED, UNAVAILABLE (nothing was deleted)
    */
-  public void deleteAccount(String userId, String password) {
-    Rpc.call(() -> auth.deleteAccount(DeleteAccountRequest.newBuilder().setUserId(userId).setPassword(password).build()));
+  public void deleteAccount(String userId, String password, String captchaId, String captchaAnswer) {
+    Rpc.call(() -> auth.deleteAccount(DeleteAccountRequest.newBuilder().setUserId(userId).setPassword(password)
+        .setCaptchaId(orEmpty(captchaId)).setCaptchaAnswer(orEmpty(captchaAnswer)).build()));
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
   }
 
   /** The JWK Set JSON that verifies access tokens. */

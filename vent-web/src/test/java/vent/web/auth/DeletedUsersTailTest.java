@@ -129,4 +129,30 @@ class DeletedUsersTailTest {
     Eventually.until("after the outage (retried each second)", Duration.ofSeconds(3), () -> set.contains("21"));
     assertThat(set.contains("20")).isTrue();
   }
+
+  @Test
+  void notReadyUntilTheStartUpCatchUpHasReadTheWholeStream() throws InterruptedException {
+    for (int i = 0; i < 2500; i++) {
+      publish(registered(String.valueOf(1000 + i)), 0);
+    }
+    publish(deleted("1000"), 0);
+    redisDown.set(true);
+    DeletedUsers set = startTail();
+    DeletedUsersHealthCheckProbe health = new DeletedUsersHealthCheckProbe(tail);
+    Thread.sleep(BLOCK.toMillis() + 500);
+    assertThat(tail.caughtUp()).as("nothing read yet").isFalse();
+    assertThat(health.healthy()).isFalse();
+
+    redisDown.set(false);
+    Eventually.until("caught up", Duration.ofSeconds(5), tail::caughtUp);
+    assertThat(set.contains("1000")).as("the last entry was read before reporting ready").isTrue();
+    assertThat(health.healthy()).isTrue();
+  }
+
+  /** The admin port's {@code deleted-users} check over this tail. */
+  private record DeletedUsersHealthCheckProbe(DeletedUsersTail tail) {
+    boolean healthy() {
+      return new vent.web.health.DeletedUsersHealthCheck(tail::caughtUp).execute().isHealthy();
+    }
+  }
 }

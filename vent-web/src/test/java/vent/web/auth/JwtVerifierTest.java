@@ -28,10 +28,11 @@ class JwtVerifierTest {
   private final AtomicReference<String> published = new AtomicReference<>(TestKeys.jwks(key));
   private final AtomicInteger fetches = new AtomicInteger();
   private final AtomicLong clock = new AtomicLong(1_000_000);
+  // Fetches run on the calling thread here; JwksCacheTest covers the fetch thread.
   private final JwksCache cache = new JwksCache(() -> {
     fetches.incrementAndGet();
     return published.get();
-  }, clock::get, Duration.ofSeconds(30), Duration.ofMinutes(10));
+  }, clock::get, Duration.ofSeconds(30), Duration.ofMinutes(10), Runnable::run);
   private final JwtVerifier verifier = new JwtVerifier(cache);
 
   @Test
@@ -169,7 +170,7 @@ class JwtVerifierTest {
     JwksCache down = new JwksCache(() -> {
       fetches.incrementAndGet();
       throw new VentException(ErrorKind.UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", "no provider reachable");
-    }, clock::get, Duration.ofSeconds(30), Duration.ofMinutes(10));
+    }, clock::get, Duration.ofSeconds(30), Duration.ofMinutes(10), Runnable::run);
     JwtVerifier verifierWithoutKeys = new JwtVerifier(down);
     String token = TestKeys.token(key, "42", "s");
     for (int i = 0; i < 3; i++) {
@@ -190,6 +191,64 @@ class JwtVerifierTest {
     clock.addAndGet(1_000);
     published.set(TestKeys.jwks(key));
     assertThat(catchVerify(TestKeys.token(key, "42", "s"))).isEqualTo("42");
+  }
+
+  @Test
+  void refusesATokenWithoutTheAudienceOrForAnotherOne() {
+    String none = TestKeys.sign(key, TestKeys.claims("42", "s").audience((String) null).build());
+    assertThatThrownBy(() -> verifier.verify(none)).isInstanceOf(TokenRejectedException.class);
+    String other = TestKeys.sign(key, TestKeys.claims("42", "s").audience("vent-admin").build());
+    assertThatThrownBy(() -> verifier.verify(other)).isInstanceOf(TokenRejectedException.class);
+    JwtVerifier admin = new JwtVerifier(cache, "vent-admin", System::currentTimeMillis);
+    String both = TestKeys.sign(key, TestKeys.claims("42", "s").audience(java.util.List.of("vent-web", "vent-admin")).build());
+    assertThat(catchVerify(admin, other)).isEqualTo("42");
+    assertThat(catchVerify(verifier, both)).isEqualTo("42");
+  }
+
+  /** Whole seconds, as JWT times are. */
+  private static final long T = 1_900_000_000_000L;
+  private static final long SKEW_MS = JwtVerifier.MAX_CLOCK_SKEW_SECONDS * 1000L;
+
+  private String tokenAt(long iatMs, long expMs, Long nbfMs) {
+    var claims = TestKeys.claims("42", "s").issueTime(new Date(iatMs)).expirationTime(new Date(expMs));
+    if (nbfMs != null) {
+      claims.notBeforeTime(new Date(nbfMs));
+    }
+    return TestKeys.sign(key, claims.build());
+  }
+
+  @Test
+  void expiryToleratesExactlyTheClockSkew() {
+    AtomicLong now = new AtomicLong();
+    JwtVerifier atNow = new JwtVerifier(cache, JwtVerifier.DEFAULT_AUDIENCE, now::get);
+    String token = tokenAt(T - 900_000, T, null);
+
+    now.set(T + SKEW_MS);
+    assertThat(catchVerify(atNow, token)).as("exp + 30 s").isEqualTo("42");
+    now.set(T + SKEW_MS + 1000);
+    assertThatThrownBy(() -> atNow.verify(token)).as("exp + 31 s").isInstanceOf(TokenRejectedException.class);
+  }
+
+  @Test
+  void issueTimeAndNotBeforeTolerateExactlyTheClockSkew() {
+    AtomicLong now = new AtomicLong(T);
+    JwtVerifier atNow = new JwtVerifier(cache, JwtVerifier.DEFAULT_AUDIENCE, now::get);
+
+    assertThat(catchVerify(atNow, tokenAt(T + SKEW_MS, T + 900_000, null))).as("iat 30 s ahead").isEqualTo("42");
+    String iatTooEarly = tokenAt(T + SKEW_MS + 1000, T + 900_000, null);
+    assertThatThrownBy(() -> atNow.verify(iatTooEarly)).as("iat 31 s ahead").isInstanceOf(TokenRejectedException.class);
+
+    assertThat(catchVerify(atNow, tokenAt(T, T + 900_000, T + SKEW_MS))).as("nbf 30 s ahead").isEqualTo("42");
+    String nbfTooEarly = tokenAt(T, T + 900_000, T + SKEW_MS + 1000);
+    assertThatThrownBy(() -> atNow.verify(nbfTooEarly)).as("nbf 31 s ahead").isInstanceOf(TokenRejectedException.class);
+  }
+
+  private static String catchVerify(JwtVerifier v, String token) {
+    try {
+      return v.verify(token).userId();
+    } catch (TokenRejectedException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private String catchVerify(String token) {

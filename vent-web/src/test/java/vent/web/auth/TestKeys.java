@@ -13,7 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.util.Date;
 
-/** Signs test tokens the way the auth provider does: ES256, kid, iss/sub/sid/iat/exp. */
+/** Signs test tokens the way the auth provider does: ES256, kid, iss/aud/sub/sid/iat/exp. */
 public final class TestKeys {
 
   private TestKeys() {}
@@ -35,6 +35,7 @@ public final class TestKeys {
     long now = System.currentTimeMillis();
     return new JWTClaimsSet.Builder()
         .issuer("vent-auth")
+        .audience("vent-web")
         .subject(userId)
         .claim("sid", sessionId)
         .issueTime(new Date(now - 1000))

@@ -30,7 +30,9 @@ import vent.web.it.fuzz.Verdicts;
  * broken JSON, wrong types, missing and extra fields, bodies past the size limit, odd Unicode and
  * control characters, injection-shaped strings, odd ids, cursors and limits, forged tokens, wrong
  * content types. Every answer must be below 500, free of stack-trace text, and every 4xx an RFC
- * 9457 problem with a documented code. Afterwards the data must be as before: the same Redis keys
+ * 9457 problem with a documented code; a request on an authenticated route with a forged, tampered,
+ * missing or query-string token must get 401 (or a refusal made before authentication, see
+ * {@link Verdicts#BEFORE_AUTHENTICATION}), never a success or a resource's own answer. Afterwards the data must be as before: the same Redis keys
  * (captchas aside: POST /captchas takes any body) and the same profiles, counts and follow lists.
  */
 @Order(8)

@@ -239,4 +239,29 @@ class MeResourceTest {
     problem(deleteMe(null, "{\"password\":\"" + FakeProviders.PASSWORD + "\"}"), 401, "UNAUTHENTICATED");
     assertThat(json(as("/me", token).get(), 200).get("id").asText()).isEqualTo(me.getId());
   }
+
+  @Test
+  void aTokenInTheQueryIsNotAccepted() {
+    problem(api.target("/me").queryParam("access_token", token).request().get(), 401, "UNAUTHENTICATED");
+    problem(api.target("/me/notifications").queryParam("access_token", token).request().get(), 401, "UNAUTHENTICATED");
+    json(as("/me", token).get(), 200);
+  }
+
+  @Test
+  void passwordChecksPassTheCaptchaOnOnceOneIsRequired() {
+    fakes.auth.captchaRequired.add(me.getId());
+    String change = "{\"currentPassword\":\"" + FakeProviders.PASSWORD + "\",\"newPassword\":\"another horse\"";
+    problem(as("/me/password", token).put(Entity.json(change + "}")), 400, "CAPTCHA_REQUIRED");
+    problem(as("/me/password", token).put(Entity.json(change + ",\"captchaId\":\"c1\",\"captchaAnswer\":\"no\"}")),
+        400, "CAPTCHA_INVALID");
+    json(as("/me/password", token).put(Entity.json(change + ",\"captchaId\":\"c1\",\"captchaAnswer\":\""
+        + FakeProviders.CAPTCHA_ANSWER + "\"}")), 200);
+    problem(as("/me/password", token).put(Entity.json(change + ",\"captchaId\":42}")), 400, "INVALID_FIELD");
+
+    String delete = "{\"password\":\"" + FakeProviders.PASSWORD + "\"";
+    problem(deleteMe(token, delete + "}"), 400, "CAPTCHA_REQUIRED");
+    problem(deleteMe(token, delete + ",\"captchaId\":\"c1\",\"captchaAnswer\":\"no\"}"), 400, "CAPTCHA_INVALID");
+    assertThat(deleteMe(token, delete + ",\"captchaId\":\"c1\",\"captchaAnswer\":\"" + FakeProviders.CAPTCHA_ANSWER
+        + "\"}").getStatus()).isEqualTo(204);
+  }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import vent.auth.v1.ChangePasswordRequest;
 import vent.auth.v1.DeleteAccountRequest;
 import vent.auth.v1.DeleteAccountResponse;
 import vent.auth.v1.DubboAuthServiceTriple;
@@ -304,6 +305,30 @@ public final class FakeProviders {
   public final class Auth extends DubboAuthServiceTriple.AuthServiceImplBase {
     public final List<String> loggedOut = new ArrayList<>();
     public String lastClientIp;
+    /** Users whose password checks need a solved captcha (as after 3 failures in the real provider). */
+    public final java.util.Set<String> captchaRequired = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private void checkCaptcha(String userId, String captchaId, String captchaAnswer) {
+      if (!captchaRequired.contains(userId)) {
+        return;
+      }
+      if (captchaId.isEmpty() || captchaAnswer.isEmpty()) {
+        throw new VentException(ErrorKind.FAILED_PRECONDITION, "CAPTCHA_REQUIRED", "solve a captcha");
+      }
+      if (!captchaAnswer.equals(CAPTCHA_ANSWER)) {
+        throw VentException.invalid("CAPTCHA_INVALID", "the captcha answer is wrong");
+      }
+    }
+
+    @Override
+    public TokenPair changePassword(ChangePasswordRequest request) {
+      checkCaptcha(request.getUserId(), request.getCaptchaId(), request.getCaptchaAnswer());
+      User user = users.byId.get(request.getUserId());
+      if (user == null || !request.getCurrentPassword().equals(PASSWORD)) {
+        throw new VentException(ErrorKind.UNAUTHENTICATED, "INVALID_CREDENTIALS", "wrong password");
+      }
+      return tokens(user);
+    }
 
     @Override
     public RegisterResponse register(RegisterRequest request) {
@@ -348,6 +373,7 @@ public final class FakeProviders {
       if (request.getUserId().isEmpty() || request.getPassword().isEmpty()) {
         throw VentException.invalid("MISSING_FIELD", "user_id and password are required");
       }
+      checkCaptcha(request.getUserId(), request.getCaptchaId(), request.getCaptchaAnswer());
       if (!request.getPassword().equals(PASSWORD) || !users.byId.containsKey(request.getUserId())) {
         throw new VentException(ErrorKind.UNAUTHENTICATED, "INVALID_CREDENTIALS", "wrong password");
       }

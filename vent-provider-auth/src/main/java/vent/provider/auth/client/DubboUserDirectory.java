@@ -2,10 +2,13 @@ package vent.provider.auth.client;
 
 import java.util.function.Supplier;
 import vent.common.dubbo.RpcErrors;
+import vent.common.error.ErrorKind;
+import vent.common.error.VentException;
 import vent.provider.auth.domain.UserDirectory;
 import vent.provider.auth.domain.UserProfile;
 import vent.user.v1.CreateUserRequest;
 import vent.user.v1.DeleteUserRequest;
+import vent.user.v1.GetUserRequest;
 import vent.user.v1.User;
 import vent.user.v1.UserService;
 
@@ -32,6 +35,20 @@ public final class DubboUserDirectory implements UserDirectory {
       throw RpcErrors.toVentException(e);
     }
     return new UserProfile(u.getId(), u.getUsername(), u.getDisplayName(), u.getBio(), u.getCreatedAtMs(), u.getUpdatedAtMs());
+  }
+
+  @Override
+  public boolean exists(String userId) {
+    try {
+      users.get().getUser(GetUserRequest.newBuilder().setId(userId).build());
+      return true;
+    } catch (RuntimeException e) {
+      RuntimeException failure = RpcErrors.toVentException(e);
+      if (failure instanceof VentException ve && ve.kind() == ErrorKind.NOT_FOUND) {
+        return false;
+      }
+      throw failure;
+    }
   }
 
   @Override

@@ -22,7 +22,8 @@ public final class AccountRemoval {
 
   /** @param userId the deleted user */
   public void userDeleted(String userId) {
-    // Credential first: a login racing with this can then not open a session after endAll.
+    // Credential first: a login racing with this can then not store a session after endAll (the
+    // session open checks the credential in the same script).
     credentials.delete(userId);
     int ended = sessions.endAll(userId);
     LOG.info("event=account_removed userId={} sessionsEnded={}", userId, ended);

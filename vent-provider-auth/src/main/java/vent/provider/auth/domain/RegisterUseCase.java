@@ -49,15 +49,17 @@ public final class RegisterUseCase {
     AuthErrors.require(cmd.captchaId(), "captcha_id");
     AuthErrors.require(cmd.captchaAnswer(), "captcha_answer");
     if (!captchas.verify(cmd.captchaId(), cmd.captchaAnswer())) {
-      LOG.info("event=register_failed reason=captcha_invalid username={}", cmd.username());
+      LOG.info("event=register_failed reason=captcha_invalid nameId={}", LogIds.name(cmd.username()));
       throw AuthErrors.captchaInvalid();
     }
     // Hashing before the user exists keeps bcrypt's ~100 ms out of the compensation window.
     String hash = hasher.hash(cmd.password());
     UserProfile user = users.create(cmd.username(), cmd.displayName());
     try {
-      credentials.create(new Credential(user.id(), user.username(), hash, clock.millis()));
-      Tokens tokens = opener.open(user.id());
+      Credential credential = new Credential(user.id(), user.username(), hash, clock.millis());
+      credentials.create(credential);
+      // Empty only if the new account was deleted or its password changed within these few ms.
+      Tokens tokens = opener.open(credential).orElseThrow(AuthErrors::invalidCredentials);
       LOG.info("event=user_registered userId={} username={} sessionId={}", user.id(), user.username(), tokens.sessionId());
       return new Registration(user, tokens);
     } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package vent.provider.auth.domain;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /** Opens a session for a user and issues its first tokens; shared by register, login and password change. */
@@ -25,12 +26,21 @@ public final class SessionOpener {
     this.refreshTtlSeconds = refreshTtlSeconds;
   }
 
-  /** Stores a new session of {@code userId} and returns its tokens. */
-  public Tokens open(String userId) {
+  /**
+   * Stores a new session of {@code credential}'s user and returns its tokens, provided the
+   * credential is still the current one (same version) when the session is stored.
+   *
+   * @param credential the credential whose password was just checked or set
+   * @return the tokens; empty when the credential changed or was removed since it was read (a
+   *     password change or account deletion won the race): nothing was stored then
+   */
+  public Optional<Tokens> open(Credential credential) {
+    String userId = credential.userId();
     String sessionId = Secrets.newSessionId();
     String refreshToken = Secrets.newRefreshToken();
-    sessions.open(new NewSession(sessionId, userId, Secrets.sha256Hex(refreshToken), clock.millis(), refreshTtlMs()));
-    return tokens(userId, sessionId, refreshToken);
+    boolean opened = sessions.open(new NewSession(sessionId, userId, Secrets.sha256Hex(refreshToken), clock.millis(),
+        refreshTtlMs(), credential.version()));
+    return opened ? Optional.of(tokens(userId, sessionId, refreshToken)) : Optional.empty();
   }
 
   /** Tokens for an existing session whose refresh token is {@code refreshToken}. */

@@ -6,8 +6,15 @@ package vent.provider.auth.domain;
  */
 public interface SessionRepository {
 
-  /** Stores a new session, its refresh token and its place among the user's sessions. */
-  void open(NewSession session);
+  /**
+   * Stores a new session, its refresh token and its place among the user's sessions, in one
+   * atomic step with a check that the user's credential still exists at
+   * {@link NewSession#credentialVersion()}: a password change or an account deletion that
+   * happened after the password was checked makes the open fail and store nothing.
+   *
+   * @return false (nothing stored) when the credential is gone or at another version
+   */
+  boolean open(NewSession session);
 
   /**
    * Presents a refresh token. If it is the session's current one, makes {@code newHash}

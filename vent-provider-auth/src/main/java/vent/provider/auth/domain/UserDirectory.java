@@ -14,6 +14,16 @@ public interface UserDirectory {
   UserProfile create(String username, String displayName);
 
   /**
+   * Whether the user service still has the user; login asks it after the password matched, so a
+   * credential that outlived its user (its UserDeleted event never handled) logs nobody in.
+   *
+   * @return false when the user service answers NOT_FOUND
+   * @throws vent.common.error.VentException UNAVAILABLE when the user service cannot be reached
+   *     (the caller then cannot tell, and must not log the user in)
+   */
+  boolean exists(String userId);
+
+  /**
    * Deletes a user; used to undo a registration that failed after the user was created.
    * Idempotent.
    *

@@ -33,7 +33,8 @@ import vent.provider.auth.domain.TokenIssuer;
 /**
  * Access tokens as JWTs (RFC 7519) signed with ES256 (RFC 7518 section 3.4: ECDSA on P-256 with
  * SHA-256) in compact JWS form (RFC 7515). Header {@code {"alg":"ES256","kid":...,"typ":"JWT"}};
- * claims {@code iss}, {@code sub} (user id), {@code sid} (session id), {@code iat},
+ * claims {@code iss}, {@code aud} (the one service meant to accept the token, by default
+ * {@value #DEFAULT_AUDIENCE}), {@code sub} (user id), {@code sid} (session id), {@code iat},
  * {@code exp} (seconds since the epoch) and {@code jti} (random UUID).
  *
  * <p>The signing key comes from the shared {@link SigningKeyStore}: the first instance to start
@@ -51,9 +52,12 @@ public final class JwtTokenIssuer implements TokenIssuer {
   private static final Logger LOG = LoggerFactory.getLogger(JwtTokenIssuer.class);
   /** Beyond the token lifetime, for clock skew between instances and vent-web. */
   static final long RETIRED_KEY_MARGIN_SECONDS = 300;
+  /** The {@code aud} claim unless configured otherwise: the REST front is the tokens' only reader. */
+  public static final String DEFAULT_AUDIENCE = "vent-web";
 
   private final SigningKeyStore store;
   private final String issuer;
+  private final String audience;
   /** Access token lifetime, seconds, read for each token (global configuration, live). */
   private final LongSupplier ttlSeconds;
   private final Duration rotationPeriod;
@@ -67,10 +71,11 @@ public final class JwtTokenIssuer implements TokenIssuer {
     }
   }
 
-  private JwtTokenIssuer(SigningKeyStore store, String issuer, LongSupplier ttlSeconds, Duration rotationPeriod,
-      Clock clock) {
+  private JwtTokenIssuer(SigningKeyStore store, String issuer, String audience, LongSupplier ttlSeconds,
+      Duration rotationPeriod, Clock clock) {
     this.store = store;
     this.issuer = issuer;
+    this.audience = audience;
     this.ttlSeconds = ttlSeconds;
     this.rotationPeriod = rotationPeriod;
     this.clock = clock;
@@ -89,21 +94,25 @@ public final class JwtTokenIssuer implements TokenIssuer {
     if (ttlSeconds <= 0) {
       throw new IllegalArgumentException("access token lifetime must be positive");
     }
-    return start(store, issuer, () -> ttlSeconds, rotationPeriod, clock);
+    return start(store, issuer, DEFAULT_AUDIENCE, () -> ttlSeconds, rotationPeriod, clock);
   }
 
   /**
    * As {@link #start(SigningKeyStore, String, long, Duration, Clock)}, with a lifetime read for each
    * token (and each rotation), so a change applies to the next token without a restart.
    *
+   * @param audience the {@code aud} claim, e.g. {@value #DEFAULT_AUDIENCE}; not blank
    * @param ttlSeconds access token lifetime, seconds; must always supply a positive value
    */
-  public static JwtTokenIssuer start(SigningKeyStore store, String issuer, LongSupplier ttlSeconds,
+  public static JwtTokenIssuer start(SigningKeyStore store, String issuer, String audience, LongSupplier ttlSeconds,
       Duration rotationPeriod, Clock clock) {
+    if (audience == null || audience.isBlank()) {
+      throw new IllegalArgumentException("audience must not be blank");
+    }
     if (rotationPeriod.isNegative() || rotationPeriod.isZero()) {
       throw new IllegalArgumentException("access token lifetime and key rotation period must be positive");
     }
-    JwtTokenIssuer tokens = new JwtTokenIssuer(store, issuer, ttlSeconds, rotationPeriod, clock);
+    JwtTokenIssuer tokens = new JwtTokenIssuer(store, issuer, audience, ttlSeconds, rotationPeriod, clock);
     tokens.signing = tokens.load(store.currentKid().orElseGet(tokens::createFirstKey));
     return tokens;
   }
@@ -193,6 +202,7 @@ public final class JwtTokenIssuer implements TokenIssuer {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     JWTClaimsSet claims = new JWTClaimsSet.Builder()
         .issuer(issuer)
+        .audience(audience)
         .subject(userId)
         .claim("sid", sessionId)
         .issueTime(Date.from(now))

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * The {@code auth} section of the configuration.
  *
  * <p>YAML shape: {@code {accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 2592000,
- * bcryptCost: 10, issuer: vent-auth, loginFailuresBeforeCaptcha: 3, loginFailureWindowSeconds: 900,
+ * bcryptCost: 10, issuer: vent-auth, audience: vent-web, loginFailuresBeforeCaptcha: 3, loginFailureWindowSeconds: 900,
  * signingKeyRotationSeconds: 2592000, signingKeyCheckSeconds: 60}}.
  */
 public class AuthSettings {
@@ -18,6 +18,8 @@ public class AuthSettings {
   @JsonProperty public int bcryptCost = 10;
   /** The {@code iss} claim of access tokens; vent-web checks it. */
   @JsonProperty public String issuer = "vent-auth";
+  /** The {@code aud} claim of access tokens (env VENT_TOKEN_AUDIENCE); vent-web accepts only its own. */
+  @JsonProperty public String audience = "vent-web";
   /**
    * Failed logins per username or client IP after which a login needs a captcha
    * (env VENT_LOGIN_FAILURES_BEFORE_CAPTCHA), at least 1.

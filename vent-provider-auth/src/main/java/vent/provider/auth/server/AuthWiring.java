@@ -13,6 +13,7 @@ import vent.provider.auth.domain.JwksQuery;
 import vent.provider.auth.domain.LoginThrottle;
 import vent.provider.auth.domain.LoginUseCase;
 import vent.provider.auth.domain.LogoutUseCase;
+import vent.provider.auth.domain.PasswordReconfirmation;
 import vent.provider.auth.domain.RefreshUseCase;
 import vent.provider.auth.domain.RegisterUseCase;
 import vent.provider.auth.domain.SessionOpener;
@@ -34,7 +35,7 @@ public final class AuthWiring {
    * when Redis is unreachable. Run {@link SigningKeyRotation} on it to follow rotation.
    */
   public static JwtTokenIssuer signingKeys(AuthSettings auth, AuthLive live, RedissonClient redis, Clock clock) {
-    return JwtTokenIssuer.start(new RedisSigningKeyStore(redis), auth.issuer, live.accessTokenTtlSeconds(),
+    return JwtTokenIssuer.start(new RedisSigningKeyStore(redis), auth.issuer, auth.audience, live.accessTokenTtlSeconds(),
         Duration.ofSeconds(auth.signingKeyRotationSeconds), clock);
   }
 
@@ -48,14 +49,16 @@ public final class AuthWiring {
     var opener = new SessionOpener(sessions, issuer, clock, live.refreshTokenTtlSeconds());
     var throttle = new LoginThrottle(new RedisLoginFailureLog(redis), live.loginFailuresBeforeCaptcha(),
         live.loginFailureWindowSeconds(), clock);
+    var removal = new AccountRemoval(credentials, sessions);
+    var reconfirmation = new PasswordReconfirmation(credentials, checker, throttle, captchas);
     return new AuthUseCases(
         new RegisterUseCase(captchas, users, hasher, credentials, opener),
-        new LoginUseCase(credentials, checker, opener, throttle, captchas),
+        new LoginUseCase(credentials, checker, opener, throttle, captchas, users, removal),
         new RefreshUseCase(opener),
         new LogoutUseCase(sessions),
-        new ChangePasswordUseCase(credentials, checker, opener),
+        new ChangePasswordUseCase(credentials, reconfirmation, hasher, opener),
         new JwksQuery(issuer),
-        new DeleteAccountUseCase(credentials, checker, users),
-        new AccountRemoval(credentials, sessions));
+        new DeleteAccountUseCase(credentials, reconfirmation, users),
+        removal);
   }
 }

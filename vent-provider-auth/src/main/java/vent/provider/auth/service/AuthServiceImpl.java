@@ -63,12 +63,13 @@ public final class AuthServiceImpl extends DubboAuthServiceTriple.AuthServiceImp
 
   @Override
   public TokenPair changePassword(ChangePasswordRequest r) {
-    return toProto(useCases.changePassword().change(r.getUserId(), r.getCurrentPassword(), r.getNewPassword()));
+    return toProto(useCases.changePassword().change(r.getUserId(), r.getCurrentPassword(), r.getNewPassword(),
+        r.getCaptchaId(), r.getCaptchaAnswer()));
   }
 
   @Override
   public DeleteAccountResponse deleteAccount(DeleteAccountRequest r) {
-    useCases.deleteAccount().delete(r.getUserId(), r.getPassword());
+    useCases.deleteAccount().delete(r.getUserId(), r.getPassword(), r.getCaptchaId(), r.getCaptchaAnswer());
     return DeleteAccountResponse.getDefaultInstance();
   }
 

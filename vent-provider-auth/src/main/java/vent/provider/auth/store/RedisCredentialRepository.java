@@ -11,13 +11,14 @@ import vent.provider.auth.domain.Credential;
 import vent.provider.auth.domain.CredentialRepository;
 
 /**
- * Credentials in Redis: hash {@code vent:auth:cred:{lower-username}} {userId, hash, changedAtMs}
- * and string {@code vent:auth:user-cred:{userId}} -> lower-username, both without TTL and
- * always written together by one Lua script.
+ * Credentials in Redis: hash {@code vent:auth:cred:{lower-username}} {userId, hash, changedAtMs,
+ * ver} and string {@code vent:auth:user-cred:{userId}} -> lower-username, both without TTL and
+ * always written together by one Lua script. A credential stored without {@code ver} is at
+ * {@link Credential#FIRST_VERSION}; {@link RedisSessionRepository} reads the same fields.
  */
 public final class RedisCredentialRepository implements CredentialRepository {
 
-  // KEYS: cred, user-cred. ARGV: userId, hash, changedAtMs, lower-username, user-cred prefix.
+  // KEYS: cred, user-cred. ARGV: userId, hash, changedAtMs, lower-username, user-cred prefix, version.
   // A credential left by a user that no longer exists loses its reverse lookup too.
   private static final String CREATE = """
       local old = redis.call('HGET', KEYS[1], 'userId')
@@ -25,21 +26,26 @@ public final class RedisCredentialRepository implements CredentialRepository {
         redis.call('DEL', ARGV[5] .. old)
       end
       redis.call('DEL', KEYS[1])
-      redis.call('HSET', KEYS[1], 'userId', ARGV[1], 'hash', ARGV[2], 'changedAtMs', ARGV[3])
+      redis.call('HSET', KEYS[1], 'userId', ARGV[1], 'hash', ARGV[2], 'changedAtMs', ARGV[3], 'ver', ARGV[6])
       redis.call('SET', KEYS[2], ARGV[4])
       return 1
       """;
 
-  // KEYS: user-cred. ARGV: userId, expected hash, new hash, changedAtMs, cred prefix.
+  // KEYS: user-cred. ARGV: userId, expected version, new hash (empty: keep the hash), changedAtMs,
+  // cred prefix. Compare-and-set on the version, which every write raises by one.
   private static final String REPLACE_HASH = """
       local name = redis.call('GET', KEYS[1])
       if not name then return 0 end
       local cred = ARGV[5] .. name
       if redis.call('HGET', cred, 'userId') ~= ARGV[1] then return 0 end
-      if redis.call('HGET', cred, 'hash') ~= ARGV[2] then return 0 end
-      redis.call('HSET', cred, 'hash', ARGV[3], 'changedAtMs', ARGV[4])
+      local ver = redis.call('HGET', cred, 'ver') or '%d'
+      if ver ~= ARGV[2] then return 0 end
+      redis.call('HSET', cred, 'ver', tostring(tonumber(ver) + 1))
+      if ARGV[3] ~= '' then
+        redis.call('HSET', cred, 'hash', ARGV[3], 'changedAtMs', ARGV[4])
+      end
       return 1
-      """;
+      """.formatted(Credential.FIRST_VERSION);
 
   // KEYS: user-cred. ARGV: userId, cred prefix. Leaves a credential that another user owns.
   private static final String DELETE = """
@@ -64,7 +70,8 @@ public final class RedisCredentialRepository implements CredentialRepository {
     String name = c.username().toLowerCase(Locale.ROOT);
     script().eval(RScript.Mode.READ_WRITE, CREATE, RScript.ReturnType.LONG,
         keys(AuthKeys.cred(name), AuthKeys.userCred(c.userId())),
-        c.userId(), c.passwordHash(), String.valueOf(c.changedAtMs()), name, AuthKeys.USER_CRED);
+        c.userId(), c.passwordHash(), String.valueOf(c.changedAtMs()), name, AuthKeys.USER_CRED,
+        String.valueOf(c.version()));
   }
 
   @Override
@@ -84,9 +91,22 @@ public final class RedisCredentialRepository implements CredentialRepository {
   }
 
   @Override
-  public boolean replaceHash(String userId, String expectedHash, String newHash, long changedAtMs) {
+  public boolean replaceHash(String userId, long expectedVersion, String newHash, long changedAtMs) {
+    if (newHash == null || newHash.isEmpty()) {
+      throw new IllegalArgumentException("newHash must not be empty");
+    }
+    return compareAndSet(userId, expectedVersion, newHash, changedAtMs);
+  }
+
+  @Override
+  public boolean retire(String userId, long expectedVersion) {
+    return compareAndSet(userId, expectedVersion, "", 0L);
+  }
+
+  private boolean compareAndSet(String userId, long expectedVersion, String newHash, long changedAtMs) {
     Long done = script().eval(RScript.Mode.READ_WRITE, REPLACE_HASH, RScript.ReturnType.LONG,
-        keys(AuthKeys.userCred(userId)), userId, expectedHash, newHash, String.valueOf(changedAtMs), AuthKeys.CRED);
+        keys(AuthKeys.userCred(userId)), userId, String.valueOf(expectedVersion), newHash, String.valueOf(changedAtMs),
+        AuthKeys.CRED);
     return done != null && done == 1L;
   }
 
@@ -109,6 +129,7 @@ public final class RedisCredentialRepository implements CredentialRepository {
       return Optional.empty();
     }
     long changedAt = f.get("changedAtMs") == null ? 0L : Long.parseLong(f.get("changedAtMs"));
-    return Optional.of(new Credential(f.get("userId"), name, f.get("hash"), changedAt));
+    long version = f.get("ver") == null ? Credential.FIRST_VERSION : Long.parseLong(f.get("ver"));
+    return Optional.of(new Credential(f.get("userId"), name, f.get("hash"), changedAt, version));
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import vent.provider.auth.domain.Credential;
 import vent.provider.auth.domain.NewSession;
 import vent.provider.auth.domain.Rotation;
 import vent.provider.auth.domain.SessionRepository;
@@ -20,14 +21,25 @@ import vent.provider.auth.domain.SessionRepository;
  *   <li>{@code vent:auth:user-sessions:{userId}} set of sids, TTL = the longest of them.</li>
  * </ul>
  *
+ * <p>Opening a session also reads the user's credential ({@link RedisCredentialRepository}'s
+ * {@code user-cred} and {@code cred} keys) and stores nothing unless it is still at the version
+ * whose password was checked.
+ *
  * <p>Scripts build some key names from values they read (the sid behind a refresh token), so
  * this layout needs a single Redis (or replicas), not Redis Cluster.
  */
 public final class RedisSessionRepository implements SessionRepository {
 
-  // KEYS: session, refresh, user-sessions. ARGV: userId, refreshHash, createdAtMs, expiresAtMs,
-  // ttlMs, sid, session prefix. Ended sessions are pruned from the set on the way.
+  // KEYS: session, refresh, user-sessions, user-cred. ARGV: userId, refreshHash, createdAtMs,
+  // expiresAtMs, ttlMs, sid, session prefix, credential version, cred prefix. The credential check
+  // and the writes are one step, so a password change or deletion cannot fall between them.
+  // Ended sessions are pruned from the set on the way.
   private static final String OPEN = """
+      local name = redis.call('GET', KEYS[4])
+      if not name then return 0 end
+      local cred = ARGV[9] .. name
+      if redis.call('HGET', cred, 'userId') ~= ARGV[1] then return 0 end
+      if (redis.call('HGET', cred, 'ver') or '%d') ~= ARGV[8] then return 0 end
       local ttl = tonumber(ARGV[5])
       redis.call('HSET', KEYS[1], 'userId', ARGV[1], 'refreshHash', ARGV[2], 'createdAtMs', ARGV[3], 'expiresAtMs', ARGV[4])
       redis.call('PEXPIRE', KEYS[1], ttl)
@@ -38,7 +50,7 @@ public final class RedisSessionRepository implements SessionRepository {
       redis.call('SADD', KEYS[3], ARGV[6])
       if redis.call('PTTL', KEYS[3]) < ttl then redis.call('PEXPIRE', KEYS[3], ttl) end
       return 1
-      """;
+      """.formatted(Credential.FIRST_VERSION);
 
   // KEYS: refresh of the presented token. ARGV: presented hash, new hash, nowMs, ttlMs, key prefix.
   private static final String ROTATE = """
@@ -105,11 +117,13 @@ public final class RedisSessionRepository implements SessionRepository {
   }
 
   @Override
-  public void open(NewSession s) {
-    script().eval(RScript.Mode.READ_WRITE, OPEN, RScript.ReturnType.LONG,
-        keys(AuthKeys.session(s.sessionId()), AuthKeys.refresh(s.refreshHash()), AuthKeys.userSessions(s.userId())),
+  public boolean open(NewSession s) {
+    Long opened = script().eval(RScript.Mode.READ_WRITE, OPEN, RScript.ReturnType.LONG,
+        keys(AuthKeys.session(s.sessionId()), AuthKeys.refresh(s.refreshHash()), AuthKeys.userSessions(s.userId()),
+            AuthKeys.userCred(s.userId())),
         s.userId(), s.refreshHash(), String.valueOf(s.createdAtMs()), String.valueOf(s.createdAtMs() + s.ttlMs()),
-        String.valueOf(s.ttlMs()), s.sessionId(), AuthKeys.SESSION);
+        String.valueOf(s.ttlMs()), s.sessionId(), AuthKeys.SESSION, String.valueOf(s.credentialVersion()), AuthKeys.CRED);
+    return opened != null && opened == 1L;
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.redisson.api.RedissonClient;
 import vent.provider.auth.security.BcryptPasswordHasher;
 import vent.provider.auth.security.JwtTokenIssuer;
@@ -27,6 +28,8 @@ final class AuthFixture {
   final FakeUserDirectory users = new FakeUserDirectory();
   final FakeCaptchaVerifier captchas = new FakeCaptchaVerifier();
   final AtomicInteger verifications = new AtomicInteger();
+  /** Runs once, inside the next password verification (after bcrypt), then is cleared. */
+  final AtomicReference<Runnable> duringNextVerify = new AtomicReference<>();
   final PasswordHasher hasher;
   final CredentialRepository credentials;
   final SessionRepository sessions;
@@ -50,7 +53,12 @@ final class AuthFixture {
       @Override
       public boolean verify(String password, String hash) {
         verifications.incrementAndGet();
-        return bcrypt.verify(password, hash);
+        boolean matches = bcrypt.verify(password, hash);
+        Runnable hook = duringNextVerify.getAndSet(null);
+        if (hook != null) {
+          hook.run();
+        }
+        return matches;
       }
     };
     this.credentials = credentials;
@@ -66,7 +74,7 @@ final class AuthFixture {
 
   /** Login with the production policy: a captcha after 3 failures in 15 minutes. */
   LoginUseCase login() {
-    return new LoginUseCase(credentials, checker, opener, throttle(), captchas);
+    return new LoginUseCase(credentials, checker, opener, throttle(), captchas, users, accountRemoval());
   }
 
   LoginThrottle throttle() {
@@ -82,11 +90,16 @@ final class AuthFixture {
   }
 
   ChangePasswordUseCase changePassword() {
-    return new ChangePasswordUseCase(credentials, checker, opener);
+    return new ChangePasswordUseCase(credentials, reconfirmation(), hasher, opener);
   }
 
   DeleteAccountUseCase deleteAccount() {
-    return new DeleteAccountUseCase(credentials, checker, users);
+    return new DeleteAccountUseCase(credentials, reconfirmation(), users);
+  }
+
+  /** Shares login's failure counter, as in production. */
+  PasswordReconfirmation reconfirmation() {
+    return new PasswordReconfirmation(credentials, checker, throttle(), captchas);
   }
 
   AccountRemoval accountRemoval() {

@@ -54,13 +54,48 @@ class ChangePasswordUseCaseTest extends RedisTestBase {
   }
 
   @Test
-  void staleCurrentHashLosesTheRace() {
+  void staleCurrentVersionLosesTheRace() {
     Registration reg = fx.registered("alice");
     String userId = reg.user().id();
-    String hash = fx.credentials.findByUserId(userId).orElseThrow().passwordHash();
-    assertThat(fx.credentials.replaceHash(userId, hash, fx.hasher.hash(NEW_PASSWORD), 2L)).isTrue();
+    long version = fx.credentials.findByUserId(userId).orElseThrow().version();
+    assertThat(fx.credentials.replaceHash(userId, version, fx.hasher.hash(NEW_PASSWORD), 2L)).isTrue();
 
-    assertThat(fx.credentials.replaceHash(userId, hash, fx.hasher.hash("third password"), 3L)).isFalse();
+    assertThat(fx.credentials.replaceHash(userId, version, fx.hasher.hash("third password"), 3L)).isFalse();
     assertThat(fx.login().login("alice", NEW_PASSWORD, "").sessionId()).hasSize(32);
+  }
+
+  @Test
+  void afterThreeWrongCurrentPasswordsACaptchaIsRequiredBeforeThePasswordIsChecked() {
+    Registration reg = fx.registered("alice");
+    String userId = reg.user().id();
+    for (int i = 0; i < 3; i++) {
+      assertFails(() -> fx.changePassword().change(userId, "guess number one", NEW_PASSWORD),
+          ErrorKind.UNAUTHENTICATED, "INVALID_CREDENTIALS");
+    }
+    fx.verifications.set(0);
+
+    assertFails(() -> fx.changePassword().change(userId, AuthFixture.PASSWORD, NEW_PASSWORD),
+        ErrorKind.FAILED_PRECONDITION, "CAPTCHA_REQUIRED");
+    assertThat(fx.verifications).as("no bcrypt work without the captcha").hasValue(0);
+    String wrong = fx.captchas.issue("abcd");
+    assertFails(() -> fx.changePassword().change(userId, AuthFixture.PASSWORD, NEW_PASSWORD, wrong, "zzzz"),
+        ErrorKind.INVALID_ARGUMENT, "CAPTCHA_INVALID");
+    assertThat(fx.verifications).hasValue(0);
+
+    String right = fx.captchas.issue("abcd");
+    assertThat(fx.changePassword().change(userId, AuthFixture.PASSWORD, NEW_PASSWORD, right, "abcd").sessionId()).hasSize(32);
+    assertThat(fx.changePassword().change(userId, NEW_PASSWORD, "a third passphrase").sessionId())
+        .as("a confirmed password forgets the failures").hasSize(32);
+  }
+
+  @Test
+  void wrongCurrentPasswordsCountAsFailedLoginsOfTheUser() {
+    Registration reg = fx.registered("alice");
+    for (int i = 0; i < 3; i++) {
+      assertFails(() -> fx.changePassword().change(reg.user().id(), "guess number one", NEW_PASSWORD),
+          ErrorKind.UNAUTHENTICATED, "INVALID_CREDENTIALS");
+    }
+    assertFails(() -> fx.login().login("alice", AuthFixture.PASSWORD, "10.0.0.1"), ErrorKind.FAILED_PRECONDITION,
+        "CAPTCHA_REQUIRED");
   }
 }

@@ -52,4 +52,26 @@ class DeleteAccountUseCaseTest extends RedisTestBase {
     assertThat(fx.login().login("alice", AuthFixture.PASSWORD, "").sessionId()).hasSize(32);
     assertThat(fx.refresh().refresh(again.tokens().refreshToken()).sessionId()).isEqualTo(again.tokens().sessionId());
   }
+
+  @Test
+  void afterThreeWrongPasswordsACaptchaIsRequiredAndFailedLoginsCountToo() {
+    Registration reg = fx.registered("alice");
+    String userId = reg.user().id();
+    assertFails(() -> fx.login().login("alice", "guess number one", ""), ErrorKind.UNAUTHENTICATED, "INVALID_CREDENTIALS");
+    for (int i = 0; i < 2; i++) {
+      assertFails(() -> fx.deleteAccount().delete(userId, "guess number two"), ErrorKind.UNAUTHENTICATED, "INVALID_CREDENTIALS");
+    }
+    fx.verifications.set(0);
+
+    assertFails(() -> fx.deleteAccount().delete(userId, AuthFixture.PASSWORD), ErrorKind.FAILED_PRECONDITION, "CAPTCHA_REQUIRED");
+    String wrong = fx.captchas.issue("abcd");
+    assertFails(() -> fx.deleteAccount().delete(userId, AuthFixture.PASSWORD, wrong, "zzzz"),
+        ErrorKind.INVALID_ARGUMENT, "CAPTCHA_INVALID");
+    assertThat(fx.verifications).as("no bcrypt work without a solved captcha").hasValue(0);
+    assertThat(fx.users.deleted).isEmpty();
+
+    String right = fx.captchas.issue("abcd");
+    fx.deleteAccount().delete(userId, AuthFixture.PASSWORD, right, "abcd");
+    assertThat(fx.users.deleted).containsExactly(userId);
+  }
 }

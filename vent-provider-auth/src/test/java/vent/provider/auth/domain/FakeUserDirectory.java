@@ -29,6 +29,11 @@ final class FakeUserDirectory implements UserDirectory {
   }
 
   @Override
+  public boolean exists(String userId) {
+    return byId.containsKey(userId);
+  }
+
+  @Override
   public void delete(String userId) {
     deleted.add(userId);
     byId.remove(userId);

@@ -80,8 +80,13 @@ class RegisterUseCaseTest extends RedisTestBase {
       }
 
       @Override
-      public boolean replaceHash(String userId, String expectedHash, String newHash, long changedAtMs) {
-        return real.replaceHash(userId, expectedHash, newHash, changedAtMs);
+      public boolean replaceHash(String userId, long expectedVersion, String newHash, long changedAtMs) {
+        return real.replaceHash(userId, expectedVersion, newHash, changedAtMs);
+      }
+
+      @Override
+      public boolean retire(String userId, long expectedVersion) {
+        return real.retire(userId, expectedVersion);
       }
 
       @Override
@@ -105,7 +110,7 @@ class RegisterUseCaseTest extends RedisTestBase {
     var real = new RedisSessionRepository(redis);
     var failing = new SessionRepository() {
       @Override
-      public void open(NewSession session) {
+      public boolean open(NewSession session) {
         throw new VentException(ErrorKind.UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", "simulated");
       }
 

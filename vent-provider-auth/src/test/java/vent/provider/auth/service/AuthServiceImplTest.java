@@ -40,6 +40,11 @@ class AuthServiceImplTest {
       }
 
       @Override
+      public boolean exists(String userId) {
+        return true;
+      }
+
+      @Override
       public void delete(String userId) {}
     };
     service = new AuthServiceImpl(AuthWiring.useCases(AuthLive.local(settings), REDIS.client(),

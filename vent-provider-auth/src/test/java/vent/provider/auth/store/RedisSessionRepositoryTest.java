@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.client.codec.StringCodec;
 import vent.common.testing.RedisExtension;
+import vent.provider.auth.domain.Credential;
 import vent.provider.auth.domain.NewSession;
 import vent.provider.auth.domain.Rotation;
 
@@ -17,15 +18,43 @@ class RedisSessionRepositoryTest {
   static final RedisExtension REDIS = new RedisExtension();
 
   private RedisSessionRepository repo;
+  private RedisCredentialRepository credentials;
 
   @BeforeEach
   void setUp() {
     repo = new RedisSessionRepository(REDIS.client());
+    credentials = new RedisCredentialRepository(REDIS.client());
+    credentials.create(new Credential("7", "alice", "h", 1L));
+    credentials.create(new Credential("8", "bob", "h", 1L));
+  }
+
+  /** Opens a session against the user's current credential, which must succeed. */
+  private void open(String sid, String userId, String refreshHash, long createdAtMs) {
+    long version = credentials.findByUserId(userId).orElseThrow().version();
+    assertThat(repo.open(new NewSession(sid, userId, refreshHash, createdAtMs, TTL_MS, version))).isTrue();
+  }
+
+  @Test
+  void openStoresNothingUnlessTheCredentialIsStillAtTheCheckedVersion() {
+    assertThat(credentials.replaceHash("7", Credential.FIRST_VERSION, "h2", 2L)).isTrue();
+    assertThat(repo.open(new NewSession("s1", "7", "h1", 1L, TTL_MS, Credential.FIRST_VERSION)))
+        .as("password changed since the check").isFalse();
+    assertThat(repo.open(new NewSession("s2", "9", "h2", 1L, TTL_MS, Credential.FIRST_VERSION)))
+        .as("no credential").isFalse();
+    credentials.create(new Credential("10", "alice", "h3", 3L));
+    assertThat(repo.open(new NewSession("s3", "7", "h3", 1L, TTL_MS, Credential.FIRST_VERSION + 1)))
+        .as("the username now belongs to another user").isFalse();
+    credentials.delete("8");
+    assertThat(repo.open(new NewSession("s4", "8", "h4", 1L, TTL_MS, Credential.FIRST_VERSION)))
+        .as("credential deleted").isFalse();
+
+    assertThat(REDIS.client().getKeys().getKeysStreamByPattern("vent:auth:*", 100))
+        .as("nothing but credentials").allMatch(k -> k.startsWith("vent:auth:cred:") || k.startsWith("vent:auth:user-cred:"));
   }
 
   @Test
   void openWritesSessionRefreshMappingAndMembershipWithTtls() {
-    repo.open(new NewSession("s1", "7", "h1", 1000L, TTL_MS));
+    open("s1", "7", "h1", 1000L);
 
     assertThat(REDIS.client().<String, String>getMap("vent:auth:session:s1", StringCodec.INSTANCE).readAllMap())
         .containsEntry("userId", "7").containsEntry("refreshHash", "h1")
@@ -39,7 +68,7 @@ class RedisSessionRepositoryTest {
 
   @Test
   void rotateThenReuseThenUnknown() {
-    repo.open(new NewSession("s1", "7", "h1", 1000L, TTL_MS));
+    open("s1", "7", "h1", 1000L);
 
     assertThat(repo.rotate("h1", "h2", 2000L, TTL_MS)).isEqualTo(new Rotation(Rotation.Outcome.ROTATED, "s1", "7"));
     assertThat(REDIS.client().<String, String>getMap("vent:auth:session:s1", StringCodec.INSTANCE).get("refreshHash")).isEqualTo("h2");
@@ -52,9 +81,9 @@ class RedisSessionRepositoryTest {
 
   @Test
   void endAllEndsEverySessionOfTheUserOnly() {
-    repo.open(new NewSession("s1", "7", "h1", 1L, TTL_MS));
-    repo.open(new NewSession("s2", "7", "h2", 1L, TTL_MS));
-    repo.open(new NewSession("s3", "8", "h3", 1L, TTL_MS));
+    open("s1", "7", "h1", 1L);
+    open("s2", "7", "h2", 1L);
+    open("s3", "8", "h3", 1L);
 
     assertThat(repo.endAll("7")).isEqualTo(2);
     assertThat(repo.endAll("7")).isZero();
@@ -66,21 +95,22 @@ class RedisSessionRepositoryTest {
 
   @Test
   void openPrunesEndedSessionsFromTheUsersSet() {
-    repo.open(new NewSession("s1", "7", "h1", 1L, TTL_MS));
+    open("s1", "7", "h1", 1L);
     REDIS.client().getKeys().delete("vent:auth:session:s1");
 
-    repo.open(new NewSession("s2", "7", "h2", 1L, TTL_MS));
+    open("s2", "7", "h2", 1L);
 
     assertThat(REDIS.client().<String>getSet("vent:auth:user-sessions:7", StringCodec.INSTANCE).readAll()).containsExactly("s2");
   }
 
   @Test
   void endChecksTheOwner() {
-    repo.open(new NewSession("s1", "7", "h1", 1L, TTL_MS));
+    open("s1", "7", "h1", 1L);
 
     assertThat(repo.end("s1", "8")).isFalse();
     assertThat(repo.end("s1", "7")).isTrue();
     assertThat(repo.end("s1", "7")).isFalse();
-    assertThat(REDIS.client().getKeys().count()).isZero();
+    assertThat(REDIS.client().getKeys().countExists("vent:auth:session:s1", "vent:auth:refresh:h1", "vent:auth:user-sessions:7"))
+        .isZero();
   }
 }

@@ -18,6 +18,11 @@ import java.util.function.Supplier;
  */
 public final class Campaign {
 
+  /** The routes that need a bearer token (contract v1): anything but the real token gets 401. */
+  private static final java.util.Set<String> AUTHENTICATED = java.util.Set.of("DELETE /sessions", "GET /me", "PATCH /me",
+      "DELETE /me", "PUT /me/password", "PUT /me/following/{id}", "DELETE /me/following/{id}", "GET /me/relationships",
+      "GET /me/suggestions", "GET /me/notifications", "POST /me/notifications/read");
+
   /** Routes that reach bcrypt on the auth provider (a few hundred ms each on a slow core). */
   private static final int BCRYPT_REQUESTS = 120;
 
@@ -126,7 +131,7 @@ public final class Campaign {
   private FuzzRequest me() {
     String header = h.pick(forged);
     if (h.chance(0.3) && header.startsWith("Bearer ")) {
-      // The bearer filter also reads ?access_token=.
+      // A token in the query must not authenticate (only the Authorization header does).
       return request("GET /me", "GET", "/me?access_token=" + Hostile.enc(header.substring(7)), null, null, null,
           "forged token in the query");
     }
@@ -267,7 +272,8 @@ public final class Campaign {
       String authorization, String what) {
     String accept = h.chance(0.85) ? null : h.pick(List.of("text/html", "application/xml", "image/png", "*/*",
         "application/problem+json", "text/plain;q=1, application/json;q=0", "garbage/", ""));
-    return new FuzzRequest(endpoint, method, path, body, contentType, authorization, accept, what);
+    boolean credentialRefused = AUTHENTICATED.contains(endpoint) && !("Bearer " + token).equals(authorization);
+    return new FuzzRequest(endpoint, method, path, body, contentType, authorization, accept, what, credentialRefused);
   }
 
   private String authOrForged() {

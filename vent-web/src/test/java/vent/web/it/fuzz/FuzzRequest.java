@@ -14,9 +14,12 @@ import java.nio.charset.StandardCharsets;
  * @param authorization the whole Authorization header value, or null for none
  * @param accept the Accept header value, or null for the client's default
  * @param what what is hostile about it, e.g. {@code limit=-5}
+ * @param credentialRefused the route needs a bearer token and the request carries no valid one (a
+ *     forged, tampered or missing token, or one in the query): it must be answered 401 unless it
+ *     is refused before authentication ({@link Verdicts})
  */
 public record FuzzRequest(String endpoint, String method, String target, byte[] body, String contentType,
-    String authorization, String accept, String what) {
+    String authorization, String accept, String what, boolean credentialRefused) {
 
   /** A short printable form for failure reports: method, target, headers and the first 300 body characters. */
   public String describe() {
@@ -25,7 +28,8 @@ public record FuzzRequest(String endpoint, String method, String target, byte[] 
       shown = shown.substring(0, 300) + "...(" + body.length + " bytes)";
     }
     return method + " " + target + " [" + what + "] ct=" + contentType + " auth="
-        + (authorization == null ? null : abbreviate(authorization)) + " accept=" + accept + " body=" + shown;
+        + (authorization == null ? null : abbreviate(authorization)) + " accept=" + accept
+        + (credentialRefused ? " (no valid token: 401 expected)" : "") + " body=" + shown;
   }
 
   private static String abbreviate(String s) {

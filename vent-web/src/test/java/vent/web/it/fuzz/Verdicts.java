@@ -16,7 +16,11 @@ import java.util.stream.Stream;
  * Judges each answer to a hostile request, thread-safely: never 5xx or no answer (except to a body
  * past the size limit, whose connection vent-web may close mid-upload), never stack
  * trace text, and every 4xx an {@code application/problem+json} body whose {@code status} matches
- * and whose {@code code} is one of the {@link #STABLE_CODES}. Keeps counts by status and code.
+ * and whose {@code code} is one of the {@link #STABLE_CODES}. A request without a valid token on
+ * a route that needs one ({@link FuzzRequest#credentialRefused()}) must get 401 UNAUTHENTICATED or
+ * TOKEN_INVALID, or one of the refusals decided before authentication
+ * ({@link #BEFORE_AUTHENTICATION}); anything else, a 2xx above all, is a failure. Keeps counts by
+ * status and code.
  */
 public final class Verdicts {
 
@@ -34,6 +38,16 @@ public final class Verdicts {
       "USER_NOT_FOUND", "USERNAME_TAKEN", "INVALID_USERNAME", "INVALID_DISPLAY_NAME", "INVALID_BIO",
       "INVALID_CREDENTIALS", "CAPTCHA_INVALID", "INVALID_PASSWORD", "REFRESH_TOKEN_INVALID", "CAPTCHA_REQUIRED",
       "MISSING_FIELD").collect(Collectors.toUnmodifiableSet());
+
+  /**
+   * Answers ("status code") that may come before a request's token is looked at, from what runs
+   * ahead of Jersey's authentication filter: Jetty refusing the URI (400 BAD_REQUEST for an
+   * ambiguous one such as an encoded slash, 414), the body-size filter (413), Jersey matching the
+   * route (400 BAD_REQUEST for an unparsable Accept or Content-Type, 406, 415) and Sentinel's
+   * limits (429). A resource's own answers (VALIDATION_FAILED, USER_NOT_FOUND, ...) are not here.
+   */
+  public static final Set<String> BEFORE_AUTHENTICATION = Set.of("400 BAD_REQUEST", "406 NOT_ACCEPTABLE",
+      "413 PAYLOAD_TOO_LARGE", "414 URI_TOO_LONG", "415 UNSUPPORTED_MEDIA_TYPE", "429 RATE_LIMITED");
 
   /** Text that only a leaked stack trace or exception message would put in a body. */
   private static final List<String> LEAKS = List.of("\tat ", "at vent.", "at org.", "at java.", "Exception", "vent.web.",
@@ -79,6 +93,9 @@ public final class Verdicts {
         return "body contains '" + leak.replace("\t", "\\t") + "'";
       }
     }
+    if (request.credentialRefused() && o.status() < 400) {
+      return "status " + o.status() + " to a request without a valid token (401 expected)";
+    }
     if (o.status() < 400) {
       return null;
     }
@@ -101,6 +118,10 @@ public final class Verdicts {
     }
     if (problem.get("status") == null || problem.get("status").asInt() != o.status()) {
       return "problem status differs from the HTTP status";
+    }
+    if (request.credentialRefused() && !code.equals("UNAUTHENTICATED") && !code.equals("TOKEN_INVALID")
+        && !BEFORE_AUTHENTICATION.contains(o.status() + " " + code)) {
+      return o.status() + " " + code + " to a request without a valid token (401 expected)";
     }
     return null;
   }
