@@ -120,8 +120,9 @@ class OtherHostIT {
       assertThat(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8)).startsWith("ping");
     }
     // Sockets in the kernel's ephemeral range are clients' (the JVMs' DNS resolvers, bound to all
-    // interfaces by Netty): they are not services, and are listed, not judged.
-    int[] ephemeral = Arrays.stream(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip()
+    // interfaces by Netty): they are not services, and are listed, not judged. (readString of a
+    // /proc file returns a truncated text: procfs reports size 0.)
+    int[] ephemeral = Arrays.stream(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).strip()
         .split("\\s+")).mapToInt(Integer::parseInt).toArray();
     Map<Boolean, List<Listener>> byRange = listeners("-lunpH").stream()
         .collect(Collectors.partitioningBy(l -> l.port() >= ephemeral[0] && l.port() <= ephemeral[1]));
