@@ -201,4 +201,14 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
       }
     }
   }
+
+  /**
+   * The registry URL without the ACL token. The token reaches the Consul client through the
+   * constructor; Dubbo prints this URL in warnings (a failed unregister of a consumer, for one,
+   * measured in the import's output), so it must not carry the token.
+   */
+  @Override
+  public URL getUrl() {
+    return super.getUrl().removeParameter(VentConsulRegistryFactory.CONSUL_TOKEN_KEY);
+  }
 }
