@@ -25,6 +25,10 @@ for v in SECS WARM CONN JIT_WARM; do
   [[ ${!v} =~ ^[1-9][0-9]{0,3}$ ]] || { echo "bench: the VENT_BENCH_* settings are positive integers (got ${!v})" >&2; exit 2; }
 done
 export VENT_STATE_DIR=${VENT_STATE_DIR:-$ROOT/.state-bench}
+# The baselines (B1's app, redis-cli, redis-benchmark) and this script's Consul checks talk to
+# Redis and Consul directly, without credentials: the bench stack runs without generated ones
+# (docs/SECURITY.md, "Generated credentials").
+export VENT_SECRETS=${VENT_SECRETS:-none}
 export VENT_DEMO_GRAPH=none VENT_CAPTCHA_TEST_ANSWER=bench-answer
 # Tokens are taken once, before the write scenarios; they must outlive the run. The lifetime is
 # global configuration (auth and vent-web read it), so the bench's stack sets it globally.

@@ -1,5 +1,7 @@
 # The Consul ACL policy a Vent process needs (Consul 1.8 rule syntax). docs/SECURITY.md explains
-# each rule; ConsulAclIT and SentinelConsulAclIT run Vent with a token of exactly this policy.
+# each rule; ConsulAclIT and SentinelConsulAclIT run Vent with a token of exactly this policy, and
+# `./vent up` puts this file into the policy `vent` of its Consul at every start and gives the
+# processes a token of it (docs/SECURITY.md, "Generated credentials").
 
 # Register, health-check (TTL pass) and deregister its Dubbo services, and discover the other
 # providers. Vent's services are named after their Dubbo interfaces: vent.user.v1.UserService, ...

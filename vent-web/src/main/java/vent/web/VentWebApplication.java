@@ -102,8 +102,8 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
 
     // Providers next: Dubbo must be set up before anything else touches it.
     config.tls.validate();
-    VentRpc rpc = VentRpc.start("vent-web", config.registry, config.loopbackOnly, config.tls, config.rpc.timeoutMs,
-        config.rpc.readRetries);
+    VentRpc rpc = VentRpc.start("vent-web", config.registry, config.loopbackOnly, config.tls, config.callers,
+        config.rpc.timeoutMs, config.rpc.readRetries);
     environment.lifecycle().manage(rpc);
 
     // Redis: one client, connected on first use (vent-web starts while Redis is down); stopped

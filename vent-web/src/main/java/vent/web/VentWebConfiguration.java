@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import vent.common.config.CallerSettings;
 import vent.common.config.RedisSettings;
 import vent.common.config.RegistrySettings;
 import vent.common.config.TlsSettings;
@@ -52,6 +53,11 @@ public class VentWebConfiguration extends Configuration {
   @Valid @NotNull @JsonProperty public FeatureSettings features = new FeatureSettings();
   /** Triple over mutual TLS to the providers (between hosts); off by default. */
   @Valid @NotNull @JsonProperty public TlsSettings tls = new TlsSettings();
+  /**
+   * The caller name and secret vent-web (and the import command) proves itself with to the
+   * providers ({@code vent/common/v1/caller.proto}); never logged.
+   */
+  @Valid @NotNull @JsonProperty public CallerSettings callers = new CallerSettings();
 
   /** How vent-web calls the providers. */
   public static class RpcSettings {

@@ -9,7 +9,7 @@ import vent.common.sentinel.SentinelSettings;
  *
  * <p>YAML shape: {@code {application: vent-provider-user, server: ServerSettings,
  * registry: RegistrySettings, redis: RedisSettings, consumerTimeoutMs: 3000,
- * sentinel: SentinelSettings, tls: TlsSettings, events: EventSettings}}.
+ * sentinel: SentinelSettings, tls: TlsSettings, callers: CallerSettings, events: EventSettings}}.
  */
 public class ProviderConfig {
   /** Dubbo application name, also the name operators see in logs and dashboards. */
@@ -23,6 +23,8 @@ public class ProviderConfig {
   @JsonProperty public SentinelSettings sentinel = new SentinelSettings();
   /** Triple over mutual TLS (between hosts); off by default. */
   @JsonProperty public TlsSettings tls = new TlsSettings();
+  /** Caller authentication between Vent processes (secrets never logged). */
+  @JsonProperty public CallerSettings callers = new CallerSettings();
   /** Domain event streams: trimming and consumer groups. */
   @JsonProperty public EventSettings events = new EventSettings();
 

@@ -12,6 +12,7 @@ import org.apache.dubbo.config.ServiceConfig;
 import org.apache.dubbo.config.SslConfig;
 import org.apache.dubbo.config.bootstrap.DubboBootstrap;
 import org.apache.dubbo.rpc.model.ApplicationModel;
+import vent.common.config.CallerSettings;
 import vent.common.config.RegistrySettings;
 import vent.common.config.ServerSettings;
 import vent.common.config.TlsSettings;
@@ -45,6 +46,7 @@ public final class DubboNode {
 
   static final String NETTY_ENDPOINT_VERIFICATION = "io.netty.handler.ssl.defaultEndpointVerificationAlgorithm";
 
+  private final String application;
   private final DubboBootstrap bootstrap;
   private final List<ReferenceConfig<?>> references = new ArrayList<>();
   private final boolean loopbackOnly;
@@ -61,6 +63,7 @@ public final class DubboNode {
   public DubboNode(String application, RegistrySettings registry, boolean loopbackOnly) {
     DubboDefaults.prepareJvm(loopbackOnly);
     this.loopbackOnly = loopbackOnly;
+    this.application = application;
     this.bootstrap = DubboBootstrap.newInstance()
         .application(DubboDefaults.application(application))
         .registry(DubboDefaults.registry(registry));
@@ -169,6 +172,21 @@ public final class DubboNode {
       }
     }
     return this;
+  }
+
+  /**
+   * Caller authentication ({@link CallerAuthFilter}, {@link CallerCredentialFilter}): calls out
+   * of this node carry its caller name ({@code callers.name}, else the application name) and
+   * secret; its provided methods that list allowed callers in the IDL serve only those, once
+   * {@code callers.trusted} names any caller. Call before {@link #start()}.
+   *
+   * @return true when this node's provided methods are enforced (some caller is trusted)
+   */
+  public boolean callers(CallerSettings callers) {
+    String name = callers.name == null || callers.name.isBlank() ? application : callers.name;
+    CallerAuth auth = new CallerAuth(name, callers);
+    bootstrap.getApplicationModel().getBeanFactory().registerBean(auth);
+    return auth.enforcing();
   }
 
   private static SslConfig sslConfig(TlsSettings tls) {

@@ -54,6 +54,10 @@ public final class ProviderServer {
     this.globalConfig = GlobalConfigWatch.start(config.application, config.registry);
     System.setProperty("dubbo.service.shutdown.wait", String.valueOf(config.server.shutdownWaitMs));
     this.node = new DubboNode(config.application, config.registry, config.server.loopbackOnly).tls(config.tls);
+    if (!node.callers(config.callers)) {
+      LOG.warn("event=caller_auth_off application={} detail=\"callers.trusted is empty: methods restricted to some callers take any caller\"",
+          config.application);
+    }
   }
 
   /** The Dubbo application, to export services and declare references before {@link #start()}. */

@@ -287,4 +287,29 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
       }
     }
   }
+
+  /**
+   * The registry URL without the ACL token. The token reaches the Consul client through the
+   * constructor; Dubbo prints this URL in warnings (a failed unregister of a consumer, for one,
+   * measured in the import's output), so it must not carry the token.
+   */
+  @Override
+  public URL getUrl() {
+    return super.getUrl().removeParameter(VentConsulRegistryFactory.CONSUL_TOKEN_KEY);
+  }
+
+  /**
+   * Whether Consul answers, asked where no ACL token is needed ({@code /v1/status/leader}).
+   * Upstream asks {@code /v1/agent/self} without the token, which a Consul with ACLs refuses, so
+   * every consumer's shutdown logged a failed unregister and unsubscribe per reference.
+   */
+  @Override
+  public boolean isAvailable() {
+    try {
+      String leader = client.getStatusLeader().getValue();
+      return leader != null && !leader.isEmpty();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
 }

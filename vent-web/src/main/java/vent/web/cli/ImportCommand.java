@@ -54,6 +54,8 @@ public final class ImportCommand extends ConfiguredCommand<VentWebConfiguration>
     }
     // First: Dubbo reads its JVM-wide settings when first touched.
     DubboNode node = new DubboNode("vent-web-import", config.registry, config.loopbackOnly);
+    // EnsureUsers and BatchFollow take vent-web as their caller: the import calls as vent-web.
+    node.callers(config.callers);
     var userRef = node.refer(UserService.class, config.rpc.importTimeoutMs, 0, Set.of());
     var relationRef = node.refer(RelationService.class, config.rpc.importTimeoutMs, 0, Set.of());
     withoutSentinel(userRef);

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.apache.dubbo.config.ReferenceConfig;
 import vent.auth.v1.AuthService;
 import vent.captcha.v1.CaptchaService;
+import vent.common.config.CallerSettings;
 import vent.common.config.RegistrySettings;
 import vent.common.config.TlsSettings;
 import vent.common.dubbo.DubboNode;
@@ -49,13 +50,15 @@ public final class VentRpc implements Managed {
    *
    * @param application Dubbo application name, e.g. {@code vent-web}
    * @param tls Triple over mutual TLS, when enabled
+   * @param callers the caller name and secret sent with every call
    * @param timeoutMs per-call timeout, milliseconds
    * @param retries extra attempts of retry-safe calls (blocking ones by Dubbo's failover cluster,
    *     asynchronous reads by {@link ReadRetry})
    */
   public static VentRpc start(String application, RegistrySettings registry, boolean loopbackOnly,
-      TlsSettings tls, int timeoutMs, int retries) {
+      TlsSettings tls, CallerSettings callers, int timeoutMs, int retries) {
     DubboNode node = new DubboNode(application, registry, loopbackOnly).tls(tls);
+    node.callers(callers);
     var user = node.refer(UserService.class, timeoutMs, retries,
         Set.of("createUser", "updateUser", "deleteUser", "ensureUsers"));
     var relation = node.refer(RelationService.class, timeoutMs, retries, Set.of());

@@ -43,7 +43,7 @@ final class SentinelRules {
 
   /** Writes a rule list to Consul KV, as an operator's {@code consul kv put} would. */
   static void put(String application, String type, String json) {
-    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(Stack.shared().consul() + "/v1/kv/" + key(application, type)))
+    HttpResponse<String> r = send(Consul.request(URI.create(Stack.shared().consul() + "/v1/kv/" + key(application, type)))
         .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     if (r.statusCode() != 200 || !r.body().strip().equals("true")) {
       throw new IllegalStateException("consul kv put failed: " + r.statusCode() + " " + r.body());
@@ -52,7 +52,7 @@ final class SentinelRules {
 
   /** The raw value of a KV key, or null when absent. */
   static String get(String application, String type) {
-    HttpResponse<String> r = send(HttpRequest.newBuilder(
+    HttpResponse<String> r = send(Consul.request(
         URI.create(Stack.shared().consul() + "/v1/kv/" + key(application, type) + "?raw")).build());
     return r.statusCode() == 404 ? null : r.body();
   }

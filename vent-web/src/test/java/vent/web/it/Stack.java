@@ -43,6 +43,9 @@ public final class Stack {
 
   private static Stack shared;
 
+  /** The output of every launcher command the tests ran: LogSecretsIT checks it holds no secret. */
+  static final java.util.Queue<String> LAUNCHER_OUTPUT = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   private final Path home;
   private final Path state;
   private final Map<String, String> env;
@@ -177,13 +180,49 @@ public final class Stack {
         throw new IllegalStateException("./vent " + String.join(" ", args) + " did not finish within " + timeout
             + "; output:\n" + Files.readString(out, StandardCharsets.UTF_8));
       }
-      return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+      String output = Files.readString(out, StandardCharsets.UTF_8);
+      Files.delete(out);
+      LAUNCHER_OUTPUT.add(output);
+      return new Result(p.exitValue(), output);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A credential the launcher generated for this stack, from {@code secrets.env} in its state dir
+   * (docs/SECURITY.md, "Generated credentials"), e.g. {@code CONSUL_MASTER_TOKEN},
+   * {@code REDIS_PASSWORD_admin}, {@code CALLER_SECRET_web}.
+   *
+   * @throws IllegalStateException if the stack has no such credential
+   */
+  public String secret(String key) {
+    return secrets().entrySet().stream().filter(e -> e.getKey().equals(key)).map(Map.Entry::getValue).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no " + key + " in " + state.resolve("secrets.env")));
+  }
+
+  /** Every credential the launcher generated for this stack, by name. */
+  public Map<String, String> secrets() {
+    Map<String, String> out = new HashMap<>();
+    try {
+      for (String line : Files.readAllLines(state.resolve("secrets.env"), StandardCharsets.UTF_8)) {
+        int eq = line.indexOf('=');
+        if (!line.startsWith("#") && eq > 0) {
+          out.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the stack's generated credentials", e);
+    }
+    return out;
+  }
+
+  /** The management token the launcher holds: what an operator sends to the test stack's Consul. */
+  public String consulToken() {
+    return secret("CONSUL_MASTER_TOKEN");
   }
 
   /** Exit code and output of a launcher command. */

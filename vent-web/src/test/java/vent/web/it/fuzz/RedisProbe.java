@@ -8,18 +8,43 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import vent.web.it.Stack;
 
 /**
  * A few read-only Redis commands over RESP on a plain socket, for checking that hostile requests
- * changed no data. The test stack's Redis listens on 127.0.0.1 without a password.
+ * changed no data. The test stack's Redis has the default user off: each connection first
+ * authenticates as the ACL user given (by default the launcher's admin user, which may list keys).
  */
 public final class RedisProbe {
 
   private final int port;
+  private final String user;
+  private final String password;
 
-  /** @param port the test stack's Redis port on 127.0.0.1 */
+  /** @param port the test stack's Redis port on 127.0.0.1; connects as its generated admin user */
   public RedisProbe(int port) {
+    this(port, "vent-admin", Stack.shared().secret("REDIS_PASSWORD_admin"));
+  }
+
+  /**
+   * @param port a Redis port on 127.0.0.1
+   * @param user the ACL user to authenticate as
+   * @param password its password
+   */
+  public RedisProbe(int port, String user, String password) {
     this.port = port;
+    this.user = user;
+    this.password = password;
+  }
+
+  /**
+   * Runs one command as this probe's user.
+   *
+   * @return the reply: a Long, a String, null, or a List of those
+   * @throws IllegalStateException with Redis's error (e.g. {@code NOPERM ...}) when it refuses
+   */
+  public Object call(String... args) {
+    return command(args);
   }
 
   /** DBSIZE: how many keys the database holds. */
@@ -37,17 +62,25 @@ public final class RedisProbe {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      StringBuilder request = new StringBuilder("*").append(args.length).append("\r\n");
-      for (String arg : args) {
-        byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
-        request.append('$').append(bytes.length).append("\r\n").append(arg).append("\r\n");
-      }
-      out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+      BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
+      out.write(encode("AUTH", user, password));
       out.flush();
-      return read(new BufferedInputStream(socket.getInputStream()));
+      read(in);
+      out.write(encode(args));
+      out.flush();
+      return read(in);
     } catch (IOException e) {
       throw new IllegalStateException("Redis on 127.0.0.1:" + port + ": " + e, e);
     }
+  }
+
+  private static byte[] encode(String... args) {
+    StringBuilder request = new StringBuilder("*").append(args.length).append("\r\n");
+    for (String arg : args) {
+      byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
+      request.append('$').append(bytes.length).append("\r\n").append(arg).append("\r\n");
+    }
+    return request.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static Object read(InputStream in) throws IOException {
