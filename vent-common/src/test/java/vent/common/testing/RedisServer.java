@@ -40,8 +40,9 @@ public final class RedisServer implements AutoCloseable {
 
   /**
    * A new server of its own where the only user is {@code username} with {@code password} and
-   * {@code aclRules} (Redis ACL syntax, e.g. {@code ~* &* +@all}); the {@code default} user is
-   * off, so a client without these credentials cannot run any command. Close it when done (the
+   * {@code aclRules} (Redis ACL syntax, e.g. {@code ~* &* +@all}); the {@code default} user sits
+   * behind a random password, as the launcher configures it, so a client without these credentials
+   * cannot run any command. Close it when done (the
    * JVM's exit does too).
    *
    * @param username e.g. {@code vent}; letters, digits, {@code _-}
@@ -56,7 +57,8 @@ public final class RedisServer implements AutoCloseable {
     // One config line per --user: redis-server joins the words after an option into its line.
     List<String> args = new ArrayList<>(List.of("--user", username, "on", ">" + password));
     args.addAll(List.of(aclRules.strip().split("\\s+")));
-    args.addAll(List.of("--user", "default", "off"));
+    // Not "off": Redis 7.0 replays the AOF as the default user and would refuse its MULTI/EXEC blocks.
+    args.addAll(List.of("--user", "default", "on", ">" + java.util.UUID.randomUUID(), "~*", "&*", "+@all"));
     RedisServer server = start(args);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "redis-acl-test-stop"));
     return server;
