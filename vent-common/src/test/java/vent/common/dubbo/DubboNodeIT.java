@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alibaba.csp.sentinel.slots.clusterbuilder.ClusterBuilderSlot;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.dubbo.rpc.RpcException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,13 +33,18 @@ import vent.common.testing.ConsulAgent;
 import vent.common.testing.Eventually;
 import vent.common.testing.ListeningSockets;
 import vent.common.testing.RedisServer;
+import vent.user.v1.CreateUserRequest;
+import vent.user.v1.GetUserRequest;
+import vent.user.v1.User;
+import vent.user.v1.UserService;
 
 /**
  * The shared wiring end to end: a provider registers in a real Consul, a consumer in the same
  * JVM (a separate Dubbo application) finds it there and calls it over Triple on loopback, and
- * a domain failure arrives as the same kind and reason. Sentinel is disabled here
- * ({@code sentinel.enabled: false}): its Dubbo adapter is on the class path but must not take
- * part in any call.
+ * a domain failure arrives as the same kind and reason; over two instances of one service, a call
+ * that times out is retried on the other instance unless its method is declared not retried.
+ * Sentinel is disabled here ({@code sentinel.enabled: false}): its Dubbo adapter is on the class
+ * path but must not take part in any call.
  */
 class DubboNodeIT {
 
@@ -41,6 +52,13 @@ class DubboNodeIT {
   private static int providerPort;
   private static DubboNode consumer;
   private static CaptchaService client;
+
+  /** Per-attempt timeout of the user-service reference; {@link SlowUsersMain} sleeps well past it. */
+  static final int USERS_TIMEOUT_MS = 400;
+  static final int USERS_RETRIES = 2;
+  static final List<String> USER_INSTANCES = List.of("users-1", "users-2");
+  private static final List<Process> userProviders = new ArrayList<>();
+  private static UserService users;
 
   /** A stand-in service: answers "ok" for id "good", a domain failure for anything else. */
   static final class FakeCaptcha extends DubboCaptchaServiceTriple.CaptchaServiceImplBase {
@@ -74,14 +92,37 @@ class DubboNodeIT {
     var ref = consumer.refer(CaptchaService.class, 3000, 2, Set.of("createCaptcha"));
     // Over Triple, as between processes (Dubbo would call this JVM's provider in-JVM otherwise).
     ref.setScope("remote");
+    // Two instances of the user service, each in a process of its own (SlowUsersMain says why).
+    Path logs = Files.createDirectories(Path.of("target", "slow-users"));
+    for (String name : USER_INSTANCES) {
+      userProviders.add(new ProcessBuilder(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-cp", System.getProperty("java.class.path"),
+              SlowUsersMain.class.getName(), name, String.valueOf(RedisServer.freePort()),
+              String.valueOf(consul.httpPort()))
+          .redirectErrorStream(true)
+          .redirectOutput(logs.resolve(name + ".log").toFile())
+          .start());
+    }
+    var usersRef = consumer.refer(UserService.class, USERS_TIMEOUT_MS, USERS_RETRIES, Set.of("createUser"));
+    usersRef.setScope("remote");
     consumer.start();
     client = ref.get();
+    users = usersRef.get();
 
     Eventually.until("provider registered and passing in Consul", Duration.ofSeconds(20),
         () -> consul.get("/v1/health/service/vent.captcha.v1.CaptchaService?passing=true").contains(String.valueOf(config.server.port)));
     // The consumer learns of the provider through its own Consul watch, a moment later.
     Eventually.succeeds("consumer sees the provider", Duration.ofSeconds(20),
         () -> client.createCaptcha(CreateCaptchaRequest.getDefaultInstance()));
+    // Both user instances must be reachable, else a retry has nowhere else to go.
+    Set<String> answered = ConcurrentHashMap.newKeySet();
+    Eventually.succeeds("consumer reaches both user-service instances", Duration.ofSeconds(60), () -> {
+      answered.add(users.getUser(GetUserRequest.newBuilder().setId("1").build()).getId());
+      if (answered.size() < USER_INSTANCES.size()) {
+        throw new IllegalStateException("answered so far: " + answered);
+      }
+    });
   }
 
   @AfterAll
@@ -89,6 +130,7 @@ class DubboNodeIT {
     if (consumer != null) {
       consumer.stop();
     }
+    userProviders.forEach(Process::destroyForcibly);
     if (provider != null) {
       provider.stop();
     }
@@ -163,5 +205,51 @@ class DubboNodeIT {
     assertThat(ClusterBuilderSlot.getClusterNodeMap().keySet())
         .noneMatch(r -> r.getName().startsWith("vent.captcha.v1.CaptchaService"));
     assertThat(VentCommandCenter.boundAddress()).isEmpty();
+  }
+
+  @Test
+  void aMethodNotRetriedIsCalledOnceAndTimesOut() throws Exception {
+    assertThatThrownBy(() -> users.createUser(CreateUserRequest.newBuilder().setUsername("slow").build()))
+        .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.isTimeout()).as(e.toString()).isTrue());
+    // Attempts are sequential: once the call has failed, every attempt has reached a provider.
+    // The pause only lets a late request be counted, should one still be on its way.
+    TimeUnit.MILLISECONDS.sleep(USERS_TIMEOUT_MS);
+    assertThat(counts().values().stream().mapToInt(c -> c[0]).sum())
+        .as("CreateUser invocations over both instances").isEqualTo(1);
+  }
+
+  @Test
+  void aRetriedMethodIsCalledRetriesPlusOneTimes() throws Exception {
+    assertThatThrownBy(() -> users.getUser(GetUserRequest.newBuilder().setId(SlowUsersMain.SLOW_ID).build()))
+        .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.isTimeout()).as(e.toString()).isTrue());
+    TimeUnit.MILLISECONDS.sleep(USERS_TIMEOUT_MS);
+    Map<String, int[]> counts = counts();
+    assertThat(counts.values().stream().mapToInt(c -> c[1]).sum())
+        .as("slow GetUser invocations over both instances").isEqualTo(USERS_RETRIES + 1);
+    // Failover goes to the other instance first.
+    assertThat(counts.values()).allSatisfy(c -> assertThat(c[1]).isPositive());
+  }
+
+  @Test
+  void aNotRetriedNameThatIsNoRpcMethodIsRefused() {
+    // A misspelt name, the proto form and the ...Async variant: each would leave a method retried.
+    for (String name : List.of("creatUser", "CreateUser", "createUserAsync")) {
+      assertThatThrownBy(() -> consumer.refer(UserService.class, USERS_TIMEOUT_MS, USERS_RETRIES, Set.of(name)))
+          .as(name).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(name);
+    }
+  }
+
+  /**
+   * @return per user-service instance, {CreateUser calls, slow GetUser calls}, asked of each
+   *     instance over the same reference (fast calls) until both have answered
+   */
+  private static Map<String, int[]> counts() throws InterruptedException {
+    Map<String, int[]> counts = new ConcurrentHashMap<>();
+    Eventually.until("counters of both user-service instances", Duration.ofSeconds(20), () -> {
+      User u = users.getUser(GetUserRequest.newBuilder().setId(SlowUsersMain.COUNTS_ID).build());
+      counts.put(u.getId(), new int[] {Integer.parseInt(u.getDisplayName()), Integer.parseInt(u.getBio())});
+      return counts.size() == USER_INSTANCES.size();
+    });
+    return counts;
   }
 }
