@@ -171,7 +171,8 @@ class SentinelRateLimitTest {
   }
 
   @Test
-  void aBurstPastARouteLimitGets429WithRateLimitHeaders() {
+  void aBurstPastARouteLimitGets429WithRateLimitHeaders() throws InterruptedException {
+    quiet("GET /users/{id}");
     FlowRuleManager.loadRules(List.of(qps("GET /users/{id}", 2)));
     List<Response> responses = burst(5, () -> get("/users/" + alice.getId(), null, "192.0.2.1"));
     List<Response> limited = limited(responses);
