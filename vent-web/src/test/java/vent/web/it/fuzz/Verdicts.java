@@ -78,6 +78,11 @@ public final class Verdicts {
     }
   }
 
+  /** Whether {@code outcome} would be recorded as wrong, without recording anything. */
+  public boolean isWrong(FuzzRequest request, Outcome outcome) {
+    return whatIsWrong(request, outcome) != null;
+  }
+
   private String whatIsWrong(FuzzRequest request, Outcome o) {
     if (o.status() == 0) {
       // vent-web answers an oversized Content-Length with 413 at once and closes the connection,
