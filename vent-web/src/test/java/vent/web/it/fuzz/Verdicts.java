@@ -42,12 +42,14 @@ public final class Verdicts {
   /**
    * Answers ("status code") that may come before a request's token is looked at, from what runs
    * ahead of Jersey's authentication filter: Jetty refusing the URI (400 BAD_REQUEST for an
-   * ambiguous one such as an encoded slash, 414), the body-size filter (413), Jersey matching the
+   * ambiguous one such as an encoded slash, 414, and 431 for a request line and headers past its
+   * buffer, which a long query alone can reach), the body-size filter (413), Jersey matching the
    * route (400 BAD_REQUEST for an unparsable Accept or Content-Type, 406, 415) and Sentinel's
    * limits (429). A resource's own answers (VALIDATION_FAILED, USER_NOT_FOUND, ...) are not here.
    */
   public static final Set<String> BEFORE_AUTHENTICATION = Set.of("400 BAD_REQUEST", "406 NOT_ACCEPTABLE",
-      "413 PAYLOAD_TOO_LARGE", "414 URI_TOO_LONG", "415 UNSUPPORTED_MEDIA_TYPE", "429 RATE_LIMITED");
+      "413 PAYLOAD_TOO_LARGE", "414 URI_TOO_LONG", "415 UNSUPPORTED_MEDIA_TYPE", "429 RATE_LIMITED",
+      "431 HEADERS_TOO_LARGE");
 
   /** Text that only a leaked stack trace or exception message would put in a body. */
   private static final List<String> LEAKS = List.of("\tat ", "at vent.", "at org.", "at java.", "Exception", "vent.web.",
