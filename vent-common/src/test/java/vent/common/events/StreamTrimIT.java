@@ -14,6 +14,7 @@ import org.redisson.api.RScript;
 import org.redisson.api.RStream;
 import org.redisson.api.stream.StreamMessageId;
 import org.redisson.client.codec.StringCodec;
+import vent.common.testing.Eventually;
 import vent.common.testing.RedisExtension;
 
 /**
@@ -52,9 +53,9 @@ class StreamTrimIT {
     Set<String> authDeleted = ConcurrentHashMap.newKeySet();
     StreamConsumer auth = start("auth-user-deleted", "auth-1", event -> recordDeletion(event, authDeleted));
     String first = publish("updated", "7", 0);
-    eventually(Duration.ofSeconds(10), () -> assertThat(stream().listGroups()).singleElement()
+    Eventually.succeeds("stream trim", Duration.ofSeconds(10), () -> assertThat(stream().listGroups()).singleElement()
         .satisfies(g -> assertThat(g.getLastDeliveredId().toString()).isEqualTo(first)));
-    eventually(Duration.ofSeconds(10), () -> assertThat(pending("auth-user-deleted")).isZero());
+    Eventually.succeeds("stream trim", Duration.ofSeconds(10), () -> assertThat(pending("auth-user-deleted")).isZero());
     auth.close();
     consumers.remove(auth);
 
@@ -66,18 +67,18 @@ class StreamTrimIT {
     for (int i = 1; i <= 2000; i++) {
       updates.add(publish("updated", "7", i));
     }
-    eventually(Duration.ofSeconds(20), () -> assertThat(relationSeen).contains(deletion).containsAll(updates));
+    Eventually.succeeds("stream trim", Duration.ofSeconds(20), () -> assertThat(relationSeen).contains(deletion).containsAll(updates));
     Thread.sleep(500); // several trims after the relation group caught up
     assertThat(stream().range(StreamMessageId.MIN, StreamMessageId.MAX).keySet())
         .as("entries the paused group has not read").map(StreamMessageId::toString).contains(deletion)
         .containsAll(updates);
 
     start("auth-user-deleted", "auth-2", event -> recordDeletion(event, authDeleted));
-    eventually(Duration.ofSeconds(20), () -> assertThat(authDeleted).containsExactly("42"));
+    Eventually.succeeds("stream trim", Duration.ofSeconds(20), () -> assertThat(authDeleted).containsExactly("42"));
 
     // Once both groups acknowledged everything, the stream shrinks (MINID ~ removes whole nodes
     // of 100 entries, so some are left).
-    eventually(Duration.ofSeconds(20), () -> assertThat(stream().size()).isLessThan(300));
+    Eventually.succeeds("stream trim", Duration.ofSeconds(20), () -> assertThat(stream().size()).isLessThan(300));
   }
 
   @Test
@@ -89,7 +90,7 @@ class StreamTrimIT {
     for (int i = 0; i < 500; i++) {
       publish("updated", "7", i);
     }
-    eventually(Duration.ofSeconds(20), () -> assertThat(seen).hasSize(500));
+    Eventually.succeeds("stream trim", Duration.ofSeconds(20), () -> assertThat(seen).hasSize(500));
     Thread.sleep(500);
     assertThat(stream().size()).as("a plain XREAD reader restarting reads back the last hour").isEqualTo(500);
   }
@@ -137,22 +138,6 @@ class StreamTrimIT {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  /** Retries {@code check} every 100 ms until it passes or {@code timeout} ends (then its last failure). */
-  private static void eventually(Duration timeout, Runnable check) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      try {
-        check.run();
-        return;
-      } catch (AssertionError | RuntimeException e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-      }
-      Thread.sleep(100);
     }
   }
 

@@ -27,18 +27,18 @@ public final class Eventually {
   }
 
   /**
-   * Calls {@code call} every 200 ms until it stops throwing.
+   * Calls {@code call} every 200 ms until it stops throwing (an exception or a failed assertion).
    *
    * @throws AssertionError naming {@code what} and the last failure after {@code timeout}
    */
   public static void succeeds(String what, Duration timeout, Runnable call) throws InterruptedException {
-    RuntimeException[] last = new RuntimeException[1];
+    Throwable[] last = new Throwable[1];
     try {
       until(what, timeout, () -> {
         try {
           call.run();
           return true;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
           last[0] = e;
           return false;
         }

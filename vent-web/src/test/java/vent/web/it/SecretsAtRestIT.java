@@ -14,7 +14,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import vent.web.it.fuzz.RedisProbe;
 
@@ -24,7 +23,6 @@ import vent.web.it.fuzz.RedisProbe;
  * no fake provider. And what the services' own Redis users cannot do: reach another service's
  * keys, above all the auth provider's signing keys.
  */
-@Order(3)
 class SecretsAtRestIT {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
