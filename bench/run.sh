@@ -7,10 +7,12 @@
 # paced runs at 25/50/75% of that rate. CPU and RSS of every process are read from /proc around
 # each saturation run. Results: bench/results/<UTC time>/ (results.json, summary.md, chart.png,
 # raw/); the summary is printed at the end.
+# `run.sh vents` (./vent bench vents) runs the vents benchmark instead (vents_bench below).
 # Environment: VENT_BENCH_SECONDS per measured run [20], VENT_BENCH_WARMUP per scenario [10],
 # VENT_BENCH_JIT_WARMUP before the first scenario [60],
 # VENT_BENCH_CONNECTIONS [16], VENT_BENCH_JMH=0 skips B3, VENT_SKIP_BUILD=1, VENT_STATE_DIR
-# [.state-bench, wiped at the start], VENT_JAVA_OPTS (as for ./vent up).
+# [.state-bench, wiped at the start], VENT_JAVA_OPTS (as for ./vent up), VENT_BENCH_FAN_OUT_VENTS
+# vents per author in the vents benchmark [30].
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$ROOT"
@@ -40,7 +42,10 @@ B1_PORT=${VENT_BENCH_B1_PORT:-8090}
 B1_ADMIN_PORT=${VENT_BENCH_B1_ADMIN_PORT:-8091}
 JAVA_OPTS=${VENT_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}
 GRAPH=docs/datasets/wiki-Vote.txt
+MODE=${1:-all}
+[[ $MODE == all || $MODE == vents ]] || { echo "bench: usage: run.sh [all|vents]" >&2; exit 2; }
 OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
+[[ $MODE == all ]] || OUT=$OUT-$MODE
 RAW=$OUT/raw
 BENCH_CP="$ROOT/bench/target/vent-bench.jar:$ROOT/bench/target/lib/*"
 # Access tokens and B1's request log stay in the state dir, out of the results.
@@ -120,7 +125,9 @@ procs() {
 wrk_run() {
   local name=$1 scenario=$2 url=$3 rate=$4 secs=$5 label=$6 out
   out=$(BENCH_SCENARIO=$scenario BENCH_RATE=$rate BENCH_THREADS=$THREADS BENCH_LABEL=$label \
-    BENCH_USERS=$USERS BENCH_R2_IDS=$RAW/r2-ids.txt BENCH_TOKENS=$TOKENS \
+    BENCH_USERS=$USERS BENCH_TOKENS=$TOKENS \
+    BENCH_R2_IDS=$([[ -f $RAW/r2-ids.txt ]] && echo "$RAW/r2-ids.txt") \
+    BENCH_AUTHORS=$([[ -f $RAW/vent-authors.txt ]] && echo "$RAW/vent-authors.txt") \
     wrk -t"$THREADS" -c"$CONN" -d"${secs}s" --timeout 10s -s bench/wrk/vent.lua "$url")
   [[ $label == warmup ]] && return
   mkdir -p "$RAW/wrk/$name"
@@ -146,15 +153,17 @@ scenario() {
 # Users whose followers R2 pages through, drawn in proportion to their follower counts: the
 # followee of a random wiki-Vote edge, mapped to its Vent id.
 r2_ids() {
-  tr -d '\r' <"$GRAPH" | grep -v '^#' | shuf -n 2000 --random-source=<(yes) | awk '{print "u" $2}' |
-    xargs redis-cli -p "$REDIS_PORT" --no-raw hmget vent:user:by-username |
-    sed -n 's/^[0-9]*) "\([0-9]*\)"$/\1/p' >"$RAW/r2-ids.txt"
+  tr -d '\r' <"$GRAPH" | grep -v '^#' | shuf -n 2000 --random-source=<(yes) |
+    awk '{print "HGET vent:user:name:{u" $2 "} id"}' |
+    redis-cli -p "$REDIS_PORT" --no-raw |
+    sed -n 's/^"\([0-9]*\)"$/\1/p' >"$RAW/r2-ids.txt"
   [[ -s $RAW/r2-ids.txt ]] || { echo "bench: no user ids found for R2 (import failed?)" >&2; exit 1; }
 }
 
 register_writers() {
   say "registering $WRITERS users for the write scenarios"
   local run=$RANDOM
+  # shellcheck disable=SC2016 # expanded by the inner sh, from its arguments
   seq 1 "$WRITERS" | xargs -P 4 -I{} sh -c '
     c=$(curl -sf -X POST "$1/api/v1/captchas" | jq -r .id) &&
     curl -sf -X POST "$1/api/v1/users" -H "Content-Type: application/json" -d "{\"username\":\"bench_$2_$3\",\"password\":\"bench-password-$3\",\"displayName\":\"Bench $3\",\"captchaId\":\"$c\",\"captchaAnswer\":\"bench-answer\"}" |
@@ -165,19 +174,22 @@ register_writers() {
 start_baseline() {
   say "starting B1 (bench-only Dropwizard app on Redis, port $B1_PORT)"
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  VENT_REDIS_ADDRESS=redis://127.0.0.1:$REDIS_PORT VENT_BASELINE_HTTP_PORT=$B1_PORT VENT_BASELINE_ADMIN_PORT=$B1_ADMIN_PORT \
+  VENT_REDIS_MODE=single VENT_REDIS_ADDRESSES=redis://127.0.0.1:$REDIS_PORT VENT_BASELINE_HTTP_PORT=$B1_PORT VENT_BASELINE_ADMIN_PORT=$B1_ADMIN_PORT \
     java $JAVA_OPTS -cp "$BENCH_CP" vent.bench.baseline.BaselineApplication server bench/baseline.yml \
     >"$VENT_STATE_DIR/logs/baseline.log" 2>&1 &
   B1_PID=$!
   local deadline=$(($(now_ms) + 60000))
   until curl -sf -o /dev/null "http://127.0.0.1:$B1_ADMIN_PORT/healthcheck"; do
-    kill -0 "$B1_PID" 2>/dev/null && (($(now_ms) < deadline)) || { tail -n 30 "$VENT_STATE_DIR/logs/baseline.log" >&2; exit 1; }
+    if ! kill -0 "$B1_PID" 2>/dev/null || (($(now_ms) >= deadline)); then
+      tail -n 30 "$VENT_STATE_DIR/logs/baseline.log" >&2
+      exit 1
+    fi
     sleep 0.5
   done
 }
 
 stop_baseline() {
-  kill "$B1_PID" && wait "$B1_PID" 2>/dev/null || true
+  if kill "$B1_PID"; then wait "$B1_PID" 2>/dev/null || true; fi
   B1_PID=
 }
 
@@ -190,7 +202,7 @@ redis_floor() {
   say "B2: redis-benchmark, $CONN connections"
   {
     echo '"test","rps","avg_latency_ms","min_latency_ms","p50_latency_ms","p95_latency_ms","p99_latency_ms","max_latency_ms"'
-    redis-benchmark -p "$REDIS_PORT" -c "$CONN" -n 200000 --csv hgetall "vent:user:$id" | tail -n +2
+    redis-benchmark -p "$REDIS_PORT" -c "$CONN" -n 200000 --csv hgetall "vent:user:{$id}" | tail -n +2
     redis-benchmark -p "$REDIS_PORT" -c "$CONN" -n 200000 --csv zcard "$key" | tail -n +2
     redis-benchmark -p "$REDIS_PORT" -c "$CONN" -n 200000 --csv zrevrange "$key" 0 20 withscores | tail -n +2
     redis-benchmark -p "$REDIS_PORT" -c "$CONN" -n 200000 --csv -r 1000000 zadd vent:bench:zset __rand_int__ __rand_int__ | tail -n +2
@@ -198,6 +210,91 @@ redis_floor() {
       tail -n +2 | sed 's/^"zadd/"zadd pipelined 16/'
   } >"$RAW/redis-benchmark.csv"
   redis-cli -p "$REDIS_PORT" del vent:bench:zset >/dev/null
+}
+
+# --- the vents benchmark -------------------------------------------------------------------
+# soc-Epinions1 (508,837 follows) is imported after its users 1011, 118 and 18 (100, 1,004 and
+# 3,035 followers) and 100 of user 18's followers have registered as u<node>, so that they can
+# log in and the import gives them their real followers and followees. Then: fan-out latency per
+# author (FanOutLatency, with the fan-out threshold above 3,035 so that all three fan out on
+# write), every registered user posts 10 vents (the default threshold makes 118 and 18 big
+# authors, merged into timelines when read), and wrk runs R1, T1 (the followers' home timelines)
+# and D1 (60% T1, 30% an author's vents, 10% posts): warm-up, then saturation for SECS.
+EPINIONS=docs/datasets/soc-Epinions1.txt.gz
+FAN_OUT_AUTHORS=(1011 118 18)
+
+register_as_nodes() { # FILE-OF-NODES OUT-FILE: "node id token" per line
+  # shellcheck disable=SC2016 # expanded by the inner sh, from its arguments
+  xargs -P 4 -I{} sh -c '
+    c=$(curl -sf -X POST "$1/api/v1/captchas" | jq -r .id) &&
+    curl -sf -X POST "$1/api/v1/users" -H "Content-Type: application/json" -d "{\"username\":\"u$2\",\"password\":\"bench-password-$2\",\"displayName\":\"Node $2\",\"captchaId\":\"$c\",\"captchaAnswer\":\"bench-answer\"}" |
+      jq -r "\"$2 \" + .user.id + \" \" + .accessToken"' _ "$HTTP" {} <"$1" >"$2"
+  (($(grep -c . "$2") == $(grep -c . "$1"))) || { echo "bench: registering $1 failed" >&2; exit 1; }
+}
+
+set_threshold() {
+  curl -sf -X PUT "$CONSUL/v1/kv/vent/config/global/timeline.fan-out-threshold" --data-binary "$1" >/dev/null
+  sleep 2
+}
+
+vents_bench() {
+  local work=$VENT_STATE_DIR/bench-vents node id token n expected waited
+  # The unpacked graph and the registered users' tokens stay in the state dir, out of the results.
+  local graph=$work/epinions.txt author_file=$work/authors.txt readers=$work/readers.txt
+  mkdir -p "$work"
+  gunzip -c "$EPINIONS" | tr -d '\r' | grep -v '^#' >"$graph"
+  say "starting a fresh stack (state dir $VENT_STATE_DIR)"
+  stack_up
+  printf '%s\n' "${FAN_OUT_AUTHORS[@]}" >"$RAW/author-nodes.txt"
+  awk '$2 == 18 {print $1}' "$graph" | shuf -n 100 --random-source=<(yes) >"$RAW/reader-nodes.txt"
+  say "registering the authors ${FAN_OUT_AUTHORS[*]} and 100 followers of 18 before the import"
+  register_as_nodes "$RAW/author-nodes.txt" "$author_file"
+  register_as_nodes "$RAW/reader-nodes.txt" "$readers"
+  say "importing $EPINIONS"
+  ./vent import "$graph" 2>/dev/null | tee "$RAW/import.log" | grep 'import done'
+  USERS=$(redis-cli -p "$REDIS_PORT" get vent:user:id-seq)
+  while read -r node id token; do
+    expected=$(awk -v n="$node" '$2 == n' "$graph" | sort -u | grep -c .)
+    for ((waited = 0; waited < 300; waited++)); do
+      n=$(redis-cli -p "$REDIS_PORT" zcard "vent:relation:{$id}:followers")
+      ((n == expected)) && break
+      sleep 1
+    done
+    ((n == expected)) || { echo "bench: u$node has $n of its $expected followers after 300 s" >&2; exit 1; }
+    say "u$node (id $id) has its $expected followers"
+  done <"$author_file"
+
+  say "fan-out latency, fan-out on write for every author (threshold 100000)"
+  set_threshold 100000
+  local -a author_args=()
+  while read -r node id token; do author_args+=(--author "$id:$token"); done <"$author_file"
+  java -cp "$BENCH_CP" vent.bench.vents.FanOutLatency --http "$HTTP" \
+    --redis "redis://127.0.0.1:$REDIS_PORT" --vents "${VENT_BENCH_FAN_OUT_VENTS:-30}" \
+    --out "$RAW/fan-out.json" "${author_args[@]}" | tee "$RAW/fan-out.log"
+  set_threshold 1000
+
+  say "every registered user posts 10 vents"
+  cut -d' ' -f2 "$author_file" "$readers" >"$RAW/vent-authors.txt"
+  cut -d' ' -f3 "$author_file" "$readers" >"$TOKENS"
+  for n in $(seq 1 10); do
+    # shellcheck disable=SC2016 # expanded by the inner sh, from its arguments
+    xargs -P 4 -I{} sh -c 'curl -sf -o /dev/null -X POST "$1/api/v1/vents" -H "Authorization: Bearer $2" -H "Content-Type: application/json" -d "{\"text\":\"seed $3\",\"audience\":\"public\"}"' \
+      _ "$HTTP" {} "$n" <"$TOKENS"
+  done
+  cut -d' ' -f3 "$readers" >"$TOKENS"
+
+  say "warm-up: ${JIT_WARM} s of D1, then R1"
+  wrk_run warm D1 "$HTTP" 0 "$JIT_WARM" warmup
+  wrk_run warm R1 "$HTTP" 0 $((JIT_WARM / 3)) warmup
+  local name
+  for name in R1 T1 D1; do
+    wrk_run "$name" "$name" "$HTTP" 0 "$WARM" warmup
+    wrk_run "$name" "$name" "$HTTP" 0 "$SECS" sat
+    say "$name: $(jq -r '"\((.requests / (.durationUs / 1e6)) | floor) req/s, p99 \(.latencyUs.p99 / 1000) ms, errors \(.errors)"' "$RAW/wrk/$name/sat.json")"
+  done
+  say "T1/R1 = $(jq -rn --slurpfile t "$RAW/wrk/T1/sat.json" --slurpfile r "$RAW/wrk/R1/sat.json" \
+    '(($t[0].requests / $t[0].durationUs) / ($r[0].requests / $r[0].durationUs) * 100 | round) / 100')"
+  ./vent down >/dev/null
 }
 
 # --- the run ---------------------------------------------------------------------------------
@@ -211,6 +308,11 @@ if [[ ${VENT_SKIP_BUILD:-0} != 1 ]]; then
 fi
 ./vent down >/dev/null 2>&1 || true
 rm -rf "$VENT_STATE_DIR"
+if [[ $MODE == vents ]]; then
+  vents_bench 2>&1 | tee "$OUT/bench.log"
+  say "results in $OUT"
+  exit 0
+fi
 
 # The first start after a build runs without class-data sharing archives (./vent writes them
 # when a JVM exits); the last start of this run, with them, is the usual one.

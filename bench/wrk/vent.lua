@@ -1,9 +1,13 @@
 -- wrk script for ./vent bench: one scenario per run, chosen by environment variables.
 --   BENCH_SCENARIO  R1 (GET /users/{id}), R2 (GET /users/{id}/followers?limit=20),
---                   W1 (follow/unfollow pairs), M1 (90% R1/R2 reads, 10% W1 writes)
+--                   W1 (follow/unfollow pairs), M1 (90% R1/R2 reads, 10% W1 writes),
+--                   T1 (GET /me/timeline?limit=20 of a token's user), D1 (the DeathStarBench
+--                   social-network mix: 60% T1, 30% GET /users/{id}/vents?limit=20 of a
+--                   BENCH_AUTHORS id, 10% POST /vents of a public vent)
 --   BENCH_USERS     imported user ids are 1..BENCH_USERS (R1 and the targets of W1)
 --   BENCH_R2_IDS    file of user ids, one per line, drawn in proportion to follower count
---   BENCH_TOKENS    file of access tokens, one per line (W1, M1)
+--   BENCH_TOKENS    file of access tokens, one per line (W1, M1, T1, D1)
+--   BENCH_AUTHORS   file of user ids whose vents D1 reads, one per line
 --   BENCH_RATE      requests/s of the whole run, 0 = as fast as the connections go
 --   BENCH_THREADS   wrk's -t (the rate is split between its threads)
 --   BENCH_LABEL     copied into the result
@@ -35,7 +39,7 @@ local function lines(path)
   return t
 end
 
-local r2_ids, tokens
+local r2_ids, tokens, authors
 local gap_ms, next_slot = 0, 0
 local pending = {} -- W1: per token index, the followee to unfollow next
 
@@ -43,6 +47,7 @@ function init(args)
   math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16) % 100000)
   r2_ids = lines(os.getenv("BENCH_R2_IDS"))
   tokens = lines(os.getenv("BENCH_TOKENS"))
+  authors = lines(os.getenv("BENCH_AUTHORS"))
   if rate > 0 then gap_ms = 1000 * threads / rate end
 end
 
@@ -82,7 +87,35 @@ local function w1()
   return wrk.format("PUT", "/api/v1/me/following/" .. target, headers)
 end
 
+local function bearer()
+  return { ["Authorization"] = "Bearer " .. tokens[math.random(1, #tokens)] }
+end
+
+local function t1()
+  return wrk.format("GET", "/api/v1/me/timeline?limit=20", bearer())
+end
+
+local posted = 0
+local function compose()
+  posted = posted + 1
+  local headers = bearer()
+  headers["Content-Type"] = "application/json"
+  return wrk.format("POST", "/api/v1/vents", headers,
+    '{"text":"bench vent ' .. posted .. '","audience":"public"}')
+end
+
+local function d1()
+  local p = math.random()
+  if p < 0.60 then return t1() end
+  if p < 0.90 then
+    return wrk.format("GET", "/api/v1/users/" .. authors[math.random(1, #authors)] .. "/vents?limit=20")
+  end
+  return compose()
+end
+
 function request()
+  if scenario == "T1" then return t1() end
+  if scenario == "D1" then return d1() end
   if scenario == "R1" then return r1() end
   if scenario == "R2" then return r2() end
   if scenario == "W1" then return w1() end

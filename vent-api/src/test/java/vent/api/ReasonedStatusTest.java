@@ -29,6 +29,7 @@ class ReasonedStatusTest {
 
   @Test
   void rejectsLowerCaseReasons() {
-    assertThatThrownBy(() -> new ReasonedStatus("oops", "x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ReasonedStatus("oops", "x"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

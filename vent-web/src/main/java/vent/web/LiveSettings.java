@@ -14,19 +14,23 @@ import vent.common.config.global.Live;
  * @param registrationEnabled false: {@code POST /users} answers 503 REGISTRATION_DISABLED
  * @param suggestionsEnabled false: {@code GET /me/suggestions} answers 503 SUGGESTIONS_DISABLED
  */
-public record LiveSettings(IntSupplier maxPageSize, BooleanSupplier registrationEnabled,
+public record LiveSettings(
+    IntSupplier maxPageSize,
+    BooleanSupplier registrationEnabled,
     BooleanSupplier suggestionsEnabled) {
 
   /**
-   * Binds vent-web's keys on {@code global}, the YAML values ({@code api.maxPageSize},
-   * {@code features.*}) as local layer.
+   * Binds vent-web's keys on {@code global}, the YAML values ({@code api.maxPageSize}, {@code
+   * features.*}) as local layer.
    *
    * @throws IllegalArgumentException if a YAML value is outside its key's range
    */
   public static LiveSettings bind(VentWebConfiguration config, GlobalConfig global) {
     Live<Integer> maxPage = global.bind(ConfigKeys.PAGE_SIZE_MAX, config.api.maxPageSize);
-    Live<Boolean> registration = global.bind(ConfigKeys.REGISTRATION_ENABLED, config.features.registrationEnabled);
-    Live<Boolean> suggestions = global.bind(ConfigKeys.SUGGESTIONS_ENABLED, config.features.suggestionsEnabled);
+    Live<Boolean> registration =
+        global.bind(ConfigKeys.REGISTRATION_ENABLED, config.features.registrationEnabled);
+    Live<Boolean> suggestions =
+        global.bind(ConfigKeys.SUGGESTIONS_ENABLED, config.features.suggestionsEnabled);
     return new LiveSettings(maxPage::get, registration::get, suggestions::get);
   }
 

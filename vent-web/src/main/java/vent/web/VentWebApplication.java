@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
@@ -14,13 +13,16 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import vent.common.config.global.ConfigKeys;
 import vent.common.config.global.GlobalConfigWatch;
 import vent.common.config.global.Live;
+import vent.common.events.EventStreams;
 import vent.common.sentinel.SentinelBootstrap;
 import vent.web.auth.DeletedUsers;
 import vent.web.auth.DeletedUsersTail;
@@ -42,18 +44,21 @@ import vent.web.rpc.VentRpc;
 /**
  * vent-web: the REST front (contract v1 under {@code /api/v1}) over the Dubbo providers.
  *
- * <p>Commands: {@code server CONFIG} (the API on {@code VENT_HTTP_PORT}, health checks and
- * metrics on {@code VENT_ADMIN_PORT}), {@code import CONFIG FILE} (load a SNAP graph),
- * {@code check CONFIG}.
+ * <p>Commands: {@code server CONFIG} (the API on {@code VENT_HTTP_PORT}, health checks and metrics
+ * on {@code VENT_ADMIN_PORT}), {@code import CONFIG FILE} (load a SNAP graph), {@code check
+ * CONFIG}.
  */
 public class VentWebApplication extends Application<VentWebConfiguration> {
 
   /** Time a token's unknown key id must wait before it may trigger another JWKS fetch. */
   static final Duration JWKS_MIN_REFETCH = Duration.ofSeconds(30);
+
   /** How long fetched token keys are used before they are fetched again. */
   static final Duration JWKS_MAX_AGE = Duration.ofMinutes(10);
+
   /** Longest wait of one XREAD of the deleted-users tail (and of its stop). */
   static final Duration DELETED_USERS_BLOCK = Duration.ofSeconds(1);
+
   /** Added to the access-token lifetime: clock skew, and a refresh racing the deletion, seconds. */
   static final long DELETED_USERS_MARGIN_S = 300;
 
@@ -72,8 +77,10 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
 
   @Override
   public void initialize(Bootstrap<VentWebConfiguration> bootstrap) {
-    bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-        bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    bootstrap.setConfigurationSourceProvider(
+        new SubstitutingSourceProvider(
+            bootstrap.getConfigurationSourceProvider(),
+            new RequiredEnvironmentSubstitutor(System::getenv)));
     bootstrap.addCommand(new ImportCommand());
   }
 
@@ -81,29 +88,45 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
   public void run(VentWebConfiguration config, Environment environment) {
     // Sentinel first: its settings (project name, command port, rules) must be in place before
     // Dubbo's Sentinel filters or a REST route make its first entry. Closed last (managed first).
-    SentinelBootstrap sentinel = SentinelBootstrap.start("vent-web", config.sentinel, config.registry);
-    environment.lifecycle().manage(new Managed() {
-      @Override
-      public void stop() {
-        sentinel.close();
-      }
-    });
+    SentinelBootstrap sentinel =
+        SentinelBootstrap.start("vent-web", config.sentinel, config.registry);
+    environment
+        .lifecycle()
+        .manage(
+            new Managed() {
+              @Override
+              public void stop() {
+                sentinel.close();
+              }
+            });
 
-    // The global configuration (Consul KV vent/config/ over this YAML, docs/CONFIG.md): page size
+    // The global configuration (Consul KV under globalConfig.kvPrefix over this YAML,
+    // docs/CONFIG.md): page size
     // limit and feature switches, read by the resources on each request.
-    GlobalConfigWatch globalConfig = GlobalConfigWatch.start(getName(), config.registry);
-    environment.lifecycle().manage(new Managed() {
-      @Override
-      public void stop() {
-        globalConfig.close();
-      }
-    });
+    GlobalConfigWatch globalConfig =
+        GlobalConfigWatch.start(getName(), config.globalConfig, config.registry);
+    environment
+        .lifecycle()
+        .manage(
+            new Managed() {
+              @Override
+              public void stop() {
+                globalConfig.close();
+              }
+            });
     LiveSettings live = LiveSettings.bind(config, globalConfig.config());
 
     // Providers next: Dubbo must be set up before anything else touches it.
-    config.tls.validate();
-    VentRpc rpc = VentRpc.start("vent-web", config.registry, config.loopbackOnly, config.tls, config.callers,
-        config.rpc.timeoutMs, config.rpc.readRetries);
+    VentRpc rpc =
+        VentRpc.start(
+            "vent-web",
+            config.registry,
+            config.loopbackOnly,
+            config.tls,
+            config.callers,
+            config.sentinel.enabled,
+            config.rpc.timeoutMs,
+            config.rpc.readRetries);
     environment.lifecycle().manage(rpc);
 
     // Redis: one client, connected on first use (vent-web starts while Redis is down); stopped
@@ -114,52 +137,89 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
     // Deleted users, from the user event stream: their still-unexpired tokens must stop working.
     // The window follows the access-token lifetime of the global configuration (+ 5 min of margin),
     // and is never shorter than the local setting.
-    Live<Integer> accessTtl = globalConfig.config().bind(ConfigKeys.ACCESS_TOKEN_TTL_SECONDS,
-        ConfigKeys.ACCESS_TOKEN_TTL_SECONDS.defaultValue());
-    DeletedUsers deletedUsers = new DeletedUsers(
-        () -> 1000L * Math.max(config.auth.deletedUsersWindowSeconds, accessTtl.get() + DELETED_USERS_MARGIN_S),
-        System::currentTimeMillis);
-    DeletedUsersTail deletedUsersTail = new DeletedUsersTail(redis, deletedUsers, DELETED_USERS_BLOCK);
-    environment.lifecycle().manage(deletedUsersTail);
+    Live<Integer> accessTtl =
+        globalConfig
+            .config()
+            .bind(
+                ConfigKeys.ACCESS_TOKEN_TTL_SECONDS,
+                ConfigKeys.ACCESS_TOKEN_TTL_SECONDS.defaultValue());
+    DeletedUsers deletedUsers =
+        new DeletedUsers(
+            () ->
+                1000L
+                    * Math.max(
+                        config.auth.deletedUsersWindowSeconds,
+                        accessTtl.get() + DELETED_USERS_MARGIN_S),
+            System::currentTimeMillis);
+    List<DeletedUsersTail> deletedUsersTails = new ArrayList<>();
+    for (String shard : EventStreams.shards(EventStreams.USER, config.events.shards)) {
+      DeletedUsersTail tail = new DeletedUsersTail(redis, deletedUsers, DELETED_USERS_BLOCK, shard);
+      environment.lifecycle().manage(tail);
+      deletedUsersTails.add(tail);
+    }
 
     ObjectMapper json = environment.getObjectMapper();
     strictJson(json);
 
     // The REST contract v1, with bearer tokens verified locally against the auth provider's keys.
-    JwtVerifier verifier = new JwtVerifier(
-        new JwksCache(rpc.auth()::jwksJson, System::currentTimeMillis, JWKS_MIN_REFETCH, JWKS_MAX_AGE),
-        config.auth.audience, System::currentTimeMillis);
-    RestApi.components(rpc.users(), rpc.relations(), rpc.notifications(), rpc.auth(), rpc.captchas(),
-            new JwtAuthenticator(verifier, deletedUsers), config.api, live, config.sentinel.enabled)
+    JwtVerifier verifier =
+        new JwtVerifier(
+            new JwksCache(
+                rpc.providers().auth()::jwksJson,
+                System::currentTimeMillis,
+                JWKS_MIN_REFETCH,
+                JWKS_MAX_AGE),
+            config.auth.audience,
+            System::currentTimeMillis);
+    RestApi.components(
+            rpc.providers(),
+            new JwtAuthenticator(verifier, deletedUsers),
+            config.api,
+            live,
+            config.sentinel.enabled)
         .forEach(environment.jersey()::register);
 
     // Problems also for what Jersey never sees: Jetty's error pages and oversized bodies.
     environment.getApplicationContext().setErrorHandler(new ProblemErrorHandler(json));
-    environment.lifecycle().addEventListener(new LifeCycle.Listener() {
-      @Override
-      public void lifeCycleStarting(LifeCycle event) {
-        if (event instanceof Server server) {
-          server.setErrorHandler(new ProblemErrorHandler(json));
-        }
-      }
-    });
-    environment.servlets().addFilter("body-size-limit", new BodySizeLimitFilter(config.api.maxBodyBytes, json))
+    environment
+        .lifecycle()
+        .addEventListener(
+            new LifeCycle.Listener() {
+              @Override
+              public void lifeCycleStarting(LifeCycle event) {
+                if (event instanceof Server server) {
+                  server.setErrorHandler(new ProblemErrorHandler(json));
+                }
+              }
+            });
+    environment
+        .servlets()
+        .addFilter("body-size-limit", new BodySizeLimitFilter(config.api.maxBodyBytes, json))
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
 
     // Health (admin port): Consul, Redis, one check per provider, and not ready before the
     // deleted users are known.
     ConsulHttp consul = new ConsulHttp(config.registry, json);
     environment.healthChecks().register("consul", new ConsulHealthCheck(consul));
-    environment.healthChecks().register("redis", new RedisHealthCheck(redis, config.redis.address));
-    environment.healthChecks().register("deleted-users", new DeletedUsersHealthCheck(deletedUsersTail::caughtUp));
+    environment
+        .healthChecks()
+        .register("redis", new RedisHealthCheck(redis, config.redis.mode, config.redis.addresses));
+    environment
+        .healthChecks()
+        .register(
+            "deleted-users",
+            new DeletedUsersHealthCheck(
+                () -> deletedUsersTails.stream().allMatch(DeletedUsersTail::caughtUp)));
     for (Map.Entry<String, String> provider : ProviderServices.CONSUL_NAMES.entrySet()) {
-      environment.healthChecks().register(provider.getKey(), new ProviderHealthCheck(consul, provider.getValue()));
+      environment
+          .healthChecks()
+          .register(provider.getKey(), new ProviderHealthCheck(consul, provider.getValue()));
     }
   }
 
   /**
-   * Request bodies are read strictly: unknown fields, duplicate keys and numbers or booleans
-   * where a string belongs are errors, not silently accepted.
+   * Request bodies are read strictly: unknown fields, duplicate keys and numbers or booleans where
+   * a string belongs are errors, not silently accepted.
    */
   public static void strictJson(ObjectMapper json) {
     json.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -6,7 +6,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.regex.Pattern;
+import vent.api.rules.UserIds;
 
 /**
  * {@code /users}: the two reads vent-web serves through its providers, here straight from Redis.
@@ -17,11 +17,11 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 public final class BaselineUserResource {
 
-  /** The user service's ids: decimal, no sign, no leading zero. */
-  private static final Pattern USER_ID = Pattern.compile("[1-9][0-9]{0,18}");
   /** Longest cursor accepted, as vent-web. */
   private static final int MAX_CURSOR_CHARS = 512;
-  private static final String BAD_CURSOR = "cursor was not issued by this service; start again with an empty cursor";
+
+  private static final String BAD_CURSOR =
+      "cursor was not issued by this service; start again with an empty cursor";
 
   private final RedisReads reads;
   private final int defaultPageSize;
@@ -37,7 +37,9 @@ public final class BaselineUserResource {
     this.maxPageSize = maxPageSize;
   }
 
-  /** GET /users/{id} -> 200 {@link ProfileJson}. Errors: 400 INVALID_USER_ID, 404 USER_NOT_FOUND. */
+  /**
+   * GET /users/{id} -> 200 {@link ProfileJson}. Errors: 400 INVALID_USER_ID, 404 USER_NOT_FOUND.
+   */
   @GET
   @Path("/{id}")
   public ProfileJson byId(@PathParam("id") String id) {
@@ -47,12 +49,14 @@ public final class BaselineUserResource {
 
   /**
    * GET /users/{id}/followers?limit=&cursor= -> 200 {@link PageJson} of {@link UserJson}, newest
-   * follower first. Errors: 400 INVALID_USER_ID, INVALID_LIMIT (1..max), INVALID_CURSOR;
-   * 404 USER_NOT_FOUND (also when the cursor is bad, as in vent-web).
+   * follower first. Errors: 400 INVALID_USER_ID, INVALID_LIMIT (1..max), INVALID_CURSOR; 404
+   * USER_NOT_FOUND (also when the cursor is bad, as in vent-web).
    */
   @GET
   @Path("/{id}/followers")
-  public PageJson<UserJson> followers(@PathParam("id") String id, @QueryParam("limit") String limit,
+  public PageJson<UserJson> followers(
+      @PathParam("id") String id,
+      @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     String userId = userId(id);
     int size = limit(limit);
@@ -66,12 +70,17 @@ public final class BaselineUserResource {
         throw ProblemException.badField("INVALID_CURSOR", "cursor", BAD_CURSOR, BAD_CURSOR);
       }
     }
-    return reads.followers(userId, size, after).orElseThrow(() -> ProblemException.userNotFound(userId));
+    return reads
+        .followers(userId, size, after)
+        .orElseThrow(() -> ProblemException.userNotFound(userId));
   }
 
   private static String userId(String raw) {
-    if (raw == null || !USER_ID.matcher(raw).matches()) {
-      throw ProblemException.badField("INVALID_USER_ID", "id", "id: must be a user id (decimal digits)",
+    if (!UserIds.isWellFormed(raw)) {
+      throw ProblemException.badField(
+          "INVALID_USER_ID",
+          "id",
+          "id: must be a user id (decimal digits)",
           "must be a user id (decimal digits)");
     }
     return raw;

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * One page of a list, newest first, as vent-web's {@code vent.web.api.PageJson}:
- * {@code {items: [...], nextCursor: "..." | null}}.
+ * One page of a list, newest first, as vent-web's {@code vent.web.api.PageJson}: {@code {items:
+ * [...], nextCursor: "..." | null}}.
  *
  * @param items this page
  * @param nextCursor pass as {@code cursor} to get the next page; null on the last page
  */
-public record PageJson<T>(List<T> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}
+public record PageJson<T>(
+    List<T> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * An RFC 9457 problem body ({@code application/problem+json}) shaped like vent-web's
- * {@code vent.web.errors.Problem}.
+ * An RFC 9457 problem body ({@code application/problem+json}) shaped like vent-web's {@code
+ * vent.web.errors.Problem}.
  *
  * @param type {@code urn:vent:problem:<code in lower-case, dashes>}
  * @param title the HTTP reason phrase of {@code status}
@@ -19,7 +19,13 @@ import java.util.Locale;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
-    String type, String title, int status, String detail, String code, String instance, List<FieldError> errors) {
+    String type,
+    String title,
+    int status,
+    String detail,
+    String code,
+    String instance,
+    List<FieldError> errors) {
 
   /** The media type of problem bodies. */
   public static final String MEDIA_TYPE = "application/problem+json";
@@ -31,10 +37,18 @@ public record Problem(
   public record FieldError(String field, String message) {}
 
   /** A problem; {@code errors} may be empty (then omitted). */
-  public static Problem of(int status, String code, String detail, String instance, List<FieldError> errors) {
+  public static Problem of(
+      int status, String code, String detail, String instance, List<FieldError> errors) {
     Response.Status known = Response.Status.fromStatusCode(status);
-    String title = known != null ? known.getReasonPhrase() : status >= 500 ? "Server Error" : "Client Error";
-    return new Problem("urn:vent:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-'), title, status, detail,
-        code, instance, errors.isEmpty() ? null : List.copyOf(errors));
+    String title =
+        known != null ? known.getReasonPhrase() : status >= 500 ? "Server Error" : "Client Error";
+    return new Problem(
+        "urn:vent:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-'),
+        title,
+        status,
+        detail,
+        code,
+        instance,
+        errors.isEmpty() ? null : List.copyOf(errors));
   }
 }

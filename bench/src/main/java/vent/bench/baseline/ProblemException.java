@@ -29,7 +29,8 @@ public final class ProblemException extends RuntimeException {
   }
 
   /** 400 with one field-level error; {@code detail} also becomes the field's message. */
-  public static ProblemException badField(String code, String field, String detail, String message) {
+  public static ProblemException badField(
+      String code, String field, String detail, String message) {
     return new ProblemException(400, code, detail, List.of(new Problem.FieldError(field, message)));
   }
 

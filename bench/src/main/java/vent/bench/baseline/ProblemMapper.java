@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every failure as a problem+json answer, with vent-web's codes: the baseline's own
- * {@link ProblemException}s, Jersey's refusals (404 NOT_FOUND, 405 METHOD_NOT_ALLOWED, ...), Redis
+ * Every failure as a problem+json answer, with vent-web's codes: the baseline's own {@link
+ * ProblemException}s, Jersey's refusals (404 NOT_FOUND, 405 METHOD_NOT_ALLOWED, ...), Redis
  * unreachable or too slow (503 DEPENDENCY_UNAVAILABLE, {@code Retry-After: 1}) and anything else
  * (500 INTERNAL, logged).
  */
@@ -30,28 +30,42 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     Problem problem;
     if (e instanceof ProblemException p) {
       problem = p.toProblem(path);
-    } else if (e instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getStatus() < 500) {
+    } else if (e instanceof WebApplicationException w
+        && w.getResponse() != null
+        && w.getResponse().getStatus() < 500) {
       int status = w.getResponse().getStatus();
       problem = Problem.of(status, codeOf(status), detailOf(status), path, List.of());
     } else if (e instanceof RedisException) {
       LOG.warn("event=dependency_unavailable path={} error={}", path, e.toString());
-      problem = Problem.of(503, "DEPENDENCY_UNAVAILABLE", "a service this request needs is unavailable; retry later",
-          path, List.of());
+      problem =
+          Problem.of(
+              503,
+              "DEPENDENCY_UNAVAILABLE",
+              "a service this request needs is unavailable; retry later",
+              path,
+              List.of());
     } else {
       LOG.error("event=request_failed path={}", path, e);
-      problem = Problem.of(500, "INTERNAL", "an unexpected error occurred; it has been logged", path, List.of());
+      problem =
+          Problem.of(
+              500, "INTERNAL", "an unexpected error occurred; it has been logged", path, List.of());
     }
-    Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    Response.ResponseBuilder response =
+        Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
     if (problem.status() == 503) {
       response.header("Retry-After", "1");
     }
     if (e instanceof WebApplicationException w && w.getResponse() != null) {
       // Keep what Jersey said besides the body, e.g. the Allow header of a 405.
-      w.getResponse().getHeaders().forEach((name, values) -> {
-        if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
-          values.forEach(value -> response.header(name, value));
-        }
-      });
+      w.getResponse()
+          .getHeaders()
+          .forEach(
+              (name, values) -> {
+                if (!name.equalsIgnoreCase("Content-Type")
+                    && !name.equalsIgnoreCase("Content-Length")) {
+                  values.forEach(value -> response.header(name, value));
+                }
+              });
     }
     return response.build();
   }

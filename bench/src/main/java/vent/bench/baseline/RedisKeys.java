@@ -2,8 +2,8 @@ package vent.bench.baseline;
 
 /**
  * The providers' Redis key names, copied from vent-provider-user's {@code UserKeys} and
- * vent-provider-relation's {@code RelationKeys} (layouts in their READMEs): the baseline reads
- * the very keys the microservices write.
+ * vent-provider-relation's {@code RelationKeys} (layouts in their READMEs): the baseline reads the
+ * very keys the microservices write.
  */
 final class RedisKeys {
 
@@ -11,7 +11,7 @@ final class RedisKeys {
 
   /** Hash of one profile: id, username, displayName, bio, createdAtMs, updatedAtMs. */
   static String profile(String userId) {
-    return "vent:user:" + userId;
+    return "vent:user:{" + userId + "}";
   }
 
   /** ZSET: member = follower id, score = follow time (ms). */

@@ -23,8 +23,13 @@ import java.util.stream.Stream;
  * @param redis raw/redis-benchmark.csv (B2)
  * @param rpc raw/b3.json (B3, JMH)
  */
-public record BenchRun(JsonNode meta, Map<String, List<WrkPoint>> points, Map<String, Map<String, ProcessSample>> before,
-    Map<String, Map<String, ProcessSample>> after, Map<String, ProcessSample> peak, List<RedisRow> redis,
+public record BenchRun(
+    JsonNode meta,
+    Map<String, List<WrkPoint>> points,
+    Map<String, Map<String, ProcessSample>> before,
+    Map<String, Map<String, ProcessSample>> after,
+    Map<String, ProcessSample> peak,
+    List<RedisRow> redis,
     List<JmhRow> rpc) {
 
   /** Reads the run directory {@code run} (the parent of raw/). */
@@ -46,22 +51,36 @@ public record BenchRun(JsonNode meta, Map<String, List<WrkPoint>> points, Map<St
           }
         }
         points.put(name, list);
-        before.put(name, ProcessSample.read(raw.resolve("procs").resolve(name).resolve("before.txt")));
-        after.put(name, ProcessSample.read(raw.resolve("procs").resolve(name).resolve("after.txt")));
+        before.put(
+            name, ProcessSample.read(raw.resolve("procs").resolve(name).resolve("before.txt")));
+        after.put(
+            name, ProcessSample.read(raw.resolve("procs").resolve(name).resolve("after.txt")));
       }
     }
-    return new BenchRun(meta, points, before, after, ProcessSample.read(raw.resolve("procs").resolve("peak.txt")),
-        RedisRow.read(raw.resolve("redis-benchmark.csv")), JmhRow.read(raw.resolve("b3.json"), json));
+    return new BenchRun(
+        meta,
+        points,
+        before,
+        after,
+        ProcessSample.read(raw.resolve("procs").resolve("peak.txt")),
+        RedisRow.read(raw.resolve("redis-benchmark.csv")),
+        JmhRow.read(raw.resolve("b3.json"), json));
   }
 
   /** The saturation run of {@code scenario}, or null. */
   public WrkPoint saturation(String scenario) {
-    return points.getOrDefault(scenario, List.of()).stream().filter(p -> p.label().equals("sat")).findFirst().orElse(null);
+    return points.getOrDefault(scenario, List.of()).stream()
+        .filter(p -> p.label().equals("sat"))
+        .findFirst()
+        .orElse(null);
   }
 
   /** The run of {@code scenario} with {@code label}, or null. */
   public WrkPoint point(String scenario, String label) {
-    return points.getOrDefault(scenario, List.of()).stream().filter(p -> p.label().equals(label)).findFirst().orElse(null);
+    return points.getOrDefault(scenario, List.of()).stream()
+        .filter(p -> p.label().equals(label))
+        .findFirst()
+        .orElse(null);
   }
 
   private static List<Path> sorted(Path dir) throws IOException {

@@ -12,9 +12,17 @@ import java.util.regex.Pattern;
  * The figures of one benchmark run, derived from {@link BenchRun}; written as results.json.
  * Throughputs are requests/s, latencies milliseconds, memory MiB, CPU percent of one core.
  */
-public record Figures(JsonNode meta, double startupSeconds, ImportRate importRate, List<Scenario> scenarios,
-    List<RedisRow> redis, List<RpcPair> rpc, SentinelCost sentinel, Map<String, Double> peakRssMiB,
-    Map<String, Double> ratios, List<Target> targets) {
+public record Figures(
+    JsonNode meta,
+    double startupSeconds,
+    ImportRate importRate,
+    List<Scenario> scenarios,
+    List<RedisRow> redis,
+    List<RpcPair> rpc,
+    SentinelCost sentinel,
+    Map<String, Double> peakRssMiB,
+    Map<String, Double> ratios,
+    List<Target> targets) {
 
   /** What each scenario name means, in report order. */
   static final Map<String, String> SCENARIOS = describeScenarios();
@@ -45,16 +53,34 @@ public record Figures(JsonNode meta, double startupSeconds, ImportRate importRat
    * @param throughput completed requests/s
    * @param errors failed requests (socket errors and non-2xx)
    */
-  public record Point(String label, long offeredRps, double throughput, long requests, long errors, double p50Ms,
-      double p90Ms, double p99Ms, double maxMs) {
+  public record Point(
+      String label,
+      long offeredRps,
+      double throughput,
+      long requests,
+      long errors,
+      double p50Ms,
+      double p90Ms,
+      double p99Ms,
+      double maxMs) {
     static Point of(WrkPoint p) {
       WrkPoint.Latency l = p.latencyUs();
-      return new Point(p.label(), p.targetRate(), round(p.throughput()), p.requests(), p.errors().total(),
-          l.p50() / 1000.0, l.p90() / 1000.0, l.p99() / 1000.0, l.max() / 1000.0);
+      return new Point(
+          p.label(),
+          p.targetRate(),
+          round(p.throughput()),
+          p.requests(),
+          p.errors().total(),
+          l.p50() / 1000.0,
+          l.p90() / 1000.0,
+          l.p99() / 1000.0,
+          l.max() / 1000.0);
     }
   }
 
-  /** @param cpuPercent CPU used during the saturation run, percent of one core; rssMiB after it */
+  /**
+   * @param cpuPercent CPU used during the saturation run, percent of one core; rssMiB after it
+   */
   public record Proc(String name, double cpuPercent, double rssMiB) {}
 
   /** Triple vs grpc-java at one thread count, ops/s (JMH throughput mode). */
@@ -72,19 +98,20 @@ public record Figures(JsonNode meta, double startupSeconds, ImportRate importRat
   public static Figures of(BenchRun run) {
     long ticks = run.meta().path("clockTicksPerSecond").asLong(100);
     List<Scenario> scenarios = new ArrayList<>();
-    SCENARIOS.forEach((name, what) -> {
-      List<WrkPoint> points = run.points().get(name);
-      if (points == null) {
-        return;
-      }
-      List<Point> shown = new ArrayList<>();
-      WrkPoint sat = run.saturation(name);
-      if (sat != null) {
-        shown.add(Point.of(sat));
-      }
-      points.stream().filter(p -> p != sat).map(Point::of).forEach(shown::add);
-      scenarios.add(new Scenario(name, what, shown, procs(run, name, sat, ticks)));
-    });
+    SCENARIOS.forEach(
+        (name, what) -> {
+          List<WrkPoint> points = run.points().get(name);
+          if (points == null) {
+            return;
+          }
+          List<Point> shown = new ArrayList<>();
+          WrkPoint sat = run.saturation(name);
+          if (sat != null) {
+            shown.add(Point.of(sat));
+          }
+          points.stream().filter(p -> p != sat).map(Point::of).forEach(shown::add);
+          scenarios.add(new Scenario(name, what, shown, procs(run, name, sat, ticks)));
+        });
 
     Map<String, Double> peak = new LinkedHashMap<>();
     run.peak().values().forEach(s -> peak.put(s.name(), mib(s.peakRssKb())));
@@ -93,31 +120,63 @@ public record Figures(JsonNode meta, double startupSeconds, ImportRate importRat
     ratio(ratios, "R1/B1", run.saturation("R1"), run.saturation("B1-R1"));
     ratio(ratios, "R2/B1", run.saturation("R2"), run.saturation("B1-R2"));
     List<RpcPair> rpc = rpcPairs(run.rpc());
-    rpc.forEach(p -> ratios.put("Triple/grpc-java, " + p.threads() + " thread" + (p.threads() == 1 ? "" : "s"), p.ratio()));
+    rpc.forEach(
+        p ->
+            ratios.put(
+                "Triple/grpc-java, " + p.threads() + " thread" + (p.threads() == 1 ? "" : "s"),
+                p.ratio()));
 
     SentinelCost sentinel = sentinel(run);
     ImportRate imported = importRate(run.meta().path("importLine").asText(""));
     double startup = run.meta().path("startupMs").asDouble() / 1000;
-    Figures measured = new Figures(run.meta(), round(startup), imported, scenarios, run.redis(), rpc, sentinel, peak,
-        ratios, List.of());
+    Figures measured =
+        new Figures(
+            run.meta(),
+            round(startup),
+            imported,
+            scenarios,
+            run.redis(),
+            rpc,
+            sentinel,
+            peak,
+            ratios,
+            List.of());
     return measured.withTargets(Targets.check(measured, run));
   }
 
   private Figures withTargets(List<Target> checked) {
-    return new Figures(meta, startupSeconds, importRate, scenarios, redis, rpc, sentinel, peakRssMiB, ratios, checked);
+    return new Figures(
+        meta,
+        startupSeconds,
+        importRate,
+        scenarios,
+        redis,
+        rpc,
+        sentinel,
+        peakRssMiB,
+        ratios,
+        checked);
   }
 
   private static List<Proc> procs(BenchRun run, String name, WrkPoint sat, long ticks) {
     List<Proc> procs = new ArrayList<>();
     Map<String, ProcessSample> before = run.before().getOrDefault(name, Map.of());
-    run.after().getOrDefault(name, Map.of()).values().forEach(a -> {
-      ProcessSample b = before.get(a.name());
-      if (b == null || sat == null || sat.durationUs() <= 0) {
-        return;
-      }
-      double seconds = sat.durationUs() / 1e6;
-      procs.add(new Proc(a.name(), round(100.0 * (a.cpuTicks() - b.cpuTicks()) / ticks / seconds), mib(a.rssKb())));
-    });
+    run.after()
+        .getOrDefault(name, Map.of())
+        .values()
+        .forEach(
+            a -> {
+              ProcessSample b = before.get(a.name());
+              if (b == null || sat == null || sat.durationUs() <= 0) {
+                return;
+              }
+              double seconds = sat.durationUs() / 1e6;
+              procs.add(
+                  new Proc(
+                      a.name(),
+                      round(100.0 * (a.cpuTicks() - b.cpuTicks()) / ticks / seconds),
+                      mib(a.rssKb())));
+            });
     return procs;
   }
 
@@ -134,10 +193,20 @@ public record Figures(JsonNode meta, double startupSeconds, ImportRate importRat
         continue;
       }
       rows.stream()
-          .filter(g -> g.mode().equals("thrpt") && g.threads() == t.threads() && g.benchmark().toLowerCase().contains("grpc"))
+          .filter(
+              g ->
+                  g.mode().equals("thrpt")
+                      && g.threads() == t.threads()
+                      && g.benchmark().toLowerCase().contains("grpc"))
           .findFirst()
-          .ifPresent(g -> pairs.add(new RpcPair(t.threads(), round(t.score()), round(g.score()),
-              Math.round(1000 * t.score() / g.score()) / 1000.0)));
+          .ifPresent(
+              g ->
+                  pairs.add(
+                      new RpcPair(
+                          t.threads(),
+                          round(t.score()),
+                          round(g.score()),
+                          Math.round(1000 * t.score() / g.score()) / 1000.0)));
     }
     return pairs;
   }
@@ -155,7 +224,8 @@ public record Figures(JsonNode meta, double startupSeconds, ImportRate importRat
       }
     }
     double meanOn = on.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    return new SentinelCost(on, round(off.throughput()), round(100 * (1 - meanOn / off.throughput())));
+    return new SentinelCost(
+        on, round(off.throughput()), round(100 * (1 - meanOn / off.throughput())));
   }
 
   private static final Pattern RATE = Pattern.compile("rate=(\\d+) follows/s");

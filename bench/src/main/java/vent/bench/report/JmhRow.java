@@ -18,7 +18,8 @@ import java.util.List;
  * @param error its 99.9% confidence half-width (NaN when JMH had too few iterations)
  * @param unit e.g. {@code ops/s} or {@code us/op}
  */
-public record JmhRow(String benchmark, String mode, int threads, double score, double error, String unit) {
+public record JmhRow(
+    String benchmark, String mode, int threads, double score, double error, String unit) {
 
   /** The rows of the file; empty if it is absent. */
   public static List<JmhRow> read(Path file, ObjectMapper json) throws IOException {
@@ -29,9 +30,14 @@ public record JmhRow(String benchmark, String mode, int threads, double score, d
     for (JsonNode r : json.readTree(file.toFile())) {
       String name = r.path("benchmark").asText();
       JsonNode metric = r.path("primaryMetric");
-      rows.add(new JmhRow(name.substring(name.lastIndexOf('.') + 1), r.path("mode").asText(),
-          r.path("threads").asInt(), metric.path("score").asDouble(),
-          metric.path("scoreError").asDouble(Double.NaN), metric.path("scoreUnit").asText()));
+      rows.add(
+          new JmhRow(
+              name.substring(name.lastIndexOf('.') + 1),
+              r.path("mode").asText(),
+              r.path("threads").asInt(),
+              metric.path("score").asDouble(),
+              metric.path("scoreError").asDouble(Double.NaN),
+              metric.path("scoreUnit").asText()));
     }
     return rows;
   }

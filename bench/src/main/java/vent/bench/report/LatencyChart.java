@@ -10,18 +10,31 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** chart.png: p99 latency against throughput, one line per scenario (its paced runs and saturation). */
+/**
+ * chart.png: p99 latency against throughput, one line per scenario (its paced runs and saturation).
+ */
 final class LatencyChart {
 
   private LatencyChart() {}
 
   static void write(Figures f, Path png) throws IOException {
-    XYChart chart = new XYChartBuilder().width(1100).height(650)
-        .title("Vent: p99 latency vs throughput (wrk, " + f.meta().path("connections").asInt() + " connections)")
-        .xAxisTitle("throughput, requests/s").yAxisTitle("p99 latency, ms").build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(1100)
+            .height(650)
+            .title(
+                "Vent: p99 latency vs throughput (wrk, "
+                    + f.meta().path("connections").asInt()
+                    + " connections)")
+            .xAxisTitle("throughput, requests/s")
+            .yAxisTitle("p99 latency, ms")
+            .build();
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
     for (Figures.Scenario s : f.scenarios()) {
-      List<Figures.Point> pts = s.points().stream().sorted(Comparator.comparingDouble(Figures.Point::throughput)).toList();
+      List<Figures.Point> pts =
+          s.points().stream()
+              .sorted(Comparator.comparingDouble(Figures.Point::throughput))
+              .toList();
       if (pts.isEmpty()) {
         continue;
       }

@@ -25,7 +25,10 @@ public record ProcessSample(String name, long cpuTicks, long rssKb, long peakRss
     for (String line : Files.readAllLines(file)) {
       String[] f = line.trim().split("\\s+");
       if (f.length == 5) {
-        samples.put(f[0], new ProcessSample(f[0], Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4])));
+        samples.put(
+            f[0],
+            new ProcessSample(
+                f[0], Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4])));
       }
     }
     return samples;

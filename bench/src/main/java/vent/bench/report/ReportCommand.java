@@ -7,20 +7,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code java -cp vent-bench.jar:lib/* vent.bench.report.ReportCommand RUN_DIR}: reads what
- * {@code bench/run.sh} left in {@code RUN_DIR/raw/} and writes {@code results.json},
- * {@code summary.md} and {@code chart.png} beside it, then prints the targets and ratios.
- * Exit code 0 whether or not the targets are met (a benchmark reports; it does not gate), 2 on
- * a missing or unreadable run directory.
+ * {@code java -cp vent-bench.jar:lib/* vent.bench.report.ReportCommand RUN_DIR}: reads what {@code
+ * bench/run.sh} left in {@code RUN_DIR/raw/} and writes {@code results.json}, {@code summary.md}
+ * and {@code chart.png} beside it, then prints the targets and ratios. Exit code 0 whether or not
+ * the targets are met (a benchmark reports; it does not gate), 2 on a missing or unreadable run
+ * directory.
  */
 public final class ReportCommand {
 
   private ReportCommand() {}
 
-  /** @param args the run directory */
+  /**
+   * @param args the run directory
+   */
   public static void main(String[] args) throws IOException {
     if (args.length != 1 || !Files.isDirectory(Path.of(args[0], "raw"))) {
-      System.err.println("usage: ReportCommand RUN_DIR (a bench/results/<time> directory with raw/ inside)");
+      System.err.println(
+          "usage: ReportCommand RUN_DIR (a bench/results/<time> directory with raw/ inside)");
       System.exit(2);
     }
     Path run = Path.of(args[0]);
@@ -28,7 +31,8 @@ public final class ReportCommand {
     System.out.println();
     System.out.println("Vent benchmark, " + run.getFileName() + ":");
     System.out.print(MarkdownSummary.targets(figures.targets(), figures.ratios()));
-    System.out.println("Full tables: " + run.resolve("summary.md") + "  chart: " + run.resolve("chart.png"));
+    System.out.println(
+        "Full tables: " + run.resolve("summary.md") + "  chart: " + run.resolve("chart.png"));
   }
 
   /** Writes the three files for {@code run} and returns the figures. */

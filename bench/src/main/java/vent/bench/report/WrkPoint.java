@@ -15,8 +15,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param latencyUs latency from send to full answer, microseconds
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record WrkPoint(String label, String scenario, long targetRate, long durationUs, long requests,
-    Errors errors, Latency latencyUs) {
+public record WrkPoint(
+    String label,
+    String scenario,
+    long targetRate,
+    long durationUs,
+    long requests,
+    Errors errors,
+    Latency latencyUs) {
 
   /** Counts of failed requests by kind, as wrk reports them. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -18,15 +18,17 @@ public final class BenchUsers {
    * A realistic profile (every field set, a bio of typical length); about 190 bytes on the wire,
    * what vent-provider-user answers to {@code GetUser} for an ordinary user.
    */
-  public static final User USER = User.newBuilder()
-      .setId(ID)
-      .setUsername("ada_lovelace")
-      .setDisplayName("Ada Lovelace")
-      .setBio("Mathematician and writer. Notes on the Analytical Engine; first to see that a machine "
-          + "could act on symbols other than numbers. Poetical science.")
-      .setCreatedAtMs(1_700_000_000_123L)
-      .setUpdatedAtMs(1_760_000_000_456L)
-      .build();
+  public static final User USER =
+      User.newBuilder()
+          .setId(ID)
+          .setUsername("ada_lovelace")
+          .setDisplayName("Ada Lovelace")
+          .setBio(
+              "Mathematician and writer. Notes on the Analytical Engine; first to see that a machine "
+                  + "could act on symbols other than numbers. Poetical science.")
+          .setCreatedAtMs(1_700_000_000_123L)
+          .setUpdatedAtMs(1_760_000_000_456L)
+          .build();
 
   /** The request of every benchmark call: {@code GetUser} for {@link #ID}. */
   public static final GetUserRequest REQUEST = GetUserRequest.newBuilder().setId(ID).build();

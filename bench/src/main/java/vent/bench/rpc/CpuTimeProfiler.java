@@ -16,11 +16,11 @@ import org.openjdk.jmh.results.ScalarResult;
  * together: secondary result {@code cpu.time.norm} in microseconds per call.
  *
  * <p>Why: the scores of B3 are wall-clock rates, and on a machine shared with other work (2 cores
- * here) they move with whatever else runs; the CPU one call costs moves much less, and says
- * which stack does more work per call. It is the whole process's CPU time (every thread,
- * including the JIT compiler and GC) over an iteration divided by the operations of that
- * iteration, so it is only meaningful once warm. Use with {@code --prof vent.bench.rpc.CpuTimeProfiler}
- * ({@link RpcBenchMain} adds it by default).
+ * here) they move with whatever else runs; the CPU one call costs moves much less, and says which
+ * stack does more work per call. It is the whole process's CPU time (every thread, including the
+ * JIT compiler and GC) over an iteration divided by the operations of that iteration, so it is only
+ * meaningful once warm. Use with {@code --prof vent.bench.rpc.CpuTimeProfiler} ({@link
+ * RpcBenchMain} adds it by default).
  */
 public final class CpuTimeProfiler implements InternalProfiler {
 
@@ -39,8 +39,8 @@ public final class CpuTimeProfiler implements InternalProfiler {
   }
 
   @Override
-  public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
-      IterationParams iterationParams, IterationResult result) {
+  public Collection<? extends Result> afterIteration(
+      BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
     long cpuNs = os.getProcessCpuTime() - cpuAtStart;
     long ops = result.getMetadata().getAllOps();
     double perOp = ops == 0 ? Double.NaN : cpuNs / 1_000.0 / ops;

@@ -38,17 +38,19 @@ public final class GrpcJavaEndpoint implements AutoCloseable {
   public GrpcJavaEndpoint(long timeoutMs) throws IOException {
     this.timeoutMs = timeoutMs;
     // Port 0: the kernel picks a free port, read back below, so nothing can take it in between.
-    this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(new Impl())
-        .build()
-        .start();
-    this.channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort())
-        .usePlaintext()
-        .build();
+    this.server =
+        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+            .addService(new Impl())
+            .build()
+            .start();
+    this.channel =
+        NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
     this.stub = UserServiceGrpc.newBlockingStub(channel);
   }
 
-  /** @return the port the server listens on (127.0.0.1) */
+  /**
+   * @return the port the server listens on (127.0.0.1)
+   */
   public int port() {
     return server.getPort();
   }
@@ -81,8 +83,10 @@ public final class GrpcJavaEndpoint implements AutoCloseable {
     public void getUser(GetUserRequest request, StreamObserver<User> responseObserver) {
       User user = BenchUsers.find(request.getId());
       if (user == null) {
-        responseObserver.onError(Status.NOT_FOUND.withDescription(BenchUsers.notFound(request.getId()))
-            .asRuntimeException());
+        responseObserver.onError(
+            Status.NOT_FOUND
+                .withDescription(BenchUsers.notFound(request.getId()))
+                .asRuntimeException());
         return;
       }
       responseObserver.onNext(user);

@@ -38,24 +38,24 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *     --forks 1 --threads 1,4 --modes thrpt,avgt
  * </pre>
  *
- * <p>Options (defaults in brackets): {@code --out} JSON file [results/b3.json];
- * {@code --warmup-iterations} [10: on 2 busy cores Triple's throughput only levels off after
- * 25-30 s of calls, grpc-java's after about 12 s, as the JIT works through Dubbo's longer call
- * path]; {@code --warmup-seconds} per warm-up iteration [3];
- * {@code --iterations} measured [5]; {@code --seconds} per measured iteration [5]; {@code --forks}
- * per benchmark [1]; {@code --threads} comma-separated counts of concurrent callers [1,4];
- * {@code --modes} comma-separated JMH modes, of {@code thrpt} (calls/s), {@code avgt} (µs per
- * call), {@code sample} (µs per call, with percentiles) [thrpt,avgt]; {@code --benchmarks}
- * comma-separated methods [triple,grpcJava]; {@code --cpu-time} whether to add
- * {@link CpuTimeProfiler}'s CPU µs per call as a secondary result [true]; {@code --jvm-args} extra arguments of the forked JVMs,
- * space-separated, e.g. {@code "-Ddubbo.protocol.threadpool=cached"} [none]; {@code --prof} a JMH
- * profiler as {@code name[:options]}, repeatable, e.g. {@code gc}, {@code jfr} [none].
+ * <p>Options (defaults in brackets): {@code --out} JSON file [results/b3.json]; {@code
+ * --warmup-iterations} [10: on 2 busy cores Triple's throughput only levels off after 25-30 s of
+ * calls, grpc-java's after about 12 s, as the JIT works through Dubbo's longer call path]; {@code
+ * --warmup-seconds} per warm-up iteration [3]; {@code --iterations} measured [5]; {@code --seconds}
+ * per measured iteration [5]; {@code --forks} per benchmark [1]; {@code --threads} comma-separated
+ * counts of concurrent callers [1,4]; {@code --modes} comma-separated JMH modes, of {@code thrpt}
+ * (calls/s), {@code avgt} (µs per call), {@code sample} (µs per call, with percentiles)
+ * [thrpt,avgt]; {@code --benchmarks} comma-separated methods [triple,grpcJava]; {@code --cpu-time}
+ * whether to add {@link CpuTimeProfiler}'s CPU µs per call as a secondary result [true]; {@code
+ * --jvm-args} extra arguments of the forked JVMs, space-separated, e.g. {@code
+ * "-Ddubbo.protocol.threadpool=cached"} [none]; {@code --prof} a JMH profiler as {@code
+ * name[:options]}, repeatable, e.g. {@code gc}, {@code jfr} [none].
  *
- * <p>JMH's own {@code result(file)} option covers one Runner run, and each thread count and mode
- * is one run here (JMH has no list of thread counts), so the results of all runs are collected and
+ * <p>JMH's own {@code result(file)} option covers one Runner run, and each thread count and mode is
+ * one run here (JMH has no list of thread counts), so the results of all runs are collected and
  * written at the end by the same JMH JSON formatter: one array, one element per benchmark, thread
- * count and mode ({@code "threads"}, {@code "mode"}, {@code "primaryMetric.score"} and
- * {@code "scoreUnit"} tell them apart). A summary with the Triple/grpc-java ratios goes to stdout.
+ * count and mode ({@code "threads"}, {@code "mode"}, {@code "primaryMetric.score"} and {@code
+ * "scoreUnit"} tell them apart). A summary with the Triple/grpc-java ratios goes to stdout.
  *
  * <p>Exit codes: 0 done; 1 a benchmark failed or produced no result (the JSON file is then not
  * written); 2 bad arguments.
@@ -106,25 +106,27 @@ public final class RpcBenchMain {
    * @throws IllegalStateException if a run produced fewer results than benchmarks
    */
   static List<RunResult> run(Settings s) throws RunnerException {
-    String include = "^" + Pattern.quote(BENCHMARK_CLASS) + "\\.(" + String.join("|", s.benchmarks) + ")$";
+    String include =
+        "^" + Pattern.quote(BENCHMARK_CLASS) + "\\.(" + String.join("|", s.benchmarks) + ")$";
     List<String> jvmArgs = new ArrayList<>(FORK_JVM_ARGS);
     jvmArgs.addAll(s.jvmArgs);
     List<RunResult> all = new ArrayList<>();
     for (int threads : s.threads) {
       for (Mode mode : s.modes) {
-        ChainedOptionsBuilder options = new OptionsBuilder()
-            .include(include)
-            .mode(mode)
-            // Calls per second for throughput, microseconds per call for the time modes.
-            .timeUnit(mode == Mode.Throughput ? TimeUnit.SECONDS : TimeUnit.MICROSECONDS)
-            .threads(threads)
-            .warmupIterations(s.warmupIterations)
-            .warmupTime(TimeValue.seconds(s.warmupSeconds))
-            .measurementIterations(s.iterations)
-            .measurementTime(TimeValue.seconds(s.seconds))
-            .forks(s.forks)
-            .jvmArgsAppend(jvmArgs.toArray(String[]::new))
-            .shouldFailOnError(true);
+        ChainedOptionsBuilder options =
+            new OptionsBuilder()
+                .include(include)
+                .mode(mode)
+                // Calls per second for throughput, microseconds per call for the time modes.
+                .timeUnit(mode == Mode.Throughput ? TimeUnit.SECONDS : TimeUnit.MICROSECONDS)
+                .threads(threads)
+                .warmupIterations(s.warmupIterations)
+                .warmupTime(TimeValue.seconds(s.warmupSeconds))
+                .measurementIterations(s.iterations)
+                .measurementTime(TimeValue.seconds(s.seconds))
+                .forks(s.forks)
+                .jvmArgsAppend(jvmArgs.toArray(String[]::new))
+                .shouldFailOnError(true);
         if (s.cpuTime) {
           options.addProfiler(CpuTimeProfiler.class);
         }
@@ -133,8 +135,16 @@ public final class RpcBenchMain {
         }
         Collection<RunResult> results = new Runner(options.build()).run();
         if (results.size() < s.benchmarks.size()) {
-          throw new IllegalStateException("threads=" + threads + " mode=" + mode.shortLabel()
-              + ": " + results.size() + " results for " + s.benchmarks.size() + " benchmarks");
+          throw new IllegalStateException(
+              "threads="
+                  + threads
+                  + " mode="
+                  + mode.shortLabel()
+                  + ": "
+                  + results.size()
+                  + " results for "
+                  + s.benchmarks.size()
+                  + " benchmarks");
         }
         all.addAll(results);
       }
@@ -148,16 +158,17 @@ public final class RpcBenchMain {
     if (dir != null) {
       Files.createDirectories(dir);
     }
-    try (PrintStream ps = new PrintStream(Files.newOutputStream(out), false, StandardCharsets.UTF_8)) {
+    try (PrintStream ps =
+        new PrintStream(Files.newOutputStream(out), false, StandardCharsets.UTF_8)) {
       ResultFormatFactory.getInstance(ResultFormatType.JSON, ps).writeOut(results);
     }
   }
 
   /**
    * A table of the scores per thread count and mode, with Triple's score relative to grpc-java's:
-   * for throughput higher is better, for times lower is better, so a ratio ≥ 1.0 means Triple is
-   * at least as fast in both cases (times are inverted). Last column: {@link CpuTimeProfiler}'s
-   * CPU microseconds per call, when measured.
+   * for throughput higher is better, for times lower is better, so a ratio ≥ 1.0 means Triple is at
+   * least as fast in both cases (times are inverted). Last column: {@link CpuTimeProfiler}'s CPU
+   * microseconds per call, when measured.
    */
   static String summary(List<RunResult> results) {
     Map<String, Map<String, RunResult>> byRun = new LinkedHashMap<>();
@@ -166,9 +177,18 @@ public final class RpcBenchMain {
       String method = r.getParams().getBenchmark().substring(BENCHMARK_CLASS.length() + 1);
       byRun.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(method, r);
     }
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "%n%-8s %-7s %22s %22s %-9s %-16s %s%n", "threads", "mode", "triple", "grpcJava", "unit", "triple/grpcJava",
-        "CPU us/call triple, grpcJava"));
+    StringBuilder sb =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%n%-8s %-7s %22s %22s %-9s %-16s %s%n",
+                "threads",
+                "mode",
+                "triple",
+                "grpcJava",
+                "unit",
+                "triple/grpcJava",
+                "CPU us/call triple, grpcJava"));
     for (Map.Entry<String, Map<String, RunResult>> e : byRun.entrySet()) {
       RunResult triple = e.getValue().get("triple");
       RunResult grpc = e.getValue().get("grpcJava");
@@ -178,10 +198,22 @@ public final class RpcBenchMain {
       if (triple != null && grpc != null) {
         double t = triple.getPrimaryResult().getScore();
         double g = grpc.getPrimaryResult().getScore();
-        ratio = String.format(Locale.ROOT, "%.2f", any.getParams().getMode() == Mode.Throughput ? t / g : g / t);
+        ratio =
+            String.format(
+                Locale.ROOT, "%.2f", any.getParams().getMode() == Mode.Throughput ? t / g : g / t);
       }
-      sb.append(String.format(Locale.ROOT, "%-8s %-7s %22s %22s %-9s %-16s %s, %s%n", key[0], key[1],
-          score(triple), score(grpc), any.getPrimaryResult().getScoreUnit(), ratio, cpu(triple), cpu(grpc)));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-8s %-7s %22s %22s %-9s %-16s %s, %s%n",
+              key[0],
+              key[1],
+              score(triple),
+              score(grpc),
+              any.getPrimaryResult().getScoreUnit(),
+              ratio,
+              cpu(triple),
+              cpu(grpc)));
     }
     return sb.toString();
   }
@@ -196,15 +228,20 @@ public final class RpcBenchMain {
       return "-";
     }
     double error = r.getPrimaryResult().getScoreError();
-    return String.format(Locale.ROOT, "%.1f ± %.1f", r.getPrimaryResult().getScore(), Double.isNaN(error) ? 0 : error);
+    return String.format(
+        Locale.ROOT,
+        "%.1f ± %.1f",
+        r.getPrimaryResult().getScore(),
+        Double.isNaN(error) ? 0 : error);
   }
 
   /** The parsed command line. */
   static final class Settings {
-    static final String USAGE = "usage: RpcBenchMain [--out results/b3.json] [--warmup-iterations 10]"
-        + " [--warmup-seconds 3] [--iterations 5] [--seconds 5] [--forks 1] [--threads 1,4]"
-        + " [--modes thrpt,avgt] [--benchmarks triple,grpcJava] [--cpu-time true] [--jvm-args \"-Dk=v ...\"]"
-        + " [--prof name[:options]]... [--help]";
+    static final String USAGE =
+        "usage: RpcBenchMain [--out results/b3.json] [--warmup-iterations 10]"
+            + " [--warmup-seconds 3] [--iterations 5] [--seconds 5] [--forks 1] [--threads 1,4]"
+            + " [--modes thrpt,avgt] [--benchmarks triple,grpcJava] [--cpu-time true] [--jvm-args \"-Dk=v ...\"]"
+            + " [--prof name[:options]]... [--help]";
     private static final List<String> METHODS = List.of("triple", "grpcJava");
 
     Path out = Path.of("results", "b3.json");
@@ -279,7 +316,8 @@ public final class RpcBenchMain {
         s.benchmarks = list(o.valuesOf(benchmarks));
         for (String b : s.benchmarks) {
           if (!METHODS.contains(b)) {
-            throw new IllegalArgumentException("--benchmarks: unknown " + b + ", expected some of " + METHODS);
+            throw new IllegalArgumentException(
+                "--benchmarks: unknown " + b + ", expected some of " + METHODS);
           }
         }
       }
@@ -287,14 +325,20 @@ public final class RpcBenchMain {
         s.cpuTime = bool("cpu-time", o.valueOf(cpuTime));
       }
       if (o.has(jvmArgs)) {
-        s.jvmArgs = Arrays.stream(o.valueOf(jvmArgs).trim().split("\\s+")).filter(a -> !a.isEmpty()).toList();
+        s.jvmArgs =
+            Arrays.stream(o.valueOf(jvmArgs).trim().split("\\s+"))
+                .filter(a -> !a.isEmpty())
+                .toList();
       }
       for (String value : o.valuesOf(prof)) {
         int colon = value.indexOf(':');
-        s.profilers.put(colon < 0 ? value : value.substring(0, colon), colon < 0 ? "" : value.substring(colon + 1));
+        s.profilers.put(
+            colon < 0 ? value : value.substring(0, colon),
+            colon < 0 ? "" : value.substring(colon + 1));
       }
       if (s.threads.isEmpty() || s.modes.isEmpty() || s.benchmarks.isEmpty()) {
-        throw new IllegalArgumentException("--threads, --modes and --benchmarks need at least one value");
+        throw new IllegalArgumentException(
+            "--threads, --modes and --benchmarks need at least one value");
       }
       return s;
     }
@@ -314,7 +358,8 @@ public final class RpcBenchMain {
       try {
         int n = Integer.parseInt(value.trim());
         if (n < min) {
-          throw new IllegalArgumentException("--" + name + " must be at least " + min + ", got " + value);
+          throw new IllegalArgumentException(
+              "--" + name + " must be at least " + min + ", got " + value);
         }
         return n;
       } catch (NumberFormatException e) {
@@ -330,7 +375,8 @@ public final class RpcBenchMain {
         }
         return m;
       } catch (IllegalStateException e) {
-        throw new IllegalArgumentException("--modes: unknown mode " + label + " (thrpt, avgt, sample)");
+        throw new IllegalArgumentException(
+            "--modes: unknown mode " + label + " (thrpt, avgt, sample)");
       }
     }
   }

@@ -16,24 +16,25 @@ import org.openjdk.jmh.annotations.Warmup;
 import vent.user.v1.User;
 
 /**
- * B3 (issue 5): one blocking unary {@code vent.user.v1.UserService/GetUser} call, Dubbo Triple as
- * Vent runs it ({@link TripleEndpoint}) against grpc-java ({@link GrpcJavaEndpoint}), on the same
- * proto, request and answer ({@link BenchUsers}), client and server in this JVM over h2c on
- * 127.0.0.1.
+ * B3: one blocking unary {@code vent.user.v1.UserService/GetUser} call, Dubbo Triple as Vent runs
+ * it ({@link TripleEndpoint}) against grpc-java ({@link GrpcJavaEndpoint}), on the same proto,
+ * request and answer ({@link BenchUsers}), client and server in this JVM over h2c on 127.0.0.1.
  *
  * <p>Each benchmark method uses its own state, so a fork starts only the stack it measures. The
  * annotations are defaults for running this class directly with JMH (throughput in calls per
  * second; add {@code -bm avgt -tu us} for latency); {@link RpcBenchMain} sets iterations, forks,
  * thread counts and modes from its arguments. Scores: calls per second in {@code thrpt} mode,
- * microseconds per call in {@code avgt} mode; with {@code t} threads calling at once (closed
- * loop: each waits for its answer before the next call), thrpt is the sum over the threads and
- * avgt the mean time of one call.
+ * microseconds per call in {@code avgt} mode; with {@code t} threads calling at once (closed loop:
+ * each waits for its answer before the next call), thrpt is the sum over the threads and avgt the
+ * mean time of one call.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 10, time = 3)
 @Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class UnaryCallBenchmark {
 
   /** The per-call timeout of both clients, milliseconds: vent-web's {@code rpc.timeoutMs}. */

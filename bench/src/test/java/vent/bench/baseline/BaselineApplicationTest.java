@@ -27,8 +27,9 @@ import org.redisson.api.RScript.ReturnType;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import vent.common.config.RedisSettings;
-import vent.common.events.EventScripts;
 import vent.common.events.EventStreams;
+import vent.common.events.Outbox;
+import vent.common.redis.LuaScripts;
 import vent.common.redis.RedissonFactory;
 
 /**
@@ -38,29 +39,29 @@ import vent.common.redis.RedissonFactory;
  */
 class BaselineApplicationTest {
 
-  /** The user provider's CREATE script (UserScripts.CREATE, package-private there), copied. */
-  private static final String CREATE_USER = """
-      if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return false end
-      local id = string.format('%d', redis.call('INCR', KEYS[2]))
-      redis.call('HSET', ARGV[5] .. id, 'id', id, 'username', ARGV[1], 'displayName', ARGV[2],
-        'bio', ARGV[3], 'createdAtMs', ARGV[4], 'updatedAtMs', ARGV[4])
-      redis.call('HSET', KEYS[1], ARGV[1], id)
-      return id
-      """;
+  /** The user provider's profile script (with its event), as that provider runs it. */
+  private static final String CREATE_USER =
+      LuaScripts.load("events/publish.lua", "user/profile_create.lua");
+
   private static final long T = 1_700_000_000_000L;
 
   private static Process redis;
   private static Path redisDir;
   private static DropwizardTestSupport<BaselineConfiguration> app;
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @BeforeAll
   static void start() throws Exception {
     int port = freePort();
     redis = startRedis(port);
     seed("redis://127.0.0.1:" + port);
-    app = new DropwizardTestSupport<>(BaselineApplication.class, moduleDir().resolve("baseline.yml").toString(),
-        ConfigOverride.randomPorts(), ConfigOverride.config("redis.address", "redis://127.0.0.1:" + port));
+    app =
+        new DropwizardTestSupport<>(
+            BaselineApplication.class,
+            moduleDir().resolve("baseline.yml").toString(),
+            ConfigOverride.randomPorts(),
+            ConfigOverride.config("redis.addresses", "redis://127.0.0.1:" + port));
     app.before();
   }
 
@@ -81,8 +82,10 @@ class BaselineApplicationTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
-    assertThat(response.body()).isEqualTo("{\"id\":\"1\",\"username\":\"alice\",\"displayName\":\"Alice\","
-        + "\"bio\":\"hello\",\"createdAt\":\"2023-11-14T22:13:20.001Z\",\"followersCount\":2,\"followingCount\":1}");
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"id\":\"1\",\"username\":\"alice\",\"displayName\":\"Alice\","
+                + "\"bio\":\"hello\",\"createdAt\":\"2023-11-14T22:13:20.001Z\",\"followersCount\":2,\"followingCount\":1}");
   }
 
   @Test
@@ -90,10 +93,12 @@ class BaselineApplicationTest {
     HttpResponse<String> response = get("/users/1/followers?limit=20");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("{\"items\":["
-        + "{\"id\":\"3\",\"username\":\"carol\",\"displayName\":\"Carol\",\"bio\":\"\",\"createdAt\":\"2023-11-14T22:13:20.003Z\"},"
-        + "{\"id\":\"2\",\"username\":\"bob\",\"displayName\":\"Bob\",\"bio\":\"\",\"createdAt\":\"2023-11-14T22:13:20.002Z\"}"
-        + "],\"nextCursor\":null}");
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"items\":["
+                + "{\"id\":\"3\",\"username\":\"carol\",\"displayName\":\"Carol\",\"bio\":\"\",\"createdAt\":\"2023-11-14T22:13:20.003Z\"},"
+                + "{\"id\":\"2\",\"username\":\"bob\",\"displayName\":\"Bob\",\"bio\":\"\",\"createdAt\":\"2023-11-14T22:13:20.002Z\"}"
+                + "],\"nextCursor\":null}");
   }
 
   @Test
@@ -102,33 +107,46 @@ class BaselineApplicationTest {
     // base64url("<carol's follow time>:3"), as the relation provider would encode it.
     String cursor = new FollowCursor(T + 1000, "3").encode();
 
-    assertThat(first.body()).startsWith("{\"items\":[{\"id\":\"3\",")
+    assertThat(first.body())
+        .startsWith("{\"items\":[{\"id\":\"3\",")
         .endsWith("}],\"nextCursor\":\"" + cursor + "\"}");
     assertThat(get("/users/1/followers?limit=1&cursor=" + cursor).body())
-        .startsWith("{\"items\":[{\"id\":\"2\",").endsWith("}],\"nextCursor\":null}");
+        .startsWith("{\"items\":[{\"id\":\"2\",")
+        .endsWith("}],\"nextCursor\":null}");
   }
 
   @Test
   void unknownUserIsProblem404OnBothRoutes() throws Exception {
-    for (String path : List.of("/users/99", "/users/99/followers", "/users/99/followers?cursor=bad")) {
+    for (String path :
+        List.of("/users/99", "/users/99/followers", "/users/99/followers?cursor=bad")) {
       HttpResponse<String> response = get(path);
 
       assertThat(response.statusCode()).as(path).isEqualTo(404);
-      assertThat(response.headers().firstValue("Content-Type")).as(path).contains("application/problem+json");
-      assertThat(response.body()).as(path).contains("\"code\":\"USER_NOT_FOUND\"", "\"detail\":\"no user with id 99\"");
+      assertThat(response.headers().firstValue("Content-Type"))
+          .as(path)
+          .contains("application/problem+json");
+      assertThat(response.body())
+          .as(path)
+          .contains("\"code\":\"USER_NOT_FOUND\"", "\"detail\":\"no user with id 99\"");
     }
   }
 
   @Test
   void malformedParametersAreProblem400WithVentWebsCodes() throws Exception {
     assertThat(get("/users/abc").body()).contains("\"status\":400", "\"code\":\"INVALID_USER_ID\"");
-    assertThat(get("/users/1/followers?limit=0").body()).contains("\"status\":400", "\"code\":\"INVALID_LIMIT\"");
-    assertThat(get("/users/1/followers?cursor=bad").body()).contains("\"status\":400", "\"code\":\"INVALID_CURSOR\"");
+    assertThat(get("/users/1/followers?limit=0").body())
+        .contains("\"status\":400", "\"code\":\"INVALID_LIMIT\"");
+    assertThat(get("/users/1/followers?cursor=bad").body())
+        .contains("\"status\":400", "\"code\":\"INVALID_CURSOR\"");
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getLocalPort() + "/api/v1" + path))
-        .timeout(Duration.ofSeconds(5)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + app.getLocalPort() + "/api/v1" + path))
+            .timeout(Duration.ofSeconds(5))
+            .GET()
+            .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
@@ -137,28 +155,66 @@ class BaselineApplicationTest {
    * alice and alice follows bob, each by the relation provider's own follow.lua.
    */
   private static void seed(String address) throws Exception {
-    RedisSettings settings = new RedisSettings();
-    settings.address = address;
+    RedisSettings settings = RedisSettings.single(address);
     settings.connectionPoolSize = 1;
     RedissonClient client = RedissonFactory.create(settings);
     try {
       RScript script = client.getScript(StringCodec.INSTANCE);
       String[][] users = {{"alice", "Alice", "hello"}, {"bob", "Bob", ""}, {"carol", "Carol", ""}};
       for (int i = 0; i < users.length; i++) {
-        script.eval(Mode.READ_WRITE, CREATE_USER, ReturnType.VALUE, List.of("vent:user:by-username", "vent:user:id-seq"),
-            users[i][0], users[i][1], users[i][2], Long.toString(T + 1 + i), "vent:user:");
+        String id = Integer.toString(i + 1);
+        script.eval(
+            Mode.READ_WRITE,
+            CREATE_USER,
+            ReturnType.LONG,
+            List.of(RedisKeys.profile(id), Outbox.key("user", id)),
+            id,
+            users[i][0],
+            users[i][1],
+            users[i][2],
+            Long.toString(T + 1 + i),
+            EventStreams.shardFor(EventStreams.USER, id, 1));
       }
-      // follow.lua publishes its event through the function the provider puts in front of it.
-      String follow = EventScripts.PUBLISH + Files.readString(moduleDir().resolve(
-          "../vent-provider-relation/src/main/resources/vent/provider/relation/store/follow.lua"));
+      // The follower's side as Follow writes it, then the followee's side as the hand-off
+      // consumer applies it from the Followed event.
+      String follow =
+          LuaScripts.load("events/publish.lua", "relation/version.lua", "relation/follow.lua");
+      String applyFollowee = LuaScripts.load("relation/apply_followee.lua");
       String[][] edges = {{"2", "1"}, {"3", "1"}, {"1", "2"}};
       for (int i = 0; i < edges.length; i++) {
         String follower = edges[i][0];
         String followee = edges[i][1];
-        script.eval(Mode.READ_WRITE, follow, ReturnType.LONG,
-            List.of(RedisKeys.following(follower), RedisKeys.followers(followee), EventStreams.RELATION,
-                "vent:relation:{" + follower + "}:deleted", "vent:relation:{" + followee + "}:deleted"),
-            followee, follower, Long.toString(T + 1000L * i));
+        long at = T + 1000L * i;
+        script.eval(
+            Mode.READ_WRITE,
+            follow,
+            ReturnType.LONG,
+            List.of(
+                RedisKeys.following(follower),
+                "vent:relation:{" + follower + "}:deleted",
+                "vent:relation:{" + follower + "}:clock",
+                Outbox.key("relation", follower),
+                "vent:relation:{" + follower + "}:blocking",
+                "vent:relation:{" + follower + "}:blocked-by"),
+            followee,
+            follower,
+            Long.toString(at),
+            EventStreams.shardFor(EventStreams.RELATION, follower, 1));
+        script.eval(
+            Mode.READ_WRITE,
+            applyFollowee,
+            ReturnType.LONG,
+            List.of(
+                RedisKeys.followers(followee),
+                "vent:relation:{" + followee + "}:unfollowed",
+                "vent:relation:{" + followee + "}:deleted",
+                "vent:notification:{" + followee + "}:inbox",
+                "vent:relation:{" + followee + "}:blocking"),
+            "follow",
+            follower,
+            Long.toString(at),
+            "100",
+            "0");
       }
     } finally {
       client.shutdown();
@@ -175,19 +231,38 @@ class BaselineApplicationTest {
     redisDir = Files.createTempDirectory("vent-bench-redis");
     Process process;
     try {
-      process = new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-          "--save", "", "--appendonly", "no", "--dir", redisDir.toString(), "--daemonize", "no")
-          .redirectErrorStream(true)
-          .redirectOutput(redisDir.resolve("redis.log").toFile())
-          .start();
+      process =
+          new ProcessBuilder(
+                  binary,
+                  "--port",
+                  Integer.toString(port),
+                  "--bind",
+                  "127.0.0.1",
+                  "--save",
+                  "",
+                  "--appendonly",
+                  "no",
+                  "--dir",
+                  redisDir.toString(),
+                  "--daemonize",
+                  "no")
+              .redirectErrorStream(true)
+              .redirectOutput(redisDir.resolve("redis.log").toFile())
+              .start();
     } catch (IOException e) {
-      throw new IllegalStateException("cannot run " + binary + " (install redis-server; Debian: apt-get install "
-          + "redis-server): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot run "
+              + binary
+              + " (install redis-server; Debian: apt-get install "
+              + "redis-server): "
+              + e.getMessage(),
+          e);
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("redis-server exited at start; see " + redisDir.resolve("redis.log"));
+        throw new IllegalStateException(
+            "redis-server exited at start; see " + redisDir.resolve("redis.log"));
       }
       try (Socket ignored = new Socket("127.0.0.1", port)) {
         return process;
@@ -196,10 +271,14 @@ class BaselineApplicationTest {
       }
     }
     process.destroyForcibly();
-    throw new IllegalStateException("redis-server did not listen on 127.0.0.1:" + port + " within 5 s");
+    throw new IllegalStateException(
+        "redis-server did not listen on 127.0.0.1:" + port + " within 5 s");
   }
 
-  /** $VENT_REDIS_SERVER, else redis-server on the PATH; a missing binary fails the test, never skips it. */
+  /**
+   * $VENT_REDIS_SERVER, else redis-server on the PATH; a missing binary fails the test, never skips
+   * it.
+   */
   private static String findRedisServer() {
     String explicit = System.getenv("VENT_REDIS_SERVER");
     if (explicit != null && !explicit.isEmpty()) {
@@ -211,8 +290,9 @@ class BaselineApplicationTest {
         return candidate.toString();
       }
     }
-    throw new IllegalStateException("redis-server is not on the PATH (nor set in VENT_REDIS_SERVER): "
-        + "install it (Debian: apt-get install redis-server) to run this test");
+    throw new IllegalStateException(
+        "redis-server is not on the PATH (nor set in VENT_REDIS_SERVER): "
+            + "install it (Debian: apt-get install redis-server) to run this test");
   }
 
   private static void stopRedis() throws Exception {

@@ -15,17 +15,29 @@ class JsonMappingTest {
   private final ObjectMapper json = Jackson.newObjectMapper();
 
   private static Map<String, String> hash(String id, String createdAtMs) {
-    return Map.of("id", id, "username", "alice", "displayName", "Alice A.", "bio", "hi\nthere",
-        "createdAtMs", createdAtMs, "updatedAtMs", "1700000099999");
+    return Map.of(
+        "id",
+        id,
+        "username",
+        "alice",
+        "displayName",
+        "Alice A.",
+        "bio",
+        "hi\nthere",
+        "createdAtMs",
+        createdAtMs,
+        "updatedAtMs",
+        "1700000099999");
   }
 
   @Test
   void profileHashWithCountsIsVentWebsProfileJson() throws Exception {
     UserJson user = UserJson.fromHash(hash("42", "1700000000123")).orElseThrow();
 
-    assertThat(json.writeValueAsString(ProfileJson.of(user, 7, 3))).isEqualTo(
-        "{\"id\":\"42\",\"username\":\"alice\",\"displayName\":\"Alice A.\",\"bio\":\"hi\\nthere\","
-            + "\"createdAt\":\"2023-11-14T22:13:20.123Z\",\"followersCount\":7,\"followingCount\":3}");
+    assertThat(json.writeValueAsString(ProfileJson.of(user, 7, 3)))
+        .isEqualTo(
+            "{\"id\":\"42\",\"username\":\"alice\",\"displayName\":\"Alice A.\",\"bio\":\"hi\\nthere\","
+                + "\"createdAt\":\"2023-11-14T22:13:20.123Z\",\"followersCount\":7,\"followingCount\":3}");
   }
 
   @Test
@@ -50,17 +62,19 @@ class JsonMappingTest {
   void lastPageCarriesAnExplicitNullCursor() throws Exception {
     UserJson user = new UserJson("2", "bob", "Bob", "", "2023-11-14T22:13:20Z");
 
-    assertThat(json.writeValueAsString(new PageJson<>(List.of(user), null))).isEqualTo(
-        "{\"items\":[{\"id\":\"2\",\"username\":\"bob\",\"displayName\":\"Bob\",\"bio\":\"\","
-            + "\"createdAt\":\"2023-11-14T22:13:20Z\"}],\"nextCursor\":null}");
+    assertThat(json.writeValueAsString(new PageJson<>(List.of(user), null)))
+        .isEqualTo(
+            "{\"items\":[{\"id\":\"2\",\"username\":\"bob\",\"displayName\":\"Bob\",\"bio\":\"\","
+                + "\"createdAt\":\"2023-11-14T22:13:20Z\"}],\"nextCursor\":null}");
   }
 
   @Test
   void problemsOmitAbsentErrors() throws Exception {
     Problem problem = ProblemException.userNotFound("9").toProblem("/api/v1/users/9");
 
-    assertThat(json.writeValueAsString(problem)).isEqualTo(
-        "{\"type\":\"urn:vent:problem:user-not-found\",\"title\":\"Not Found\",\"status\":404,"
-            + "\"detail\":\"no user with id 9\",\"code\":\"USER_NOT_FOUND\",\"instance\":\"/api/v1/users/9\"}");
+    assertThat(json.writeValueAsString(problem))
+        .isEqualTo(
+            "{\"type\":\"urn:vent:problem:user-not-found\",\"title\":\"Not Found\",\"status\":404,"
+                + "\"detail\":\"no user with id 9\",\"code\":\"USER_NOT_FOUND\",\"instance\":\"/api/v1/users/9\"}");
   }
 }

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportCommandTest {
 
-  @TempDir
-  Path run;
+  @TempDir Path run;
 
   private void write(String relative, String text) throws IOException {
     Path p = run.resolve("raw").resolve(relative);
@@ -21,17 +20,21 @@ class ReportCommandTest {
     Files.writeString(p, text);
   }
 
-  private static String point(String label, String scenario, long rate, long requests, long p99Us, long statusErrors) {
-    return String.format("{\"label\":\"%s\",\"scenario\":\"%s\",\"targetRate\":%d,\"durationUs\":10000000,\"requests\":%d,"
-        + "\"errors\":{\"connect\":0,\"read\":0,\"write\":0,\"status\":%d,\"timeout\":0},"
-        + "\"latencyUs\":{\"mean\":900.0,\"p50\":800,\"p90\":1500,\"p99\":%d,\"p999\":9000,\"max\":20000}}",
+  private static String point(
+      String label, String scenario, long rate, long requests, long p99Us, long statusErrors) {
+    return String.format(
+        "{\"label\":\"%s\",\"scenario\":\"%s\",\"targetRate\":%d,\"durationUs\":10000000,\"requests\":%d,"
+            + "\"errors\":{\"connect\":0,\"read\":0,\"write\":0,\"status\":%d,\"timeout\":0},"
+            + "\"latencyUs\":{\"mean\":900.0,\"p50\":800,\"p90\":1500,\"p99\":%d,\"p999\":9000,\"max\":20000}}",
         label, scenario, rate, requests, statusErrors, p99Us);
   }
 
   private void sampleRun() throws IOException {
-    write("meta.json", "{\"commit\":\"abc1234\",\"startedAt\":\"20261129T120000Z\",\"cores\":2,\"clockTicksPerSecond\":100,"
-        + "\"connections\":16,\"threads\":2,\"seconds\":10,\"warmupSeconds\":5,\"javaOpts\":\"-Xmx192m\",\"startupMs\":21500,"
-        + "\"users\":7115,\"importLine\":\"import done: users created=7115 follows written=103689 edges read=103689 seconds=1.73 rate=59936 follows/s\"}");
+    write(
+        "meta.json",
+        "{\"commit\":\"abc1234\",\"startedAt\":\"20261129T120000Z\",\"cores\":2,\"clockTicksPerSecond\":100,"
+            + "\"connections\":16,\"threads\":2,\"seconds\":10,\"warmupSeconds\":5,\"javaOpts\":\"-Xmx192m\",\"startupMs\":21500,"
+            + "\"users\":7115,\"importLine\":\"import done: users created=7115 follows written=103689 edges read=103689 seconds=1.73 rate=59936 follows/s\"}");
     write("wrk/R1/sat.json", point("sat", "R1", 0, 40_000, 9_000, 0)); // 4000 req/s
     write("wrk/R1/r50.json", point("r50", "R1", 2000, 20_000, 6_500, 0));
     write("wrk/B1-R1/sat.json", point("sat", "R1", 0, 80_000, 4_000, 0)); // 8000 req/s
@@ -40,13 +43,19 @@ class ReportCommandTest {
     write("wrk/R1-sentinel-on/sat.json", point("sat", "R1", 0, 40_000, 9_000, 0));
     write("procs/R1/before.txt", "web 11 1000 200000 210000\nuser-1 12 500 150000 160000\n");
     write("procs/R1/after.txt", "web 11 2500 204800 220000\nuser-1 12 1000 150000 160000\n");
-    write("procs/peak.txt", "web 11 2500 204800 240000\nuser-1 12 1000 150000 280000\nredis 13 10 9000 9500\n");
-    write("redis-benchmark.csv", "\"test\",\"rps\",\"avg_latency_ms\",\"min_latency_ms\",\"p50_latency_ms\",\"p95_latency_ms\",\"p99_latency_ms\",\"max_latency_ms\"\n"
-        + "\"HGETALL vent:user:1\",\"71428.57\",\"0.120\",\"0.040\",\"0.111\",\"0.191\",\"0.263\",\"0.911\"\n");
-    write("b3.json", "[{\"benchmark\":\"vent.bench.rpc.UnaryCallBenchmark.triple\",\"mode\":\"thrpt\",\"threads\":1,"
-        + "\"primaryMetric\":{\"score\":9000.0,\"scoreError\":100.0,\"scoreUnit\":\"ops/s\"}},"
-        + "{\"benchmark\":\"vent.bench.rpc.UnaryCallBenchmark.grpcJava\",\"mode\":\"thrpt\",\"threads\":1,"
-        + "\"primaryMetric\":{\"score\":10000.0,\"scoreError\":100.0,\"scoreUnit\":\"ops/s\"}}]");
+    write(
+        "procs/peak.txt",
+        "web 11 2500 204800 240000\nuser-1 12 1000 150000 280000\nredis 13 10 9000 9500\n");
+    write(
+        "redis-benchmark.csv",
+        "\"test\",\"rps\",\"avg_latency_ms\",\"min_latency_ms\",\"p50_latency_ms\",\"p95_latency_ms\",\"p99_latency_ms\",\"max_latency_ms\"\n"
+            + "\"HGETALL vent:user:{1}\",\"71428.57\",\"0.120\",\"0.040\",\"0.111\",\"0.191\",\"0.263\",\"0.911\"\n");
+    write(
+        "b3.json",
+        "[{\"benchmark\":\"vent.bench.rpc.UnaryCallBenchmark.triple\",\"mode\":\"thrpt\",\"threads\":1,"
+            + "\"primaryMetric\":{\"score\":9000.0,\"scoreError\":100.0,\"scoreUnit\":\"ops/s\"}},"
+            + "{\"benchmark\":\"vent.bench.rpc.UnaryCallBenchmark.grpcJava\",\"mode\":\"thrpt\",\"threads\":1,"
+            + "\"primaryMetric\":{\"score\":10000.0,\"scoreError\":100.0,\"scoreUnit\":\"ops/s\"}}]");
   }
 
   @Test
@@ -55,7 +64,9 @@ class ReportCommandTest {
 
     Figures f = ReportCommand.write(run);
 
-    assertThat(f.ratios()).containsEntry("R1/B1", 0.5).containsEntry("Triple/grpc-java, 1 thread", 0.9);
+    assertThat(f.ratios())
+        .containsEntry("R1/B1", 0.5)
+        .containsEntry("Triple/grpc-java, 1 thread", 0.9);
     assertThat(f.importRate().followsPerSecond()).isEqualTo(59_936);
     assertThat(f.sentinel().offRps()).isEqualTo(4100.0);
     assertThat(f.sentinel().costPercent()).isEqualTo(2.4);
@@ -63,25 +74,36 @@ class ReportCommandTest {
     assertThat(r1.name()).isEqualTo("R1");
     assertThat(r1.points().get(0).label()).isEqualTo("sat");
     // 1500 ticks of web CPU in 10 s at 100 ticks/s = 150% of one core.
-    assertThat(r1.processes()).contains(new Figures.Proc("web", 150.0, 200.0), new Figures.Proc("user-1", 50.0, 146.5));
-    assertThat(f.scenarios().stream().filter(s -> s.name().equals("W1")).findFirst().orElseThrow().points().get(0).errors())
+    assertThat(r1.processes())
+        .contains(new Figures.Proc("web", 150.0, 200.0), new Figures.Proc("user-1", 50.0, 146.5));
+    assertThat(
+            f.scenarios().stream()
+                .filter(s -> s.name().equals("W1"))
+                .findFirst()
+                .orElseThrow()
+                .points()
+                .get(0)
+                .errors())
         .isEqualTo(3);
 
-    assertThat(f.targets()).extracting(Figures.Target::name, Figures.Target::met).contains(
-        org.assertj.core.groups.Tuple.tuple("R1 throughput vs B1", true),
-        org.assertj.core.groups.Tuple.tuple("R1 p99 at half saturation", true),
-        org.assertj.core.groups.Tuple.tuple("Triple unary vs grpc-java", false),
-        org.assertj.core.groups.Tuple.tuple("wiki-Vote import", true),
-        org.assertj.core.groups.Tuple.tuple("Sentinel cost on R1", true),
-        org.assertj.core.groups.Tuple.tuple("whole stack up", true),
-        // user-1 peaked at 280000 KiB = 273 MiB
-        org.assertj.core.groups.Tuple.tuple("provider peak RSS under load", false));
+    assertThat(f.targets())
+        .extracting(Figures.Target::name, Figures.Target::met)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("R1 throughput vs B1", true),
+            org.assertj.core.groups.Tuple.tuple("R1 p99 at half saturation", true),
+            org.assertj.core.groups.Tuple.tuple("Triple unary vs grpc-java", false),
+            org.assertj.core.groups.Tuple.tuple("wiki-Vote import", true),
+            org.assertj.core.groups.Tuple.tuple("Sentinel cost on R1", true),
+            org.assertj.core.groups.Tuple.tuple("whole stack up", true),
+            // user-1 peaked at 280000 KiB = 273 MiB
+            org.assertj.core.groups.Tuple.tuple("provider peak RSS under load", false));
 
     JsonNode json = new ObjectMapper().readTree(run.resolve("results.json").toFile());
     assertThat(json.path("ratios").path("R1/B1").asDouble()).isEqualTo(0.5);
     String md = Files.readString(run.resolve("summary.md"));
-    assertThat(md).contains("| R1 throughput vs B1 | >= 40% of B1 | 50.0% | yes |")
-        .contains("| `HGETALL vent:user:1` | 71429 |")
+    assertThat(md)
+        .contains("| R1 throughput vs B1 | >= 40% of B1 | 50.0% | yes |")
+        .contains("| `HGETALL vent:user:{1}` | 71429 |")
         .contains("| 1 | 9000 | 10000 | 0.90 |");
     byte[] png = Files.readAllBytes(run.resolve("chart.png"));
     assertThat(png.length).isGreaterThan(1000);

@@ -12,9 +12,9 @@ import vent.user.v1.GetUserRequest;
 import vent.user.v1.User;
 
 /**
- * Guards B3 against measuring errors or different work: both stacks, started by the benchmark's
- * own set-up code, answer the benchmark's request with the same user, and both fail an unknown id
- * the same way (so neither server can be answering without looking the id up).
+ * Guards B3 against measuring errors or different work: both stacks, started by the benchmark's own
+ * set-up code, answer the benchmark's request with the same user, and both fail an unknown id the
+ * same way (so neither server can be answering without looking the id up).
  */
 class UnaryCallBenchmarkTest {
 
@@ -39,7 +39,8 @@ class UnaryCallBenchmarkTest {
           .isInstanceOf(RpcException.class)
           .hasMessageContaining(BenchUsers.notFound("42"));
       assertThatThrownBy(() -> grpc.endpoint.getUser(unknown))
-          .isInstanceOfSatisfying(StatusRuntimeException.class,
+          .isInstanceOfSatisfying(
+              StatusRuntimeException.class,
               e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND))
           .hasMessageContaining(BenchUsers.notFound("42"));
     } finally {
@@ -50,9 +51,23 @@ class UnaryCallBenchmarkTest {
 
   @Test
   void parsesTheHarnessArguments() {
-    RpcBenchMain.Settings s = RpcBenchMain.Settings.parse(new String[] {
-        "--out", "results/b3.json", "--seconds=5", "--warmup-iterations", "3", "--threads", "1,4",
-        "--modes", "thrpt,avgt", "--prof", "jfr:dir=/tmp/x", "--jvm-args", "-Da=1  -Db=2"});
+    RpcBenchMain.Settings s =
+        RpcBenchMain.Settings.parse(
+            new String[] {
+              "--out",
+              "results/b3.json",
+              "--seconds=5",
+              "--warmup-iterations",
+              "3",
+              "--threads",
+              "1,4",
+              "--modes",
+              "thrpt,avgt",
+              "--prof",
+              "jfr:dir=/tmp/x",
+              "--jvm-args",
+              "-Da=1  -Db=2"
+            });
     assertThat(s.out.toString()).isEqualTo("results/b3.json");
     assertThat(s.seconds).isEqualTo(5);
     assertThat(s.threads).containsExactly(1, 4);

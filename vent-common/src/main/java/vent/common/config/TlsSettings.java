@@ -1,55 +1,35 @@
 package vent.common.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
- * Triple over TLS with mutual authentication, for providers and consumers on different hosts.
- * Off by default: the one-machine stack keeps every port on loopback instead.
+ * Triple over TLS with mutual authentication, for providers and consumers on different hosts. Off
+ * by default: the one-machine stack keeps every port on loopback instead.
  *
- * <p>When enabled, the process uses one certificate both as a provider (server) and as a
- * consumer (client), and trusts exactly the certificates in {@code trustCerts}: a provider
- * refuses plaintext connections and clients without a certificate signed by that CA (TLS
- * handshake failure, the call fails with gRPC UNAVAILABLE); a consumer refuses providers whose
- * certificate that CA did not sign. Host names are not checked: the CA is the identity.
+ * <p>When enabled, the process uses one certificate both as a provider (server) and as a consumer
+ * (client), and trusts exactly the certificates in {@code trustCerts}: a provider refuses plaintext
+ * connections and clients without a certificate signed by that CA (TLS handshake failure, the call
+ * fails with gRPC UNAVAILABLE); a consumer refuses providers whose certificate that CA did not
+ * sign. Host names are not checked: the CA is the identity.
  *
  * <p>Files are PEM (RFC 7468): {@code certChain} the X.509 certificate chain, this process's
- * certificate first; {@code privateKey} an unencrypted PKCS#8 private key
- * ({@code -----BEGIN PRIVATE KEY-----}); {@code trustCerts} one or more CA certificates.
+ * certificate first; {@code privateKey} an unencrypted PKCS#8 private key ({@code -----BEGIN
+ * PRIVATE KEY-----}); {@code trustCerts} one or more CA certificates.
  *
- * <p>YAML shape: {@code {enabled: false, certChain: /etc/vent/node.pem,
- * privateKey: /etc/vent/node.key, trustCerts: /etc/vent/ca.pem}}.
+ * <p>YAML shape: {@code {enabled: false, certChain: /etc/vent/node.pem, privateKey:
+ * /etc/vent/node.key, trustCerts: /etc/vent/ca.pem}}. When enabled, the three files must be
+ * readable ({@link ReadableTlsFiles}).
  */
+@ReadableTlsFiles
 public class TlsSettings {
   @JsonProperty public boolean enabled = false;
+
   /** PEM certificate chain of this process. */
   @JsonProperty public String certChain = "";
+
   /** PEM PKCS#8 private key of {@link #certChain}, unencrypted. */
   @JsonProperty public String privateKey = "";
+
   /** PEM CA certificates that peers' certificates must chain to. */
   @JsonProperty public String trustCerts = "";
-
-  /**
-   * Checks that an enabled setting names three readable files.
-   *
-   * @throws IllegalArgumentException naming the first missing or unreadable file
-   */
-  public void validate() {
-    if (!enabled) {
-      return;
-    }
-    requireReadable("tls.certChain", certChain);
-    requireReadable("tls.privateKey", privateKey);
-    requireReadable("tls.trustCerts", trustCerts);
-  }
-
-  private static void requireReadable(String name, String path) {
-    if (path == null || path.isBlank()) {
-      throw new IllegalArgumentException(name + " must be set when tls.enabled is true");
-    }
-    if (!Files.isReadable(Path.of(path))) {
-      throw new IllegalArgumentException(name + " is not a readable file: " + path);
-    }
-  }
 }

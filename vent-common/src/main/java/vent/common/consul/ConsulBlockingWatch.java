@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The loop every Consul KV watch of Vent runs: consistent blocking queries, each answer handed to
- * a consumer, on a daemon thread.
+ * The loop every Consul KV watch of Vent runs: consistent blocking queries, each answer handed to a
+ * consumer, on a daemon thread.
  *
  * <ul>
  *   <li>Consistent, not Consul's default mode: a server that has just restarted answers default
@@ -35,6 +35,7 @@ public final class ConsulBlockingWatch<T> implements AutoCloseable {
 
   /** How long one blocking query waits for a change, seconds. */
   public static final int WAIT_SECONDS = 30;
+
   /** Pause before retrying after a failed query, milliseconds. */
   public static final long RETRY_MS = 1000;
 
@@ -49,11 +50,14 @@ public final class ConsulBlockingWatch<T> implements AutoCloseable {
 
   /**
    * @param event the log event's stem, e.g. {@code consul_watch}
-   * @param subject what is watched, as logged, e.g. {@code prefix=vent/config/}
+   * @param subject what is watched, as logged, e.g. {@code prefix=<kvPrefix>/}
    * @param query one read with the given parameters (consistency, wait time, index)
    * @param consumer receives each answer on the watch's thread (the first one on the caller's)
    */
-  public ConsulBlockingWatch(String event, String subject, Function<QueryParams, Response<T>> query,
+  public ConsulBlockingWatch(
+      String event,
+      String subject,
+      Function<QueryParams, Response<T>> query,
       Consumer<T> consumer) {
     this.event = event;
     this.subject = subject;
@@ -90,16 +94,27 @@ public final class ConsulBlockingWatch<T> implements AutoCloseable {
     }
   }
 
-  /** @return false if Consul could not be asked */
+  /**
+   * @return false if Consul could not be asked
+   */
   private boolean pollOnce() {
     Response<T> response;
     try {
-      response = query.apply(QueryParams.Builder.builder()
-          .setConsistencyMode(ConsistencyMode.CONSISTENT).setWaitTime(WAIT_SECONDS).setIndex(index).build());
+      response =
+          query.apply(
+              QueryParams.Builder.builder()
+                  .setConsistencyMode(ConsistencyMode.CONSISTENT)
+                  .setWaitTime(WAIT_SECONDS)
+                  .setIndex(index)
+                  .build());
     } catch (RuntimeException e) {
       if (running && !failing) {
         failing = true;
-        LOG.warn("event={}_failed {} action=keep_values_and_retry retryMs={} error=\"{}\"", event, subject, RETRY_MS,
+        LOG.warn(
+            "event={}_failed {} action=keep_values_and_retry retryMs={} error=\"{}\"",
+            event,
+            subject,
+            RETRY_MS,
             oneLine(e));
       }
       index = 0;
@@ -133,7 +148,9 @@ public final class ConsulBlockingWatch<T> implements AutoCloseable {
     }
   }
 
-  /** @return the exception's message on one line, without double quotes */
+  /**
+   * @return the exception's message on one line, without double quotes
+   */
   public static String oneLine(Throwable e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return message.replaceAll("[\\r\\n]+", " ").replace('"', '\'');

@@ -11,8 +11,8 @@ import vent.common.config.RegistrySettings;
 
 /**
  * Consul HTTP API clients (consul-api's {@link ConsulClient}) that carry the configured ACL token
- * on every request, for the Consul calls Vent makes itself (Sentinel rules in KV). Dubbo's
- * registry has its own client and gets the token through its registry URL (DubboDefaults).
+ * on every request, for the Consul calls Vent makes itself (Sentinel rules in KV). Dubbo's registry
+ * has its own client and gets the token through its registry URL (DubboDefaults).
  */
 public final class ConsulClients {
 
@@ -21,6 +21,7 @@ public final class ConsulClients {
 
   /** Connect and pool-lease timeout, milliseconds (consul-api's default). */
   static final int CONNECT_TIMEOUT_MS = 10_000;
+
   /**
    * Socket read timeout, milliseconds: longer than any blocking query Vent makes (30 s plus
    * Consul's jitter of up to 1/16 of it), so only a Consul that stops answering trips it.
@@ -32,8 +33,8 @@ public final class ConsulClients {
   /**
    * A client of the Consul agent in {@code registry}. With a token, every request sends it in the
    * {@value #TOKEN_HEADER} header: a default header of the HTTP client rather than consul-api's
-   * per-call {@code token} argument, so that no call can forget it and the token never appears in
-   * a request URL.
+   * per-call {@code token} argument, so that no call can forget it and the token never appears in a
+   * request URL.
    *
    * @param registry where Consul is, and its ACL token (may be empty)
    * @return a client; it holds a connection pool for the life of the process
@@ -43,14 +44,14 @@ public final class ConsulClients {
     // One blocking query per watched key stays open: a few connections per process.
     pool.setMaxTotal(20);
     pool.setDefaultMaxPerRoute(20);
-    RequestConfig timeouts = RequestConfig.custom()
-        .setConnectTimeout(CONNECT_TIMEOUT_MS)
-        .setConnectionRequestTimeout(CONNECT_TIMEOUT_MS)
-        .setSocketTimeout(READ_TIMEOUT_MS)
-        .build();
-    HttpClientBuilder http = HttpClientBuilder.create()
-        .setConnectionManager(pool)
-        .setDefaultRequestConfig(timeouts);
+    RequestConfig timeouts =
+        RequestConfig.custom()
+            .setConnectTimeout(CONNECT_TIMEOUT_MS)
+            .setConnectionRequestTimeout(CONNECT_TIMEOUT_MS)
+            .setSocketTimeout(READ_TIMEOUT_MS)
+            .build();
+    HttpClientBuilder http =
+        HttpClientBuilder.create().setConnectionManager(pool).setDefaultRequestConfig(timeouts);
     if (registry.hasToken()) {
       http.setDefaultHeaders(List.of(new BasicHeader(TOKEN_HEADER, registry.tokenValue())));
     }

@@ -12,9 +12,9 @@ import java.util.function.Consumer;
  * Watches every key under a Consul KV prefix with consistent blocking queries and hands each new
  * state (all keys and values, keys relative to the prefix) to a consumer.
  *
- * <p>One recursive query covers the whole prefix; it returns as soon as any key under it is
- * written or deleted. Consistency, retries, index handling and logging ({@code
- * event=consul_watch_failed} / {@code _recovered}) are those of {@link ConsulBlockingWatch}.
+ * <p>One recursive query covers the whole prefix; it returns as soon as any key under it is written
+ * or deleted. Consistency, retries, index handling and logging ({@code event=consul_watch_failed} /
+ * {@code _recovered}) are those of {@link ConsulBlockingWatch}.
  */
 public final class ConsulPrefixWatch implements AutoCloseable {
 
@@ -22,13 +22,19 @@ public final class ConsulPrefixWatch implements AutoCloseable {
   private final ConsulBlockingWatch<List<GetValue>> watch;
 
   /**
-   * @param prefix a KV folder without a trailing slash, e.g. {@code vent/config}
+   * @param prefix a KV folder without a trailing slash, e.g. the global configuration's {@code
+   *     kvPrefix}
    * @param consumer receives each state on the watch's thread (the first one on the caller's)
    */
-  public ConsulPrefixWatch(ConsulClient consul, String prefix, Consumer<Map<String, String>> consumer) {
+  public ConsulPrefixWatch(
+      ConsulClient consul, String prefix, Consumer<Map<String, String>> consumer) {
     this.prefix = prefix.endsWith("/") ? prefix : prefix + "/";
-    this.watch = new ConsulBlockingWatch<>("consul_watch", "prefix=" + this.prefix,
-        params -> consul.getKVValues(this.prefix, params), values -> consumer.accept(relative(values)));
+    this.watch =
+        new ConsulBlockingWatch<>(
+            "consul_watch",
+            "prefix=" + this.prefix,
+            params -> consul.getKVValues(this.prefix, params),
+            values -> consumer.accept(relative(values)));
   }
 
   /**
@@ -46,8 +52,12 @@ public final class ConsulPrefixWatch implements AutoCloseable {
     if (values != null) {
       for (GetValue value : values) {
         // Folders (keys ending in '/') and keys without a value carry no setting.
-        if (value.getValue() != null && value.getKey().startsWith(prefix) && !value.getKey().endsWith("/")) {
-          state.put(value.getKey().substring(prefix.length()), value.getDecodedValue(StandardCharsets.UTF_8));
+        if (value.getValue() != null
+            && value.getKey().startsWith(prefix)
+            && !value.getKey().endsWith("/")) {
+          state.put(
+              value.getKey().substring(prefix.length()),
+              value.getDecodedValue(StandardCharsets.UTF_8));
         }
       }
     }

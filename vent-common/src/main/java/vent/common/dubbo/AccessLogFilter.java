@@ -14,12 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Provider side, when {@code server.accessLog} is on: one line per served call, logger
- * {@code vent.access}: {@code event=rpc_served service=... method=... remote=host:port ms=...
+ * Provider side, when {@code server.accessLog} is on: one line per served call, logger {@code
+ * vent.access}: {@code event=rpc_served service=... method=... remote=host:port ms=...
  * status=OK|<gRPC code>}.
  *
- * <p>Vent's own instead of Dubbo's {@code accesslog}: Dubbo's writes every call's arguments,
- * which include passwords, refresh tokens and captcha answers.
+ * <p>Vent's own instead of Dubbo's {@code accesslog}: Dubbo's writes every call's arguments, which
+ * include passwords, refresh tokens and captcha answers.
  */
 @Activate(group = CommonConstants.PROVIDER, value = AccessLogFilter.KEY)
 public class AccessLogFilter implements Filter, BaseFilter.Listener {
@@ -53,9 +53,13 @@ public class AccessLogFilter implements Filter, BaseFilter.Listener {
       long ms = started instanceof Long nanos ? (System.nanoTime() - nanos) / 1_000_000 : -1;
       String status = failure == null ? "OK" : TriRpcStatus.getStatus(failure).code.name();
       var remote = RpcContext.getServiceContext().getRemoteAddress();
-      LOG.info("event=rpc_served service={} method={} remote={} ms={} status={}",
-          invoker.getInterface().getName(), invocation.getMethodName(),
-          remote == null ? "-" : remote.getHostString() + ":" + remote.getPort(), ms, status);
+      LOG.info(
+          "event=rpc_served service={} method={} remote={} ms={} status={}",
+          invoker.getInterface().getName(),
+          invocation.getMethodName(),
+          remote == null ? "-" : remote.getHostString() + ":" + remote.getPort(),
+          ms,
+          status);
     } catch (RuntimeException e) {
       LOG.warn("event=access_log_failed error={}", e.toString());
     }

@@ -1,7 +1,7 @@
 package vent.common.dubbo;
 
-import com.google.protobuf.Descriptors;
 import com.google.protobuf.DescriptorProtos.MethodOptions;
+import com.google.protobuf.Descriptors;
 import com.google.protobuf.ExtensionRegistry;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.List;
@@ -31,7 +31,8 @@ final class AllowedCallers {
    * @return the applications allowed to call it; empty = any caller
    */
   Set<String> of(Class<?> service, String method, Class<?>[] parameterTypes) {
-    return cache.computeIfAbsent(service.getName() + "#" + method, k -> lookUp(service, method, parameterTypes));
+    return cache.computeIfAbsent(
+        service.getName() + "#" + method, k -> lookUp(service, method, parameterTypes));
   }
 
   private static Set<String> lookUp(Class<?> service, String method, Class<?>[] parameterTypes) {
@@ -42,17 +43,25 @@ final class AllowedCallers {
     try {
       // Re-parsed with the extension registered: options of a file loaded before caller.proto's
       // classes may hold the extension as an unknown field.
-      MethodOptions options = MethodOptions.parseFrom(descriptor.getOptions().toByteString(), REGISTRY);
+      MethodOptions options =
+          MethodOptions.parseFrom(descriptor.getOptions().toByteString(), REGISTRY);
       List<String> callers = options.getExtension(CallerProto.allowedCallers);
       return Set.copyOf(callers);
     } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("options of " + descriptor.getFullName() + " cannot be read", e);
+      throw new IllegalStateException(
+          "options of " + descriptor.getFullName() + " cannot be read", e);
     }
   }
 
-  /** The proto method behind a Dubbo method, found through its request message's file; null if none. */
-  static Descriptors.MethodDescriptor methodDescriptor(Class<?> service, String method, Class<?>[] parameterTypes) {
-    if (parameterTypes == null || parameterTypes.length == 0 || method == null || method.isEmpty()) {
+  /**
+   * The proto method behind a Dubbo method, found through its request message's file; null if none.
+   */
+  static Descriptors.MethodDescriptor methodDescriptor(
+      Class<?> service, String method, Class<?>[] parameterTypes) {
+    if (parameterTypes == null
+        || parameterTypes.length == 0
+        || method == null
+        || method.isEmpty()) {
       return null;
     }
     Descriptors.Descriptor request;
@@ -61,7 +70,8 @@ final class AllowedCallers {
     } catch (ReflectiveOperationException | ClassCastException e) {
       return null; // not a generated message: not a method of Vent's IDL
     }
-    Descriptors.ServiceDescriptor svc = request.getFile().findServiceByName(service.getSimpleName());
+    Descriptors.ServiceDescriptor svc =
+        request.getFile().findServiceByName(service.getSimpleName());
     if (svc == null) {
       return null;
     }

@@ -12,14 +12,15 @@ import org.apache.dubbo.rpc.model.ServiceModel;
 import vent.common.config.CallerSettings;
 
 /**
- * One Dubbo application's caller authentication: who it calls as, and which callers it
- * recognises. Held in the application's bean factory ({@link DubboNode#callers}), where
- * {@link CallerAuthFilter} and {@link CallerCredentialFilter} find it.
+ * One Dubbo application's caller authentication: who it calls as, and which callers it recognises.
+ * Held in the application's bean factory ({@link DubboNode#callers}), where {@link
+ * CallerAuthFilter} and {@link CallerCredentialFilter} find it.
  */
 public final class CallerAuth {
 
   /** Metadata entry (Triple attachment) naming the calling application. */
   public static final String CALLER = "vent-caller";
+
   /** Metadata entry carrying the calling application's secret. */
   public static final String SECRET = "vent-caller-secret";
 
@@ -42,19 +43,23 @@ public final class CallerAuth {
   CallerAuth(String name, CallerSettings settings) {
     this.name = name;
     this.secret = bytes(settings.secret);
-    this.trusted = settings.trustedSecrets().entrySet().stream()
-        .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> bytes(e.getValue())));
+    this.trusted =
+        settings.trustedSecrets().entrySet().stream()
+            .collect(
+                java.util.stream.Collectors.toUnmodifiableMap(
+                    Map.Entry::getKey, e -> bytes(e.getValue())));
   }
 
   /**
-   * @return the caller authentication of the application a call belongs to (the reference's or
-   *     the exported service's), or null if none
+   * @return the caller authentication of the application a call belongs to (the reference's or the
+   *     exported service's), or null if none
    */
   static CallerAuth of(Invoker<?> invoker, Invocation invocation) {
     ServiceModel service = invocation.getServiceModel();
-    ApplicationModel app = service != null && service.getModuleModel() != null
-        ? service.getModuleModel().getApplicationModel()
-        : invoker.getUrl().getOrDefaultApplicationModel();
+    ApplicationModel app =
+        service != null && service.getModuleModel() != null
+            ? service.getModuleModel().getApplicationModel()
+            : invoker.getUrl().getOrDefaultApplicationModel();
     return app == null ? null : app.getBeanFactory().getBean(CallerAuth.class);
   }
 
@@ -79,8 +84,8 @@ public final class CallerAuth {
   }
 
   /**
-   * Checks a caller's claim against a method's allowed callers, comparing secrets in constant
-   * time (a timing difference must not reveal how much of a guess was right).
+   * Checks a caller's claim against a method's allowed callers, comparing secrets in constant time
+   * (a timing difference must not reveal how much of a guess was right).
    */
   Verdict check(String caller, String presentedSecret, Set<String> allowedCallers) {
     if (caller == null || presentedSecret == null) {
@@ -100,9 +105,9 @@ public final class CallerAuth {
   }
 
   /**
-   * A caller name fit for a log line: a name this provider recognises, else {@code unknown}
-   * ({@code none} when absent). What a client sends is never logged as is: it could be anything,
-   * a pasted secret included.
+   * A caller name fit for a log line: a name this provider recognises, else {@code unknown} ({@code
+   * none} when absent). What a client sends is never logged as is: it could be anything, a pasted
+   * secret included.
    */
   String printable(String caller) {
     if (caller == null) {

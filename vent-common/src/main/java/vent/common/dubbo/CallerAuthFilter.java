@@ -17,18 +17,20 @@ import vent.api.ReasonedStatus;
 import vent.common.v1.CommonErrorReason;
 
 /**
- * Provider side: a method whose IDL lists its allowed callers ({@code (vent.common.v1.allowed_callers)},
- * {@code vent/common/v1/caller.proto}) serves only those applications, each proven by its caller
- * secret ({@link CallerAuth#CALLER}, {@link CallerAuth#SECRET}).
+ * Provider side: a method whose IDL lists its allowed callers ({@code
+ * (vent.common.v1.allowed_callers)}, {@code vent/common/v1/caller.proto}) serves only those
+ * applications, each proven by its caller secret ({@link CallerAuth#CALLER}, {@link
+ * CallerAuth#SECRET}).
  *
  * <ul>
- *   <li>no caller, an unknown one, or a wrong secret: UNAUTHENTICATED
- *       {@code "CALLER_UNAUTHENTICATED: ..."};</li>
- *   <li>a proven caller the method does not list: PERMISSION_DENIED
- *       {@code "CALLER_NOT_ALLOWED: ..."};</li>
+ *   <li>no caller, an unknown one, or a wrong secret: UNAUTHENTICATED {@code
+ *       "CALLER_UNAUTHENTICATED: ..."};
+ *   <li>a proven caller the method does not list: PERMISSION_DENIED {@code "CALLER_NOT_ALLOWED:
+ *       ..."};
  *   <li>methods without the option, and every method of a provider that recognises no caller
- *       ({@link CallerAuth#enforcing()} false): served as before.</li>
+ *       ({@link CallerAuth#enforcing()} false): served as before.
  * </ul>
+ *
  * Each refusal is one {@code event=caller_refused} line, without the secret.
  */
 @Activate(group = CommonConstants.PROVIDER, order = -90000)
@@ -42,28 +44,42 @@ public class CallerAuthFilter implements Filter {
     if (auth == null || !auth.enforcing()) {
       return invoker.invoke(invocation);
     }
-    Set<String> allowed = auth.allowedCallers(invoker.getInterface(), invocation.getMethodName(),
-        invocation.getParameterTypes());
+    Set<String> allowed =
+        auth.allowedCallers(
+            invoker.getInterface(), invocation.getMethodName(), invocation.getParameterTypes());
     if (allowed.isEmpty()) {
       return invoker.invoke(invocation);
     }
     String caller = invocation.getAttachment(CallerAuth.CALLER);
-    CallerAuth.Verdict verdict = auth.check(caller, invocation.getAttachment(CallerAuth.SECRET), allowed);
+    CallerAuth.Verdict verdict =
+        auth.check(caller, invocation.getAttachment(CallerAuth.SECRET), allowed);
     if (verdict == CallerAuth.Verdict.ALLOWED) {
       return invoker.invoke(invocation);
     }
     String method = invoker.getInterface().getName() + "/" + invocation.getMethodName();
     var remote = RpcContext.getServiceContext().getRemoteAddress();
     String shownCaller = auth.printable(caller);
-    LOG.warn("event=caller_refused service={} method={} caller={} reason={} remote={}",
-        invoker.getInterface().getName(), invocation.getMethodName(), shownCaller,
-        verdict == CallerAuth.Verdict.NOT_ALLOWED ? CommonErrorReason.CALLER_NOT_ALLOWED : CommonErrorReason.CALLER_UNAUTHENTICATED,
+    LOG.warn(
+        "event=caller_refused service={} method={} caller={} reason={} remote={}",
+        invoker.getInterface().getName(),
+        invocation.getMethodName(),
+        shownCaller,
+        verdict == CallerAuth.Verdict.NOT_ALLOWED
+            ? CommonErrorReason.CALLER_NOT_ALLOWED
+            : CommonErrorReason.CALLER_UNAUTHENTICATED,
         remote == null ? "-" : remote.getHostString() + ":" + remote.getPort());
-    ReasonedRpcException refusal = verdict == CallerAuth.Verdict.NOT_ALLOWED
-        ? new ReasonedRpcException(TriRpcStatus.Code.PERMISSION_DENIED, new ReasonedStatus(
-            CommonErrorReason.CALLER_NOT_ALLOWED.name(), shownCaller + " may not call " + method))
-        : new ReasonedRpcException(TriRpcStatus.Code.UNAUTHENTICATED, new ReasonedStatus(
-            CommonErrorReason.CALLER_UNAUTHENTICATED.name(), method + " needs a known caller and its secret"));
+    ReasonedRpcException refusal =
+        verdict == CallerAuth.Verdict.NOT_ALLOWED
+            ? new ReasonedRpcException(
+                TriRpcStatus.Code.PERMISSION_DENIED,
+                new ReasonedStatus(
+                    CommonErrorReason.CALLER_NOT_ALLOWED.name(),
+                    shownCaller + " may not call " + method))
+            : new ReasonedRpcException(
+                TriRpcStatus.Code.UNAUTHENTICATED,
+                new ReasonedStatus(
+                    CommonErrorReason.CALLER_UNAUTHENTICATED.name(),
+                    method + " needs a known caller and its secret"));
     return AsyncRpcResult.newDefaultAsyncResult(refusal, invocation);
   }
 }

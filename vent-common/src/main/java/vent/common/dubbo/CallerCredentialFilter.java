@@ -9,9 +9,9 @@ import org.apache.dubbo.rpc.Result;
 import org.apache.dubbo.rpc.RpcException;
 
 /**
- * Consumer side: every call this application makes carries its caller name and secret
- * ({@link CallerAuth#CALLER}, {@link CallerAuth#SECRET}) when it has a secret, for the providers'
- * {@link CallerAuthFilter}.
+ * Consumer side: every call this application makes carries its caller name and secret ({@link
+ * CallerAuth#CALLER}, {@link CallerAuth#SECRET}) when it has a secret, for the providers' {@link
+ * CallerAuthFilter}.
  */
 @Activate(group = CommonConstants.CONSUMER)
 public class CallerCredentialFilter implements Filter {

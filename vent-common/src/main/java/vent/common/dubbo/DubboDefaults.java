@@ -22,8 +22,8 @@ final class DubboDefaults {
     if (loopbackOnly) {
       LoopbackNetwork.apply();
     }
-    // Interface-level discovery only: Consul has no Dubbo metadata/mapping support
-    // (STACK-NOTES item 4), so skip the application-level attempt and its warnings.
+    // Interface-level discovery only: Consul has no Dubbo metadata/mapping support, so
+    // application-level discovery cannot work; skip its attempt and its warnings.
     System.setProperty("dubbo.application.service-discovery.migration", "FORCE_INTERFACE");
     // Vent runs its own shutdown sequence (deregister, drain, close): see ProviderServer.
     System.setProperty("dubbo.shutdownHook.listenIgnore", "true");
@@ -32,8 +32,8 @@ final class DubboDefaults {
     // caller secret travels as an attachment: off, so no slow call can write it into a log.
     // Slow calls stay visible in the access logs and Sentinel's statistics.
     ProfilerSwitch.disableSimpleProfiler();
-    // Netty's native epoll transport (Linux; Netty falls back to NIO elsewhere): 10-20% less CPU
-    // per Triple call than NIO in the B3 benchmark (docs/BENCHMARKS.md). An operator's -D wins.
+    // Netty's native epoll transport (Linux; Netty falls back to NIO elsewhere): less CPU per
+    // Triple call than NIO (figures: docs/BENCHMARKS.md, B3). An operator's -D wins.
     if (System.getProperty(NETTY_EPOLL) == null) {
       System.setProperty(NETTY_EPOLL, "true");
     }
@@ -53,8 +53,8 @@ final class DubboDefaults {
 
   /**
    * Consul at {@code settings} through {@link VentConsulRegistryFactory}: watches that survive a
-   * Consul outage, and an ACL token (if any) kept out of Dubbo's configuration and URLs (Dubbo
-   * logs both at INFO).
+   * Consul outage, and an ACL token (if any) kept out of Dubbo's configuration and URLs (Dubbo logs
+   * both at INFO).
    */
   static RegistryConfig registry(RegistrySettings settings) {
     RegistryConfig registry = new RegistryConfig(settings.dubboAddress());
@@ -65,8 +65,10 @@ final class DubboDefaults {
     // The simplified URL keeps only what consumers need (path, side, timeout, warmup, ...).
     registry.setSimplified(true);
     if (settings.hasToken()) {
-      registry.setParameters(Map.of(VentConsulRegistryFactory.TOKEN_REF_KEY,
-          VentConsulRegistryFactory.reference(settings.tokenValue())));
+      registry.setParameters(
+          Map.of(
+              VentConsulRegistryFactory.TOKEN_REF_KEY,
+              VentConsulRegistryFactory.reference(settings.tokenValue())));
     }
     return registry;
   }

@@ -32,29 +32,39 @@ import vent.common.sentinel.SentinelBootstrap;
  * One Dubbo application in this JVM: the services it provides over Triple and the references it
  * consumes, all registered in / discovered from Consul at interface level.
  *
- * <p>Use: {@link #provide}/{@link #refer} while building, then {@link #start()}, then
- * {@link ReferenceConfig#get()} on the references. Providers normally use
- * {@link ProviderServer}, which adds the shutdown sequence.
+ * <p>Use: {@link #provide}/{@link #refer} while building, then {@link #start()}, then {@link
+ * ReferenceConfig#get()} on the references. Providers normally use {@link ProviderServer}, which
+ * adds the shutdown sequence.
  */
 public final class DubboNode {
 
-  /** Per method and instance; only there to make Dubbo count active calls for least-active balancing. */
+  /**
+   * Per method and instance; only there to make Dubbo count active calls for least-active
+   * balancing.
+   */
   static final int ACTIVE_CALLS_LIMIT = 10_000;
 
   /**
    * Dubbo's per-call profiler on the provider side. It asks for the caller's address on every
    * served call; for a caller on 127.0.0.1 Dubbo then looks up this host's own address, which with
    * the non-loopback interfaces hidden ({@link LoopbackNetwork}) is never found and never cached:
-   * every call rescanned all network interfaces, about half of a provider's CPU per call in the B3
-   * benchmark (docs/BENCHMARKS.md). What is lost: Dubbo's warning for calls close to their timeout.
+   * every call would rescan all network interfaces, a large share of a provider's CPU (figures:
+   * docs/BENCHMARKS.md, B3). What is lost: Dubbo's warning for calls close to their timeout.
    */
   static final String WITHOUT_PROFILER_FILTER = "-profiler-server";
-  /** Sentinel's Dubbo 3 adapter filters (names from its META-INF/dubbo files), removed when Sentinel is off. */
-  static final String WITHOUT_SENTINEL_PROVIDER_FILTERS = "-sentinel.dubbo.provider.filter," + WITHOUT_PROFILER_FILTER;
+
+  /**
+   * Sentinel's Dubbo 3 adapter filters (names from its META-INF/dubbo files), removed when Sentinel
+   * is off.
+   */
+  static final String WITHOUT_SENTINEL_PROVIDER_FILTERS =
+      "-sentinel.dubbo.provider.filter," + WITHOUT_PROFILER_FILTER;
+
   static final String WITHOUT_SENTINEL_CONSUMER_FILTERS =
       "-sentinel.dubbo.consumer.filter,-dubbo.application.context.name.filter";
 
-  static final String NETTY_ENDPOINT_VERIFICATION = "io.netty.handler.ssl.defaultEndpointVerificationAlgorithm";
+  static final String NETTY_ENDPOINT_VERIFICATION =
+      "io.netty.handler.ssl.defaultEndpointVerificationAlgorithm";
 
   private final String application;
   private final DubboBootstrap bootstrap;
@@ -63,26 +73,27 @@ public final class DubboNode {
   private boolean protocolSet;
 
   /**
-   * Create after {@link SentinelBootstrap#start} (if the process runs Sentinel): whether Sentinel's
-   * Dubbo filters take part is decided here, from {@link SentinelBootstrap#isRunning()}.
-   *
    * @param application Dubbo application name, e.g. {@code vent-provider-user}
    * @param registry where Consul is
-   * @param loopbackOnly register and call on 127.0.0.1 only (STACK-NOTES item 3)
+   * @param loopbackOnly register and call on 127.0.0.1 only ({@link LoopbackNetwork})
+   * @param sentinel Sentinel's Dubbo adapter filters count and block this node's calls; true only
+   *     in a process whose {@link SentinelBootstrap#start} has started Sentinel ({@code
+   *     sentinel.enabled}). When false the filters, auto-activated once on the class path, are left
+   *     out of every filter chain, so they neither count nor start Sentinel's transport.
    */
-  public DubboNode(String application, RegistrySettings registry, boolean loopbackOnly) {
+  public DubboNode(
+      String application, RegistrySettings registry, boolean loopbackOnly, boolean sentinel) {
     DubboDefaults.prepareJvm(loopbackOnly);
     this.loopbackOnly = loopbackOnly;
     this.application = application;
-    this.bootstrap = DubboBootstrap.newInstance()
-        .application(DubboDefaults.application(application))
-        .registry(DubboDefaults.registry(registry));
+    this.bootstrap =
+        DubboBootstrap.newInstance()
+            .application(DubboDefaults.application(application))
+            .registry(DubboDefaults.registry(registry));
     ProviderConfig provider = new ProviderConfig();
     provider.setFilter(WITHOUT_PROFILER_FILTER);
     bootstrap.provider(provider);
-    if (!SentinelBootstrap.isRunning()) {
-      // Sentinel disabled or never started: its adapter's filters (auto-activated once on the class
-      // path) must not count or block calls, nor start Sentinel's transport on their first call.
+    if (!sentinel) {
       provider.setFilter(WITHOUT_SENTINEL_PROVIDER_FILTERS);
       ConsumerConfig consumer = new ConsumerConfig();
       consumer.setFilter(WITHOUT_SENTINEL_CONSUMER_FILTERS);
@@ -121,32 +132,32 @@ public final class DubboNode {
   }
 
   /**
-   * Declares a reference to a provider found through Consul, balanced over every healthy
-   * instance by least active calls (ties: weighted random). A call that fails on its instance
-   * (lost, unreachable, timed out) is retried {@code retries} times on another instance, except
-   * for the methods in {@code notRetried}, which get exactly one attempt.
+   * Declares a reference to a provider found through Consul, balanced over every healthy instance
+   * by least active calls (ties: weighted random). A call that fails on its instance (lost,
+   * unreachable, timed out) is retried {@code retries} times on another instance, except for the
+   * methods in {@code notRetried}, which get exactly one attempt.
    *
    * <p>{@code notRetried} holds Java method names of {@code iface}, as callers write the call:
-   * {@code createUser} for the proto rpc {@code CreateUser}, never the {@code ...Async} variant
-   * (it calls the same rpc and is covered with it). Dubbo looks a method's retries up under the
-   * name the call is invoked with, and a stub generated by dubbo-compiler invokes with the proto
-   * rpc name ({@code CreateUser}), while Dubbo's own per-method configuration
-   * ({@link MethodConfig}) accepts only Java names. So each name is resolved here, through the
-   * stub's service descriptor, to its rpc name, and the no-retry setting is written under both.
+   * {@code createUser} for the proto rpc {@code CreateUser}, never the {@code ...Async} variant (it
+   * calls the same rpc and is covered with it). Dubbo looks a method's retries up under the name
+   * the call is invoked with, and a stub generated by dubbo-compiler invokes with the proto rpc
+   * name ({@code CreateUser}), while Dubbo's own per-method configuration ({@link MethodConfig})
+   * accepts only Java names. So each name is resolved here, through the stub's service descriptor,
+   * to its rpc name, and the no-retry setting is written under both.
    *
    * @param timeoutMs per-attempt timeout, milliseconds
    * @param retries further attempts after a failed one, for the methods not in {@code notRetried}
    *     (use only for idempotent calls)
-   * @throws IllegalArgumentException if a name in {@code notRetried} is not a method of
-   *     {@code iface} that calls an rpc (a misspelt name would otherwise leave its method
-   *     retried)
+   * @throws IllegalArgumentException if a name in {@code notRetried} is not a method of {@code
+   *     iface} that calls an rpc (a misspelt name would otherwise leave its method retried)
    */
-  public <T> ReferenceConfig<T> refer(Class<T> iface, int timeoutMs, int retries, Set<String> notRetried) {
+  public <T> ReferenceConfig<T> refer(
+      Class<T> iface, int timeoutMs, int retries, Set<String> notRetried) {
     Map<String, String> noRetries = noRetryParameters(iface, notRetried);
     ReferenceConfig<T> ref = new ReferenceConfig<>();
     ref.setInterface(iface);
     // No protocol on the reference: "tri" here would register the consumer in Consul as a
-    // port-0 provider instance (STACK-NOTES item 5). Calls still use Triple.
+    // port-0 instance under the provider's name. Calls still use Triple.
     ref.setCheck(false);
     ref.setTimeout(timeoutMs);
     ref.setRetries(retries);
@@ -164,15 +175,14 @@ public final class DubboNode {
   }
 
   /**
-   * The consumer-URL parameters that give the methods in {@code notRetried} one attempt:
-   * {@code <name>.retries=0} under the Java name and under the name calls are invoked with, and
-   * a {@code methods} list that includes the latter.
+   * The consumer-URL parameters that give the methods in {@code notRetried} one attempt: {@code
+   * <name>.retries=0} under the Java name and under the name calls are invoked with, and a {@code
+   * methods} list that includes the latter.
    *
-   * <p>Why the list: Dubbo 3.3's failover cluster reads
-   * {@code url.getMethodParameter(invocationName, "retries")}, and {@code URLParam} answers a
-   * method parameter only for a method named in the URL's {@code methods} parameter; the
-   * reference fills that with the Java method names, so {@code CreateUser.retries} alone would
-   * be ignored.
+   * <p>Why the list: Dubbo 3.3's failover cluster reads {@code
+   * url.getMethodParameter(invocationName, "retries")}, and {@code URLParam} answers a method
+   * parameter only for a method named in the URL's {@code methods} parameter; the reference fills
+   * that with the Java method names, so {@code CreateUser.retries} alone would be ignored.
    *
    * @throws IllegalArgumentException as {@link #refer}
    */
@@ -182,8 +192,13 @@ public final class DubboNode {
     for (String name : notRetried) {
       String invoked = invokedAs.get(name);
       if (invoked == null) {
-        throw new IllegalArgumentException("not-retried method \"" + name + "\" is not a method of "
-            + iface.getName() + " that calls an rpc; expected one of " + new TreeSet<>(invokedAs.keySet()));
+        throw new IllegalArgumentException(
+            "not-retried method \""
+                + name
+                + "\" is not a method of "
+                + iface.getName()
+                + " that calls an rpc; expected one of "
+                + new TreeSet<>(invokedAs.keySet()));
       }
       parameters.put(name + "." + CommonConstants.RETRIES_KEY, "0");
       parameters.put(invoked + "." + CommonConstants.RETRIES_KEY, "0");
@@ -199,8 +214,8 @@ public final class DubboNode {
   /**
    * @return for each Java method of {@code iface} that calls an rpc, the method name Dubbo's
    *     invocation carries: for a stub generated by dubbo-compiler ({@link DubboStub}) the proto
-   *     rpc name of the stub's method descriptor, whose first letter the generator lower-cases
-   *     for the Java name; for any other interface the Java name itself
+   *     rpc name of the stub's method descriptor, whose first letter the generator lower-cases for
+   *     the Java name; for any other interface the Java name itself
    */
   static Map<String, String> invocationNames(Class<?> iface) {
     Map<String, String> names = new HashMap<>();
@@ -213,7 +228,8 @@ public final class DubboNode {
     // The descriptors also hold server-side entries for the ...Async Java methods (e.g.
     // "CreateUserAsync"); clients never invoke with those, and matching the Java method's
     // return type (CompletableFuture there) leaves them out.
-    for (MethodDescriptor rpc : StubSuppliers.getServiceDescriptor(iface.getName()).getAllMethods()) {
+    for (MethodDescriptor rpc :
+        StubSuppliers.getServiceDescriptor(iface.getName()).getAllMethods()) {
       String rpcName = rpc.getMethodName();
       String javaName = Character.toLowerCase(rpcName.charAt(0)) + rpcName.substring(1);
       for (Method method : iface.getMethods()) {
@@ -228,10 +244,10 @@ public final class DubboNode {
   }
 
   /**
-   * Turns on Triple over TLS with mutual authentication for every port this node serves and
-   * every provider it calls ({@link TlsSettings}); does nothing when {@code tls.enabled} is
-   * false. Call before {@link #start()}. One certificate per process: calls out of this JVM
-   * use the certificate of the first node given one.
+   * Turns on Triple over TLS with mutual authentication for every port this node serves and every
+   * provider it calls ({@link TlsSettings}); does nothing when {@code tls.enabled} is false. Call
+   * before {@link #start()}. One certificate per process: calls out of this JVM use the certificate
+   * of the first node given one.
    */
   public DubboNode tls(TlsSettings tls) {
     if (tls.enabled) {
@@ -244,7 +260,7 @@ public final class DubboNode {
       bootstrap.ssl(sslConfig(tls));
       // Consumer connections to providers found in Consul are built from URLs that carry no
       // application, so Dubbo looks their TLS settings up in the JVM's default application
-      // (measured: without this, the consumer connected in plaintext and was refused). Every
+      // (without this, the consumer connects in plaintext and is refused). Every
       // Vent process has one certificate, so the default application gets the same settings
       // (from the first node that asks, should a process ever hold several).
       var defaults = ApplicationModel.defaultModel().getApplicationConfigManager();
@@ -256,10 +272,10 @@ public final class DubboNode {
   }
 
   /**
-   * Caller authentication ({@link CallerAuthFilter}, {@link CallerCredentialFilter}): calls out
-   * of this node carry its caller name ({@code callers.name}, else the application name) and
-   * secret; its provided methods that list allowed callers in the IDL serve only those, once
-   * {@code callers.trusted} names any caller. Call before {@link #start()}.
+   * Caller authentication ({@link CallerAuthFilter}, {@link CallerCredentialFilter}): calls out of
+   * this node carry its caller name ({@code callers.name}, else the application name) and secret;
+   * its provided methods that list allowed callers in the IDL serve only those, once {@code
+   * callers.trusted} names any caller. Call before {@link #start()}.
    *
    * @return true when this node's provided methods are enforced (some caller is trusted)
    */

@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
 /**
  * Makes Dubbo register and call on 127.0.0.1.
  *
- * <p>Dubbo ignores a loopback {@code host} setting and picks the first non-loopback address;
- * hiding every non-loopback interface from it ({@code dubbo.network.interface.ignored}) makes it
- * fall back to 127.0.0.1 (STACK-NOTES item 3). Must run before Dubbo is first touched.
+ * <p>Dubbo ignores a loopback {@code host} setting and picks the first non-loopback address; hiding
+ * every non-loopback interface from it ({@code dubbo.network.interface.ignored}) makes it fall back
+ * to 127.0.0.1 ({@code DUBBO_IP_TO_BIND}/{@code DUBBO_IP_TO_REGISTRY} = 127.0.0.1 are rejected).
+ * Must run before Dubbo is first touched.
  */
 public final class LoopbackNetwork {
 
@@ -33,13 +34,14 @@ public final class LoopbackNetwork {
   static List<String> nonLoopbackInterfaceNames() {
     try {
       return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-          .filter(nic -> {
-            try {
-              return !nic.isLoopback();
-            } catch (SocketException e) {
-              return true;
-            }
-          })
+          .filter(
+              nic -> {
+                try {
+                  return !nic.isLoopback();
+                } catch (SocketException e) {
+                  return true;
+                }
+              })
           .map(NetworkInterface::getName)
           .sorted()
           .toList();

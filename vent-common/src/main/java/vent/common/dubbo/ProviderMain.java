@@ -1,5 +1,6 @@
 package vent.common.dubbo;
 
+import java.util.Arrays;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,15 +26,90 @@ public final class ProviderMain {
   public interface Wiring<C extends ProviderConfig> {
     /**
      * Builds the provider's objects and exports its services with {@link ProviderServer#provide};
-     * references to other providers are declared here too ({@code server.node().refer}).
-     * Serving starts after this returns.
+     * references to other providers are declared here too ({@code server.node().refer}). Serving
+     * starts after this returns.
      *
      * @param redis connected; closed by the shutdown sequence
      */
     void wire(C config, ProviderServer server, RedissonClient redis);
   }
 
+  /** A provider's move of an older data set to its current Redis key layout. */
+  @FunctionalInterface
+  public interface Migration<C extends ProviderConfig> {
+    /**
+     * Runs the migration to its end; idempotent and resumable.
+     *
+     * @param redis connected as the configured user
+     * @return a one-line summary of what was moved, e.g. {@code profiles=812 claims=812}
+     */
+    String migrate(C config, RedissonClient redis);
+  }
+
+  /** The first argument that runs {@link #run}'s migration instead of the provider. */
+  public static final String MIGRATE = "migrate";
+
   private ProviderMain() {}
+
+  /**
+   * Runs a provider until it is stopped; with {@code migrate} as the first argument, runs its
+   * migration once instead ({@link #migrate}).
+   *
+   * @param migration the provider's migration, or null when its layout never changed
+   */
+  public static <C extends ProviderConfig> void run(
+      String[] args, Class<C> type, Wiring<C> wiring, Migration<C> migration)
+      throws InterruptedException {
+    if (args.length > 0 && args[0].equals(MIGRATE)) {
+      System.exit(migrate(Arrays.copyOfRange(args, 1, args.length), type, migration));
+      return;
+    }
+    run(args, type, wiring);
+  }
+
+  /**
+   * Loads the configuration, connects to Redis and runs {@code migration} (no Sentinel, no Dubbo,
+   * no registration): one {@code event=layout_migrated} line with its summary.
+   *
+   * @return the exit code: 0 done (or nothing to migrate), 2 bad configuration, 1 failed
+   */
+  static <C extends ProviderConfig> int migrate(
+      String[] args, Class<C> type, Migration<C> migration) {
+    C config;
+    try {
+      config = ConfigLoader.load(args, type);
+    } catch (RuntimeException e) {
+      LOG.error("event=config_invalid config={} error=\"{}\"", type.getSimpleName(), oneLine(e));
+      return 2;
+    }
+    if (migration == null) {
+      LOG.info(
+          "event=layout_migrated application={} result=nothing_to_migrate", config.application);
+      return 0;
+    }
+    RedissonClient redis = null;
+    try {
+      long t0 = System.nanoTime();
+      redis = RedissonFactory.create(config.redis);
+      String result = migration.migrate(config, redis);
+      LOG.info(
+          "event=layout_migrated application={} result=\"{}\" ms={}",
+          config.application,
+          result,
+          (System.nanoTime() - t0) / 1_000_000);
+      return 0;
+    } catch (RuntimeException e) {
+      LOG.error(
+          "event=layout_migration_failed application={} error=\"{}\"",
+          config.application,
+          oneLine(e));
+      return 1;
+    } finally {
+      if (redis != null) {
+        redis.shutdown();
+      }
+    }
+  }
 
   /**
    * Runs a provider until it is stopped.
@@ -46,7 +122,6 @@ public final class ProviderMain {
     C config;
     try {
       config = ConfigLoader.load(args, type);
-      config.validate();
     } catch (RuntimeException e) {
       LOG.error("event=config_invalid config={} error=\"{}\"", type.getSimpleName(), oneLine(e));
       System.exit(2);
@@ -61,7 +136,10 @@ public final class ProviderMain {
       server.start();
     } catch (RuntimeException | Error e) {
       // Errors too: AWT without fonts, for one, fails with an Error.
-      LOG.error("event=provider_start_failed application={} error=\"{}\"", config.application, oneLine(e));
+      LOG.error(
+          "event=provider_start_failed application={} error=\"{}\"",
+          config.application,
+          oneLine(e));
       System.exit(1);
       return;
     }
@@ -69,7 +147,10 @@ public final class ProviderMain {
   }
 
   private static String oneLine(Throwable e) {
-    String msg = e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    String msg =
+        e.getMessage() == null
+            ? e.getClass().getName()
+            : e.getClass().getSimpleName() + ": " + e.getMessage();
     return msg.replaceAll("[\\r\\n]+", " ").replace('"', '\'');
   }
 }

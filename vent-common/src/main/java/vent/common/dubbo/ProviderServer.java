@@ -1,5 +1,6 @@
 package vent.common.dubbo;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +12,8 @@ import vent.common.config.ProviderConfig;
 import vent.common.config.global.GlobalConfig;
 import vent.common.config.global.GlobalConfigWatch;
 import vent.common.events.EventHandler;
+import vent.common.events.EventStreams;
+import vent.common.events.OutboxRelay;
 import vent.common.events.StreamConsumer;
 import vent.common.sentinel.SentinelBootstrap;
 
@@ -19,17 +22,17 @@ import vent.common.sentinel.SentinelBootstrap;
  * health-checks them by TTL), and on SIGTERM shuts down in the order that loses no call:
  *
  * <ol>
- *   <li>deregister from Consul, so consumers stop picking this instance;</li>
- *   <li>keep serving for {@code server.drainMs}, while consumers learn of it;</li>
- *   <li>stop Dubbo, which waits up to {@code server.shutdownWaitMs} for in-flight calls;</li>
- *   <li>run the provider's own close actions (e.g. close Redisson);</li>
- *   <li>stop the global configuration's watch and Sentinel (its Consul KV watch and command port).</li>
+ *   <li>deregister from Consul, so consumers stop picking this instance;
+ *   <li>keep serving for {@code server.drainMs}, while consumers learn of it;
+ *   <li>stop Dubbo, which waits up to {@code server.shutdownWaitMs} for in-flight calls;
+ *   <li>run the provider's own close actions (e.g. close Redisson);
+ *   <li>stop the global configuration's watch and Sentinel (its Consul KV watch and command port).
  * </ol>
  *
  * <p>Sentinel ({@code config.sentinel}) starts first, in the constructor, so that its Dubbo filters
- * and rules are in place before any Dubbo object exists; the global configuration (Consul KV
- * {@code vent/config/}, docs/CONFIG.md) is read next, so the provider binds its keys to Consul's
- * values when it wires its objects.
+ * and rules are in place before any Dubbo object exists; the global configuration (Consul KV under
+ * {@code config.globalConfig.kvPrefix}, docs/CONFIG.md) is read next, so the provider binds its
+ * keys to Consul's values when it wires its objects.
  */
 public final class ProviderServer {
 
@@ -51,11 +54,19 @@ public final class ProviderServer {
   public ProviderServer(ProviderConfig config) {
     this.config = config;
     this.sentinel = SentinelBootstrap.start(config.application, config.sentinel, config.registry);
-    this.globalConfig = GlobalConfigWatch.start(config.application, config.registry);
+    this.globalConfig =
+        GlobalConfigWatch.start(config.application, config.globalConfig, config.registry);
     System.setProperty("dubbo.service.shutdown.wait", String.valueOf(config.server.shutdownWaitMs));
-    this.node = new DubboNode(config.application, config.registry, config.server.loopbackOnly).tls(config.tls);
+    this.node =
+        new DubboNode(
+                config.application,
+                config.registry,
+                config.server.loopbackOnly,
+                config.sentinel.enabled)
+            .tls(config.tls);
     if (!node.callers(config.callers)) {
-      LOG.warn("event=caller_auth_off application={} detail=\"callers.trusted is empty: methods restricted to some callers take any caller\"",
+      LOG.warn(
+          "event=caller_auth_off application={} detail=\"callers.trusted is empty: methods restricted to some callers take any caller\"",
           config.application);
     }
   }
@@ -77,12 +88,35 @@ public final class ProviderServer {
   }
 
   /**
-   * Starts a member of consumer group {@code group} on {@code stream} with the configured event
-   * settings; it stops on shutdown after the provider has deregistered and drained, before Redis
-   * is closed.
+   * Starts a member of consumer group {@code group} on every shard of {@code stream} (one thread
+   * per shard) with the configured event settings; they stop on shutdown after the provider has
+   * deregistered and drained, before Redis is closed.
+   *
+   * @param stream a base name, e.g. {@link EventStreams#USER}
    */
-  public ProviderServer consume(RedissonClient redis, String stream, String group, EventHandler handler) {
-    return closeOnStop(StreamConsumer.start(redis, stream, config.events.consumer(group, config.application), handler));
+  public ProviderServer consume(
+      RedissonClient redis, String stream, String group, EventHandler handler) {
+    for (String shard : EventStreams.shards(stream, config.events.shards)) {
+      closeOnStop(
+          StreamConsumer.start(
+              redis, shard, config.events.consumer(group, config.application), handler));
+    }
+    return this;
+  }
+
+  /**
+   * The relay of {@code service}'s outboxes, its sweep started; stopped on shutdown.
+   *
+   * @param service the producing service, as in {@link vent.common.events.Outbox#key}
+   */
+  public OutboxRelay outbox(RedissonClient redis, String service) {
+    OutboxRelay relay =
+        new OutboxRelay(redis, service)
+            .startSweeper(
+                Duration.ofMillis(config.events.outboxSweepMs),
+                Duration.ofMillis(config.events.outboxMinAgeMs));
+    closeOnStop(relay);
+    return relay;
   }
 
   /** Closed last on shutdown, in reverse order of registration. */
@@ -96,8 +130,11 @@ public final class ProviderServer {
     long t0 = System.nanoTime();
     node.start();
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "vent-shutdown"));
-    LOG.info("event=provider_started application={} port={} registry={} startMs={}",
-        config.application, config.server.port, config.registry.dubboAddress(),
+    LOG.info(
+        "event=provider_started application={} port={} registry={} startMs={}",
+        config.application,
+        config.server.port,
+        config.registry.dubboAddress(),
         (System.nanoTime() - t0) / 1_000_000);
     return this;
   }
@@ -115,13 +152,17 @@ public final class ProviderServer {
     long t0 = System.nanoTime();
     try {
       node.deregister();
-      LOG.info("event=provider_deregistered application={} drainMs={}", config.application, config.server.drainMs);
+      LOG.info(
+          "event=provider_deregistered application={} drainMs={}",
+          config.application,
+          config.server.drainMs);
       Thread.sleep(config.server.drainMs);
       node.stop();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      LOG.warn("event=provider_stop_failed application={} error={}", config.application, e.toString());
+      LOG.warn(
+          "event=provider_stop_failed application={} error={}", config.application, e.toString());
     } finally {
       for (int i = closeables.size() - 1; i >= 0; i--) {
         try {
@@ -132,7 +173,10 @@ public final class ProviderServer {
       }
       globalConfig.close();
       sentinel.close();
-      LOG.info("event=provider_stopped application={} stopMs={}", config.application, (System.nanoTime() - t0) / 1_000_000);
+      LOG.info(
+          "event=provider_stopped application={} stopMs={}",
+          config.application,
+          (System.nanoTime() - t0) / 1_000_000);
       stopped.countDown();
     }
   }

@@ -7,10 +7,10 @@ import vent.api.ReasonedStatus;
 /**
  * A gRPC status whose {@code grpc-message} is exactly {@code "REASON: detail"}.
  *
- * <p>Triple writes an exception's {@link #getMessage()} into {@code grpc-message}, and
- * {@link StatusRpcException}'s message is {@code "CODE : description"}; plain gRPC clients would
- * then read {@code "INVALID_ARGUMENT : USER_NOT_FOUND: ..."}. Overriding the message keeps the
- * wire format the one the IDL documents.
+ * <p>Triple writes an exception's {@link #getMessage()} into {@code grpc-message}, and {@link
+ * StatusRpcException}'s message is {@code "CODE : description"}; plain gRPC clients would then read
+ * {@code "INVALID_ARGUMENT : USER_NOT_FOUND: ..."}. Overriding the message keeps the wire format
+ * the one the IDL documents.
  */
 public final class ReasonedRpcException extends StatusRpcException {
 

@@ -26,59 +26,71 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * dubbo-registry-consul's {@link ConsulRegistry} with a consumer-side watch that survives a
- * Consul outage.
+ * dubbo-registry-consul's {@link ConsulRegistry} with a consumer-side watch that survives a Consul
+ * outage.
  *
  * <p>Upstream (3.2.0) watches each subscribed interface with a blocking-query loop that has no
  * error handling: the first failed query (agent down or restarting) ends the loop for good, and
- * from then on the consumer never learns of a provider that starts, restarts or stops (measured
- * by the fault suite: after a Consul restart, restarted providers got no traffic and a rolling
- * restart ended in "no provider reachable"). Here each subscription has its own watch that, on
- * failure, logs once, keeps the addresses it has, retries every second and, once Consul answers
- * again, notifies the full current list. Registration, TTL check passes and lookup stay
- * upstream's.
+ * from then on the consumer never learns of a provider that starts, restarts or stops (after a
+ * Consul restart, restarted providers get no traffic and a rolling restart ends in "no provider
+ * reachable"; the fault suite of docs/RELIABILITY.md covers it). Here each subscription has its own
+ * watch that, on failure, logs once, keeps the addresses it has, retries every second and, once
+ * Consul answers again, notifies the full current list. Registration, TTL check passes and lookup
+ * stay upstream's.
  *
- * <p>Right after Consul returns, its health checks may still be critical for a few seconds
- * (TTL checks pass every ~2 s); an empty list arriving within {@value #EMPTY_GRACE_MS} ms of
- * the recovery is not applied, so consumers keep calling the providers that never left.
+ * <p>Right after Consul returns, its health checks may still be critical for a few seconds (TTL
+ * checks pass every ~2 s); an empty list arriving within {@value #EMPTY_GRACE_MS} ms of the
+ * recovery is not applied, so consumers keep calling the providers that never left.
  *
- * <p>Provider side: Consul removes an instance whose TTL check stayed critical longer than
- * {@code deregister_critical_service_after} (a long GC or SIGSTOP pause, an agent that lost its
- * state), and upstream never registers it again while the process runs (apache/dubbo#8902): its
- * TTL pass loop is private and only logs the failure. Here a second loop passes each registered
- * instance's check at the same period ({@code consul-check-pass-interval} / 8, every 2 s by
- * default: one more PUT to the local agent per instance) and, when Consul answers that the check
- * is unknown ({@link #isMissing}), registers the instance again and passes its check at once, so
- * it is passing again within one period.
+ * <p>Provider side: Consul removes an instance whose TTL check stayed critical longer than {@code
+ * deregister_critical_service_after} (a long GC or SIGSTOP pause, an agent that lost its state),
+ * and upstream never registers it again while the process runs (apache/dubbo#8902): its TTL pass
+ * loop is private and only logs the failure. Here a second loop passes each registered instance's
+ * check at the same period ({@code consul-check-pass-interval} / 8, every 2 s by default: one more
+ * PUT to the local agent per instance) and, when Consul answers that the check is unknown ({@link
+ * #isMissing}), registers the instance again and passes its check at once, so it is passing again
+ * within one period.
  */
 public final class ResilientConsulRegistry extends ConsulRegistry {
 
   private static final Logger LOG = LoggerFactory.getLogger(ResilientConsulRegistry.class);
+
   /** Consul's blocking-query wait, seconds: bounded so a stop is noticed. */
   static final int WAIT_SECONDS = 10;
+
   static final long RETRY_MS = 1000;
   static final long EMPTY_GRACE_MS = 20_000;
-  /** The tag dubbo-registry-consul puts on provider entries, and the service-meta key of their URL. */
+
+  /**
+   * The tag dubbo-registry-consul puts on provider entries, and the service-meta key of their URL.
+   */
   private static final String SERVICE_TAG = "dubbo";
+
   private static final String URL_META_KEY = "url";
+
   /** dubbo-registry-consul's TTL parameter, its default (ms) and the share of it between passes. */
   private static final String CHECK_PASS_INTERVAL_KEY = "consul-check-pass-interval";
+
   private static final long DEFAULT_CHECK_PASS_INTERVAL_MS = 16_000;
   private static final long PASSES_PER_TTL = 8;
 
   private final ConsulClient client;
   private final String token;
-  private final ExecutorService watchers = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "vent-consul-watch");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService watchers =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "vent-consul-watch");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<URL, Watch> watches = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "vent-consul-keep-registered");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService keeper =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "vent-consul-keep-registered");
+            t.setDaemon(true);
+            return t;
+          });
 
   /**
    * @param url the registry URL; {@code token} (ACL token) and {@value #CHECK_PASS_INTERVAL_KEY}
@@ -87,16 +99,23 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
   public ResilientConsulRegistry(URL url) {
     super(url);
     this.token = url.getParameter("token", (String) null);
-    this.client = new ConsulClient(url.getHost(), url.getPort() > 0 ? url.getPort() : 8500);
-    long passEveryMs = Math.max(100,
-        url.getParameter(CHECK_PASS_INTERVAL_KEY, DEFAULT_CHECK_PASS_INTERVAL_MS) / PASSES_PER_TTL);
-    keeper.scheduleWithFixedDelay(this::keepRegistered, passEveryMs, passEveryMs, TimeUnit.MILLISECONDS);
+    if (url.getPort() <= 0) {
+      throw new IllegalArgumentException("registry URL without a port: " + url.getAddress());
+    }
+    this.client = new ConsulClient(url.getHost(), url.getPort());
+    long passEveryMs =
+        Math.max(
+            100,
+            url.getParameter(CHECK_PASS_INTERVAL_KEY, DEFAULT_CHECK_PASS_INTERVAL_MS)
+                / PASSES_PER_TTL);
+    keeper.scheduleWithFixedDelay(
+        this::keepRegistered, passEveryMs, passEveryMs, TimeUnit.MILLISECONDS);
   }
 
   /**
-   * Passes the TTL check of every instance this registry registered, and registers again each
-   * one Consul no longer knows. Other failures (Consul down, ACL refusals) are left to upstream's
-   * own pass loop, which logs them; the next round tries again.
+   * Passes the TTL check of every instance this registry registered, and registers again each one
+   * Consul no longer knows. Other failures (Consul down, ACL refusals) are left to upstream's own
+   * pass loop, which logs them; the next round tries again.
    */
   private void keepRegistered() {
     for (URL url : getRegistered()) {
@@ -112,10 +131,17 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
         try {
           doRegister(url);
           pass(id);
-          LOG.warn("event=consul_reregistered service={} id={} port={} reason=\"{}\"", url.getServiceInterface(), id,
-              url.getPort(), String.valueOf(e.getStatusContent()).strip().replace('"', '\''));
+          LOG.warn(
+              "event=consul_reregistered service={} id={} port={} reason=\"{}\"",
+              url.getServiceInterface(),
+              id,
+              url.getPort(),
+              String.valueOf(e.getStatusContent()).strip().replace('"', '\''));
         } catch (RuntimeException again) {
-          LOG.warn("event=consul_reregister_failed service={} id={} error={}", url.getServiceInterface(), id,
+          LOG.warn(
+              "event=consul_reregister_failed service={} id={} error={}",
+              url.getServiceInterface(),
+              id,
               again.toString());
         }
       } catch (RuntimeException e) {
@@ -143,10 +169,14 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
   static boolean isMissing(int status, String body) {
     String text = body == null ? "" : body;
     return status == 404
-        || (status == 500 && (text.contains("does not have associated TTL") || text.contains("Unknown check")));
+        || (status == 500
+            && (text.contains("does not have associated TTL") || text.contains("Unknown check")));
   }
 
-  /** The instance id upstream gives a registered URL ({@code ConsulRegistry.buildId}, private there). */
+  /**
+   * The instance id upstream gives a registered URL ({@code ConsulRegistry.buildId}, private
+   * there).
+   */
   static String serviceId(URL url) {
     return Integer.toHexString(url.hashCode());
   }
@@ -188,32 +218,40 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
   }
 
   private Response<List<HealthService>> query(URL url, long index) {
-    HealthServicesRequest request = HealthServicesRequest.newBuilder()
-        .setTag(SERVICE_TAG)
-        .setPassing(true)
-        .setQueryParams(new QueryParams(WAIT_SECONDS, index))
-        .setToken(token)
-        .build();
+    HealthServicesRequest request =
+        HealthServicesRequest.newBuilder()
+            .setTag(SERVICE_TAG)
+            .setPassing(true)
+            .setQueryParams(new QueryParams(WAIT_SECONDS, index))
+            .setToken(token)
+            .build();
     return client.getHealthServices(url.getServiceInterface(), request);
   }
 
-  /** Passing provider URLs that match the subscription, or one {@code empty://} URL (Dubbo's "none"). */
+  /**
+   * Passing provider URLs that match the subscription, or one {@code empty://} URL (Dubbo's
+   * "none").
+   */
   static List<URL> providers(List<HealthService> services, URL subscription) {
-    List<URL> urls = services == null ? List.of() : services.stream()
-        .map(HealthService::getService)
-        .filter(Objects::nonNull)
-        .map(HealthService.Service::getMeta)
-        .filter(m -> m != null && m.containsKey(URL_META_KEY))
-        .map(m -> URL.valueOf(m.get(URL_META_KEY)))
-        .filter(u -> UrlUtils.isMatch(subscription, u))
-        .toList();
+    List<URL> urls =
+        services == null
+            ? List.of()
+            : services.stream()
+                .map(HealthService::getService)
+                .filter(Objects::nonNull)
+                .map(HealthService.Service::getMeta)
+                .filter(m -> m != null && m.containsKey(URL_META_KEY))
+                .map(m -> URL.valueOf(m.get(URL_META_KEY)))
+                .filter(u -> UrlUtils.isMatch(subscription, u))
+                .toList();
     if (!urls.isEmpty()) {
       return urls;
     }
-    return List.of(URLBuilder.from(subscription)
-        .setProtocol(RegistryConstants.EMPTY_PROTOCOL)
-        .removeParameter(RegistryConstants.CATEGORY_KEY)
-        .build());
+    return List.of(
+        URLBuilder.from(subscription)
+            .setProtocol(RegistryConstants.EMPTY_PROTOCOL)
+            .removeParameter(RegistryConstants.CATEGORY_KEY)
+            .build());
   }
 
   private static boolean isEmpty(List<URL> urls) {
@@ -245,9 +283,13 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
         } catch (RuntimeException e) {
           if (failingSinceMs == 0) {
             failingSinceMs = System.currentTimeMillis();
-            LOG.warn("event=consul_watch_failed service={} error={} action=keep_addresses", url.getServiceInterface(), e.toString());
+            LOG.warn(
+                "event=consul_watch_failed service={} error={} action=keep_addresses",
+                url.getServiceInterface(),
+                e.toString());
           }
-          index = -1; // after the outage: take the whole list, whatever Consul's index did meanwhile
+          index =
+              -1; // after the outage: take the whole list, whatever Consul's index did meanwhile
           sleep(RETRY_MS);
         }
       }
@@ -257,7 +299,10 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
       Response<List<HealthService>> response = query(url, index);
       long now = System.currentTimeMillis();
       if (failingSinceMs != 0) {
-        LOG.info("event=consul_watch_recovered service={} downMs={}", url.getServiceInterface(), now - failingSinceMs);
+        LOG.info(
+            "event=consul_watch_recovered service={} downMs={}",
+            url.getServiceInterface(),
+            now - failingSinceMs);
         failingSinceMs = 0;
         recoveredAtMs = now;
       }
@@ -272,7 +317,8 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
         sleep(RETRY_MS);
         return;
       }
-      // Consul's index may go backwards (e.g. a restored snapshot): then start over, as its docs advise.
+      // Consul's index may go backwards (e.g. a restored snapshot): then start over, as its docs
+      // advise.
       index = current < index ? 0 : current;
       for (NotifyListener listener : getSubscribed().getOrDefault(url, Set.of())) {
         ResilientConsulRegistry.this.notify(url, listener, urls);
@@ -290,8 +336,8 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
 
   /**
    * The registry URL without the ACL token. The token reaches the Consul client through the
-   * constructor; Dubbo prints this URL in warnings (a failed unregister of a consumer, for one,
-   * measured in the import's output), so it must not carry the token.
+   * constructor; Dubbo prints this URL in warnings (a failed unregister of a consumer, for one), so
+   * it must not carry the token.
    */
   @Override
   public URL getUrl() {

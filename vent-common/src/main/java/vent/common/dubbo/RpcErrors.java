@@ -16,17 +16,16 @@ public final class RpcErrors {
   private RpcErrors() {}
 
   /**
-   * Turns a failed call into a {@link VentException} when the provider reported an expected
-   * failure ({@code "REASON: detail"} status) or could not be reached (UNAVAILABLE,
-   * {@code DEPENDENCY_UNAVAILABLE}); otherwise returns {@code thrown} unchanged as a runtime
-   * exception.
+   * Turns a failed call into a {@link VentException} when the provider reported an expected failure
+   * ({@code "REASON: detail"} status) or could not be reached (UNAVAILABLE, {@code
+   * DEPENDENCY_UNAVAILABLE}); otherwise returns {@code thrown} unchanged as a runtime exception.
    *
    * <p>Sentinel: a call blocked on this side (a Sentinel {@code BlockException} anywhere in the
    * cause chain, e.g. an open circuit) and a call the provider's own rules rejected (gRPC
-   * RESOURCE_EXHAUSTED {@code "RATE_LIMITED: <resource>"}) both become UNAVAILABLE
-   * {@code DEPENDENCY_UNAVAILABLE}, with detail {@code "circuit open: <resource>"} (or
-   * {@code "rate limit: ..."}) and {@code "provider rate limit: <resource>"}: the caller of the
-   * caller is not the one being limited.
+   * RESOURCE_EXHAUSTED {@code "RATE_LIMITED: <resource>"}) both become UNAVAILABLE {@code
+   * DEPENDENCY_UNAVAILABLE}, with detail {@code "circuit open: <resource>"} (or {@code "rate limit:
+   * ..."}) and {@code "provider rate limit: <resource>"}: the caller of the caller is not the one
+   * being limited.
    */
   public static RuntimeException toVentException(Throwable thrown) {
     var block = SentinelBlocks.find(thrown);
@@ -40,7 +39,8 @@ public final class RpcErrors {
     if (t instanceof StatusRpcException sre) {
       TriRpcStatus status = sre.getStatus();
       var reasoned = ReasonedStatus.parse(status.description);
-      if (status.code == TriRpcStatus.Code.RESOURCE_EXHAUSTED && reasoned.isPresent()
+      if (status.code == TriRpcStatus.Code.RESOURCE_EXHAUSTED
+          && reasoned.isPresent()
           && reasoned.get().reason().equals("RATE_LIMITED")) {
         return unavailable("provider rate limit: " + reasoned.get().detail());
       }
@@ -49,18 +49,24 @@ public final class RpcErrors {
         return new VentException(kind, reasoned.get().reason(), reasoned.get().detail());
       }
       // CANCELLED: the provider instance closed the call while stopping or dying (LostCallFilter).
-      if (status.code == TriRpcStatus.Code.UNAVAILABLE || status.code == TriRpcStatus.Code.DEADLINE_EXCEEDED
+      if (status.code == TriRpcStatus.Code.UNAVAILABLE
+          || status.code == TriRpcStatus.Code.DEADLINE_EXCEEDED
           || status.code == TriRpcStatus.Code.CANCELLED) {
         return unavailable(status.code.name().toLowerCase());
       }
       // Without a reason the provider did not decide this failure: it crashed mid-call or has a
       // bug. Either way the dependency failed; the REST client gets 503, not 500.
-      if (reasoned.isEmpty() && (status.code == TriRpcStatus.Code.INTERNAL || status.code == TriRpcStatus.Code.UNKNOWN)) {
+      if (reasoned.isEmpty()
+          && (status.code == TriRpcStatus.Code.INTERNAL
+              || status.code == TriRpcStatus.Code.UNKNOWN)) {
         return unavailable("provider failed: " + status.code.name());
       }
     }
-    if (t instanceof RpcException re && (re.isTimeout() || re.isNetwork() || re.isNoInvokerAvailableAfterFilter()
-        || re.getCode() == RpcException.FORBIDDEN_EXCEPTION)) {
+    if (t instanceof RpcException re
+        && (re.isTimeout()
+            || re.isNetwork()
+            || re.isNoInvokerAvailableAfterFilter()
+            || re.getCode() == RpcException.FORBIDDEN_EXCEPTION)) {
       return unavailable(re.isTimeout() ? "timeout" : "no provider reachable");
     }
     return t instanceof RuntimeException rt ? rt : new IllegalStateException(t);
@@ -80,7 +86,8 @@ public final class RpcErrors {
       }
     }
     Throwable t = thrown;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t;

@@ -22,15 +22,16 @@ import vent.common.error.VentException;
  *
  * <ul>
  *   <li>{@link VentException}: its kind as the status code, {@code "REASON: detail"} as the
- *       description;</li>
- *   <li>a Redis failure: UNAVAILABLE, {@code "DEPENDENCY_UNAVAILABLE: redis"};</li>
- *   <li>a status already set (e.g. by a nested call): unchanged;</li>
- *   <li>anything else: INTERNAL, {@code "INTERNAL: unexpected error"}, logged here with its
- *       stack trace and never sent to the caller.</li>
+ *       description;
+ *   <li>a Redis failure: UNAVAILABLE, {@code "DEPENDENCY_UNAVAILABLE: redis"};
+ *   <li>a status already set (e.g. by a nested call): unchanged;
+ *   <li>anything else: INTERNAL, {@code "INTERNAL: unexpected error"}, logged here with its stack
+ *       trace and never sent to the caller.
  * </ul>
+ *
  * An invocation without the arguments its method takes (its request could not be decoded) is
- * answered INVALID_ARGUMENT {@code "MALFORMED_REQUEST: ..."} without calling the service.
- * Reason codes shared by all services are in {@code vent/common/v1/error_reason.proto}.
+ * answered INVALID_ARGUMENT {@code "MALFORMED_REQUEST: ..."} without calling the service. Reason
+ * codes shared by all services are in {@code vent/common/v1/error_reason.proto}.
  */
 @Activate(group = CommonConstants.PROVIDER, order = -100000)
 public class VentErrorFilter implements Filter, BaseFilter.Listener {
@@ -43,13 +44,19 @@ public class VentErrorFilter implements Filter, BaseFilter.Listener {
       // Dubbo 3.3 still dispatches a call whose request message failed to decode, with no
       // arguments; the caller already got INVALID_ARGUMENT (MalformedRequestHandler). Stop it
       // here rather than let the stub fail with ArrayIndexOutOfBoundsException and an ERROR log.
-      return AsyncRpcResult.newDefaultAsyncResult(new ReasonedRpcException(TriRpcStatus.Code.INVALID_ARGUMENT,
-          new ReasonedStatus(MalformedRequestHandler.REASON, "the request message cannot be decoded")), invocation);
+      return AsyncRpcResult.newDefaultAsyncResult(
+          new ReasonedRpcException(
+              TriRpcStatus.Code.INVALID_ARGUMENT,
+              new ReasonedStatus(
+                  MalformedRequestHandler.REASON, "the request message cannot be decoded")),
+          invocation);
     }
     return invoker.invoke(invocation);
   }
 
-  /** True when the method takes arguments but the invocation carries fewer (an undecodable request). */
+  /**
+   * True when the method takes arguments but the invocation carries fewer (an undecodable request).
+   */
   static boolean argumentsMissing(Invocation invocation) {
     Class<?>[] types = invocation.getParameterTypes();
     Object[] args = invocation.getArguments();
@@ -78,11 +85,14 @@ public class VentErrorFilter implements Filter, BaseFilter.Listener {
       return new ReasonedRpcException(code, ve.toReasonedStatus());
     }
     if (t instanceof RedisException) {
-      LOG.warn("event=dependency_unavailable dependency=redis method={} error={}", method, t.toString());
-      return new ReasonedRpcException(TriRpcStatus.Code.UNAVAILABLE, new ReasonedStatus("DEPENDENCY_UNAVAILABLE", "redis"));
+      LOG.warn(
+          "event=dependency_unavailable dependency=redis method={} error={}", method, t.toString());
+      return new ReasonedRpcException(
+          TriRpcStatus.Code.UNAVAILABLE, new ReasonedStatus("DEPENDENCY_UNAVAILABLE", "redis"));
     }
     LOG.error("event=unexpected_error method={}", method, t);
-    return new ReasonedRpcException(TriRpcStatus.Code.INTERNAL, new ReasonedStatus("INTERNAL", "unexpected error"));
+    return new ReasonedRpcException(
+        TriRpcStatus.Code.INTERNAL, new ReasonedStatus("INTERNAL", "unexpected error"));
   }
 
   private static Throwable unwrap(Throwable t) {

@@ -6,11 +6,11 @@ import vent.api.ReasonedStatus;
 /**
  * An expected failure of a domain operation: bad input, a missing entity, a conflict.
  *
- * <p>Domain code throws it without knowing about Dubbo; the provider-side
- * {@link vent.common.dubbo.VentErrorFilter} turns it into a gRPC status of the same
- * {@link ErrorKind} whose description is {@code "<reason>: <detail>"} ({@link ReasonedStatus}).
- * On the consumer side {@link vent.common.dubbo.RpcErrors#toVentException(Throwable)} turns such a
- * status back into this exception. Unexpected failures must not use it.
+ * <p>Domain code throws it without knowing about Dubbo; the provider-side {@link
+ * vent.common.dubbo.VentErrorFilter} turns it into a gRPC status of the same {@link ErrorKind}
+ * whose description is {@code "<reason>: <detail>"} ({@link ReasonedStatus}). On the consumer side
+ * {@link vent.common.dubbo.RpcErrors#toVentException(Throwable)} turns such a status back into this
+ * exception. Unexpected failures must not use it.
  */
 public class VentException extends RuntimeException {
 
@@ -50,7 +50,9 @@ public class VentException extends RuntimeException {
     return getMessage();
   }
 
-  /** @return the {@code "<reason>: <detail>"} description this failure travels with */
+  /**
+   * @return the {@code "<reason>: <detail>"} description this failure travels with
+   */
   public ReasonedStatus toReasonedStatus() {
     return new ReasonedStatus(reason, getMessage());
   }

@@ -3,8 +3,8 @@ package vent.common.events;
 import java.util.List;
 
 /**
- * Applies one event. Delivery is at-least-once: the same event (same {@link DomainEvent#id()})
- * may arrive again after a crash or a timeout, so a handler must be idempotent.
+ * Applies one event. Delivery is at-least-once: the same event (same {@link DomainEvent#id()}) may
+ * arrive again after a crash or a timeout, so a handler must be idempotent.
  */
 @FunctionalInterface
 public interface EventHandler {
@@ -19,8 +19,8 @@ public interface EventHandler {
   /**
    * Applies several events read together, in stream order; by default one by one. A handler
    * overrides it to apply them in fewer round trips. Returning normally acknowledges them all;
-   * throwing makes the consumer hand them to {@link #handle} one by one instead (so events
-   * already applied are applied again: idempotence makes that harmless).
+   * throwing makes the consumer hand them to {@link #handle} one by one instead (so events already
+   * applied are applied again: idempotence makes that harmless).
    */
   default void handleBatch(List<DomainEvent> events) throws Exception {
     for (DomainEvent event : events) {

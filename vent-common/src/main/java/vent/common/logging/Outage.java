@@ -4,10 +4,10 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
- * The "log once per outage" rule of Vent's background loops (stream consumers, stream tails):
- * the first failure of a streak is one WARN line {@code event=<name>_failing <subject>
- * error="..."}, every call then waits the retry pause, and the first success after a streak is one
- * INFO line {@code event=<name>_recovered <subject>}. Not thread-safe: one loop owns it.
+ * The "log once per outage" rule of Vent's background loops (stream consumers, stream tails): the
+ * first failure of a streak is one WARN line {@code event=<name>_failing <subject> error="..."},
+ * every call then waits the retry pause, and the first success after a streak is one INFO line
+ * {@code event=<name>_recovered <subject>}. Not thread-safe: one loop owns it.
  */
 public final class Outage {
 
@@ -56,8 +56,13 @@ public final class Outage {
     }
   }
 
-  /** @return {@code <Type>: <message>} on one line, double quotes made single (fits in {@code error="..."}) */
+  /**
+   * @return {@code <Type>: <message>} on one line, double quotes made single (fits in {@code
+   *     error="..."})
+   */
   public static String oneLine(Throwable e) {
-    return (e.getClass().getSimpleName() + ": " + e.getMessage()).replaceAll("[\\r\\n]+", " ").replace('"', '\'');
+    return (e.getClass().getSimpleName() + ": " + e.getMessage())
+        .replaceAll("[\\r\\n]+", " ")
+        .replace('"', '\'');
   }
 }

@@ -12,15 +12,14 @@ import java.util.function.Predicate;
 
 /**
  * Turns an HTTP request to the command port into Sentinel's {@link CommandRequest}, the way
- * Sentinel's own simple-http transport does, so the dashboard's requests mean the same here:
- * the command is the path without its leading {@code /} ({@code /setRules} -> {@code setRules}),
- * parameters come from the query string and then from a form-encoded body (a body parameter
- * wins), each key and value is trimmed and URL-decoded once, and parameters with an empty key or
- * value are dropped.
+ * Sentinel's own simple-http transport does, so the dashboard's requests mean the same here: the
+ * command is the path without its leading {@code /} ({@code /setRules} -> {@code setRules}),
+ * parameters come from the query string and then from a form-encoded body (a body parameter wins),
+ * each key and value is trimmed and URL-decoded once, and parameters with an empty key or value are
+ * dropped.
  *
- * <p>Example, as the dashboard pushes flow rules: {@code POST /setRules} with
- * {@code Content-Type: application/x-www-form-urlencoded} and body
- * {@code type=flow&data=%5B%7B%22resource%22...%5D}.
+ * <p>Example, as the dashboard pushes flow rules: {@code POST /setRules} with {@code Content-Type:
+ * application/x-www-form-urlencoded} and body {@code type=flow&data=%5B%7B%22resource%22...%5D}.
  *
  * <p>Before parsing, {@link #refusal} keeps browsers out: a web page must not be able to change
  * rules through a port on the operator's loopback (cross-site requests, DNS rebinding).
@@ -30,26 +29,47 @@ final class CommandRequests {
   private static final String FORM = "application/x-www-form-urlencoded";
 
   /**
-   * The commands that only read, the ones GET may run (the Sentinel 1.8.9 dashboard sends these
-   * as GET). Every other command, including ones unknown here, changes state and takes POST only.
+   * The commands that only read, the ones GET may run (the Sentinel 1.8.9 dashboard sends these as
+   * GET). Every other command, including ones unknown here, changes state and takes POST only.
    */
-  static final Set<String> READS = Set.of("api", "basicInfo", "version", "getSwitch", "systemStatus", "getRules",
-      "getParamFlowRules", "jsonTree", "tree", "clusterNode", "clusterNodeById", "cnode", "origin", "metric",
-      "getClusterMode", "cluster/client/fetchConfig", "cluster/server/fetchConfig", "cluster/server/info",
-      "cluster/server/flowRules", "cluster/server/paramRules", "cluster/server/metricList",
-      "gateway/getApiDefinitions", "gateway/getRules");
+  static final Set<String> READS =
+      Set.of(
+          "api",
+          "basicInfo",
+          "version",
+          "getSwitch",
+          "systemStatus",
+          "getRules",
+          "getParamFlowRules",
+          "jsonTree",
+          "tree",
+          "clusterNode",
+          "clusterNodeById",
+          "cnode",
+          "origin",
+          "metric",
+          "getClusterMode",
+          "cluster/client/fetchConfig",
+          "cluster/server/fetchConfig",
+          "cluster/server/info",
+          "cluster/server/flowRules",
+          "cluster/server/paramRules",
+          "cluster/server/metricList",
+          "gateway/getApiDefinitions",
+          "gateway/getRules");
 
   private CommandRequests() {}
 
   /**
-   * Why a request must not run, judged on its method, path and headers alone; checked before
-   * {@link #parse}.
+   * Why a request must not run, judged on its method, path and headers alone; checked before {@link
+   * #parse}.
    *
    * <ul>
-   *   <li>403: it carries an {@code Origin} header (a browser sent it; the dashboard and curl never do),
-   *       or its {@code Host} is a name other than {@code localhost} (a page reaching the port
+   *   <li>403: it carries an {@code Origin} header (a browser sent it; the dashboard and curl never
+   *       do), or its {@code Host} is a name other than {@code localhost} (a page reaching the port
    *       through a DNS name it rebinds to 127.0.0.1; the dashboard addresses instances by IP);
-   *   <li>405: the method is neither GET nor POST, or it is GET for a command outside {@link #READS}.
+   *   <li>405: the method is neither GET nor POST, or it is GET for a command outside {@link
+   *       #READS}.
    * </ul>
    *
    * <p>A command no handler serves is not refused here: it is answered 400 {@code Unknown command}
@@ -62,9 +82,12 @@ final class CommandRequests {
    * @param known whether a handler serves a command name (the path without its leading {@code /})
    * @return null if the request may run, else the refusal
    */
-  static Refusal refusal(String method, String rawPath, String origin, String host, Predicate<String> known) {
+  static Refusal refusal(
+      String method, String rawPath, String origin, String host, Predicate<String> known) {
     if (origin != null) {
-      return new Refusal(403, "requests with an Origin header are refused (browsers may not use the command port)");
+      return new Refusal(
+          403,
+          "requests with an Origin header are refused (browsers may not use the command port)");
     }
     if (host != null && !addressOrLocalhost(host)) {
       return new Refusal(403, "Host must be an IP address or localhost");
@@ -107,7 +130,8 @@ final class CommandRequests {
    * @throws IllegalArgumentException with a one-line message fit for the response body, if the
    *     method, command, content type or encoding is not acceptable
    */
-  static CommandRequest parse(String method, String rawPath, String rawQuery, String contentType, byte[] body) {
+  static CommandRequest parse(
+      String method, String rawPath, String rawQuery, String contentType, byte[] body) {
     boolean post = "POST".equalsIgnoreCase(method);
     if (!post && !"GET".equalsIgnoreCase(method)) {
       throw new IllegalArgumentException("only GET and POST are supported");

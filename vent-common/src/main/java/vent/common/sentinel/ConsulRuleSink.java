@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Push mode: when the dashboard sets the rules of one kind on this instance, they are written to
- * the application's Consul KV key, from where every instance (this one included, through the
- * watch) applies them and where they survive restarts.
+ * the application's Consul KV key, from where every instance (this one included, through the watch)
+ * applies them and where they survive restarts.
  */
 final class ConsulRuleSink<T extends Rule> implements WritableDataSource<List<T>> {
 
@@ -38,9 +38,11 @@ final class ConsulRuleSink<T extends Rule> implements WritableDataSource<List<T>
       if (!Boolean.TRUE.equals(written)) {
         throw new IllegalStateException("Consul refused to write " + key);
       }
-      LOG.info("event=sentinel_rules_pushed key={} rules={}", key, rules == null ? 0 : rules.size());
+      LOG.info(
+          "event=sentinel_rules_pushed key={} rules={}", key, rules == null ? 0 : rules.size());
     } catch (RuntimeException e) {
-      LOG.warn("event=sentinel_rules_push_failed key={} error={}", key, ConsulRuleSource.oneLine(e));
+      LOG.warn(
+          "event=sentinel_rules_push_failed key={} error={}", key, ConsulRuleSource.oneLine(e));
       throw e;
     }
   }

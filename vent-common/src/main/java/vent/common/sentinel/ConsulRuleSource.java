@@ -12,10 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The rules of one kind of one application, read from one Consul KV key. The values arrive
- * through {@link #apply(String)}, called by the key's {@link ConsulRuleWatch};
- * {@link #readSource()} reads the key directly for Sentinel's {@code ReadableDataSource}
- * contract.
+ * The rules of one kind of one application, read from one Consul KV key. The values arrive through
+ * {@link #apply(String)}, called by the key's {@link ConsulRuleWatch}; {@link #readSource()} reads
+ * the key directly for Sentinel's {@code ReadableDataSource} contract.
  *
  * <p>A missing key is an empty rule list. A value that does not parse is logged once (per distinct
  * value) and ignored: the last good rules stay in force, so a typo in Consul never lifts every
@@ -62,7 +61,10 @@ final class ConsulRuleSource<T extends Rule> extends AbstractDataSource<String, 
     } catch (RuntimeException e) {
       if (!Objects.equals(raw, rejectedRaw)) {
         rejectedRaw = raw;
-        LOG.warn("event=sentinel_rules_invalid key={} action=kept_previous_rules error={}", key, oneLine(e));
+        LOG.warn(
+            "event=sentinel_rules_invalid key={} action=kept_previous_rules error={}",
+            key,
+            oneLine(e));
       }
       return;
     }
@@ -73,12 +75,16 @@ final class ConsulRuleSource<T extends Rule> extends AbstractDataSource<String, 
     LOG.info("event=sentinel_rules_applied key={} rules={}", key, rules.size());
   }
 
-  /** @return the key's value now (no blocking), {@code null} if the key is absent */
+  /**
+   * @return the key's value now (no blocking), {@code null} if the key is absent
+   */
   @Override
   public String readSource() {
     Response<GetValue> response = consul.getKVValue(key);
     GetValue value = response.getValue();
-    return value == null || value.getValue() == null ? null : value.getDecodedValue(StandardCharsets.UTF_8);
+    return value == null || value.getValue() == null
+        ? null
+        : value.getDecodedValue(StandardCharsets.UTF_8);
   }
 
   @Override

@@ -12,16 +12,21 @@ import vent.common.error.VentException;
  * Which exceptions count as failures for Sentinel's exception-based degrade rules (installed as
  * Sentinel's global {@code Tracer} predicate by {@link SentinelBootstrap}).
  *
- * <p>Only failures of the dependency count: unreachable, timed out, internal error, or rejected
- * by the provider's own limits. An expected domain answer ({@code USER_NOT_FOUND},
- * {@code USERNAME_TAKEN}, ...) is a healthy provider doing its job; counting it would let
- * ordinary 404s open a circuit.
+ * <p>Only failures of the dependency count: unreachable, timed out, internal error, or rejected by
+ * the provider's own limits. An expected domain answer ({@code USER_NOT_FOUND}, {@code
+ * USERNAME_TAKEN}, ...) is a healthy provider doing its job; counting it would let ordinary 404s
+ * open a circuit.
  */
 public final class CountedFailures {
 
-  private static final Set<TriRpcStatus.Code> FAILURE_CODES = EnumSet.of(TriRpcStatus.Code.UNAVAILABLE,
-      TriRpcStatus.Code.DEADLINE_EXCEEDED, TriRpcStatus.Code.INTERNAL, TriRpcStatus.Code.UNKNOWN,
-      TriRpcStatus.Code.DATA_LOSS, TriRpcStatus.Code.UNIMPLEMENTED);
+  private static final Set<TriRpcStatus.Code> FAILURE_CODES =
+      EnumSet.of(
+          TriRpcStatus.Code.UNAVAILABLE,
+          TriRpcStatus.Code.DEADLINE_EXCEEDED,
+          TriRpcStatus.Code.INTERNAL,
+          TriRpcStatus.Code.UNKNOWN,
+          TriRpcStatus.Code.DATA_LOSS,
+          TriRpcStatus.Code.UNIMPLEMENTED);
 
   private CountedFailures() {}
 
@@ -37,7 +42,9 @@ public final class CountedFailures {
       if (t instanceof StatusRpcException sre) {
         TriRpcStatus status = sre.getStatus();
         if (status.code == TriRpcStatus.Code.RESOURCE_EXHAUSTED) {
-          return ReasonedStatus.parse(status.description).map(r -> r.reason().equals("RATE_LIMITED")).orElse(false);
+          return ReasonedStatus.parse(status.description)
+              .map(r -> r.reason().equals("RATE_LIMITED"))
+              .orElse(false);
         }
         return FAILURE_CODES.contains(status.code);
       }

@@ -13,17 +13,16 @@ import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
 
 /**
- * What a Dubbo call blocked by Sentinel's Dubbo 3 adapter ends with (Sentinel's default wraps
- * the block in a RuntimeException that travels as gRPC UNKNOWN).
+ * What a Dubbo call blocked by Sentinel's Dubbo 3 adapter ends with (Sentinel's default wraps the
+ * block in a RuntimeException that travels as gRPC UNKNOWN).
  *
  * <ul>
- *   <li>Consumer side (this process's rule, e.g. an open circuit): the call fails at once,
- *       without a network round trip, with {@code VentException(UNAVAILABLE,
- *       "DEPENDENCY_UNAVAILABLE", "circuit open: <resource>")} ({@link SentinelBlocks#describe}
- *       for the other rule kinds).</li>
- *   <li>Provider side (the provider's own rule): gRPC RESOURCE_EXHAUSTED
- *       {@code "RATE_LIMITED: <resource>"}, which the consumer's
- *       {@link vent.common.dubbo.RpcErrors#toVentException} turns into DEPENDENCY_UNAVAILABLE.</li>
+ *   <li>Consumer side (this process's rule, e.g. an open circuit): the call fails at once, without
+ *       a network round trip, with {@code VentException(UNAVAILABLE, "DEPENDENCY_UNAVAILABLE",
+ *       "circuit open: <resource>")} ({@link SentinelBlocks#describe} for the other rule kinds).
+ *   <li>Provider side (the provider's own rule): gRPC RESOURCE_EXHAUSTED {@code "RATE_LIMITED:
+ *       <resource>"}, which the consumer's {@link vent.common.dubbo.RpcErrors#toVentException}
+ *       turns into DEPENDENCY_UNAVAILABLE.
  * </ul>
  */
 public final class DubboBlockFallbacks {
@@ -48,7 +47,8 @@ public final class DubboBlockFallbacks {
       String resource = SentinelBlocks.resource(block, DubboUtils.getInterfaceName(invoker));
       LOG.debug("event=sentinel_blocked side=provider resource={} rule={}", resource, kind(block));
       return AsyncRpcResult.newDefaultAsyncResult(
-          new ReasonedRpcException(TriRpcStatus.Code.RESOURCE_EXHAUSTED, new ReasonedStatus("RATE_LIMITED", resource)),
+          new ReasonedRpcException(
+              TriRpcStatus.Code.RESOURCE_EXHAUSTED, new ReasonedStatus("RATE_LIMITED", resource)),
           invocation);
     };
   }

@@ -32,15 +32,33 @@ import java.util.function.Consumer;
  */
 final class RuleKind<T extends Rule> {
 
-  static final RuleKind<FlowRule> FLOW = new RuleKind<>("flow", FlowRule.class,
-      FlowRuleManager::register2Property, WritableDataSourceRegistry::registerFlowDataSource);
-  static final RuleKind<DegradeRule> DEGRADE = new RuleKind<>("degrade", DegradeRule.class,
-      DegradeRuleManager::register2Property, WritableDataSourceRegistry::registerDegradeDataSource);
+  static final RuleKind<FlowRule> FLOW =
+      new RuleKind<>(
+          "flow",
+          FlowRule.class,
+          FlowRuleManager::register2Property,
+          WritableDataSourceRegistry::registerFlowDataSource);
+  static final RuleKind<DegradeRule> DEGRADE =
+      new RuleKind<>(
+          "degrade",
+          DegradeRule.class,
+          DegradeRuleManager::register2Property,
+          WritableDataSourceRegistry::registerDegradeDataSource);
+
   /** The dashboard pushes these with {@code setParamFlowRules}, which has its own writer hook. */
-  static final RuleKind<ParamFlowRule> PARAM_FLOW = new RuleKind<>("param-flow", ParamFlowRule.class,
-      ParamFlowRuleManager::register2Property, ModifyParamFlowRulesCommandHandler::setWritableDataSource);
-  static final RuleKind<SystemRule> SYSTEM = new RuleKind<>("system", SystemRule.class,
-      SystemRuleManager::register2Property, WritableDataSourceRegistry::registerSystemDataSource);
+  static final RuleKind<ParamFlowRule> PARAM_FLOW =
+      new RuleKind<>(
+          "param-flow",
+          ParamFlowRule.class,
+          ParamFlowRuleManager::register2Property,
+          ModifyParamFlowRulesCommandHandler::setWritableDataSource);
+
+  static final RuleKind<SystemRule> SYSTEM =
+      new RuleKind<>(
+          "system",
+          SystemRule.class,
+          SystemRuleManager::register2Property,
+          WritableDataSourceRegistry::registerSystemDataSource);
 
   /** Every kind, in the order they are registered and logged. */
   static final List<RuleKind<?>> ALL = List.of(FLOW, DEGRADE, PARAM_FLOW, SYSTEM);
@@ -50,7 +68,10 @@ final class RuleKind<T extends Rule> {
   private final Consumer<SentinelProperty<List<T>>> propertyRegistrar;
   private final Consumer<WritableDataSource<List<T>>> writerRegistrar;
 
-  private RuleKind(String type, Class<T> ruleClass, Consumer<SentinelProperty<List<T>>> propertyRegistrar,
+  private RuleKind(
+      String type,
+      Class<T> ruleClass,
+      Consumer<SentinelProperty<List<T>>> propertyRegistrar,
       Consumer<WritableDataSource<List<T>>> writerRegistrar) {
     this.type = type;
     this.ruleClass = ruleClass;

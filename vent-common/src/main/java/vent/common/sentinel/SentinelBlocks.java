@@ -56,10 +56,9 @@ public final class SentinelBlocks {
 
   /**
    * The detail of a caller-side block, as Vent reports it ({@code VentException} UNAVAILABLE /
-   * DEPENDENCY_UNAVAILABLE):
-   * {@code "circuit open: <resource>"} for a degrade rule, {@code "rate limit: <resource>"} for a
-   * flow or parameter-flow rule, {@code "system overload: <resource>"} for a system rule,
-   * {@code "blocked: <resource>"} otherwise.
+   * DEPENDENCY_UNAVAILABLE): {@code "circuit open: <resource>"} for a degrade rule, {@code "rate
+   * limit: <resource>"} for a flow or parameter-flow rule, {@code "system overload: <resource>"}
+   * for a system rule, {@code "blocked: <resource>"} otherwise.
    */
   public static String describe(BlockException block, String fallbackResource) {
     String resource = resource(block, fallbackResource);

@@ -28,29 +28,31 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sentinel's {@code SimpleHttpCommandCenter} listens on every interface, and anyone who reaches
  * the port can rewrite every rule. This replacement (a Sentinel SPI with the highest priority, see
- * {@code META-INF/services/com.alibaba.csp.sentinel.transport.CommandCenter}) binds only to
- * {@link SentinelSettings#commandHost} (127.0.0.1 by default) and {@link SentinelSettings#commandPort},
- * on the JDK's HTTP server, and serves the same commands: {@code /<command>} is dispatched to the
+ * {@code META-INF/services/com.alibaba.csp.sentinel.transport.CommandCenter}) binds only to {@link
+ * SentinelSettings#commandHost} (127.0.0.1 by default) and {@link SentinelSettings#commandPort}, on
+ * the JDK's HTTP server, and serves the same commands: {@code /<command>} is dispatched to the
  * {@link CommandHandler} Sentinel registers under that name ({@code setRules}, {@code getRules},
- * {@code setParamFlowRules}, {@code metric}, ...), with parameters parsed by {@link CommandRequests}.
+ * {@code setParamFlowRules}, {@code metric}, ...), with parameters parsed by {@link
+ * CommandRequests}.
  *
  * <p>Commands that change state (everything but the reads of {@link CommandRequests#READS}) run
  * only on POST, and a request carrying an {@code Origin} header or a {@code Host} that is a DNS
- * name is refused before it is read: a web page in the operator's browser must not be able to
- * drive the port ({@link CommandRequests#refusal}).
+ * name is refused before it is read: a web page in the operator's browser must not be able to drive
+ * the port ({@link CommandRequests#refusal}).
  *
  * <p>Answers: 200 with the handler's result as plain text (e.g. {@code success}); 403 or 405 (with
  * {@code Allow: POST}) for a refused request; 400 with a one-line plain-text reason for anything
  * else that fails (unknown command, bad encoding, a handler failure); never a stack trace.
  *
  * <p>Unlike Sentinel's, it does not move to the next free port when its port is taken: ports are
- * assigned per process, so a taken port is a configuration error, reported by
- * {@link SentinelBootstrap#start}.
+ * assigned per process, so a taken port is a configuration error, reported by {@link
+ * SentinelBootstrap#start}.
  */
 @Spi(order = Spi.ORDER_HIGHEST)
 public final class VentCommandCenter implements CommandCenter {
 
   private static final Logger LOG = LoggerFactory.getLogger(VentCommandCenter.class);
+
   /** Largest request body accepted, bytes; a full rule list is far smaller. */
   static final int MAX_BODY_BYTES = 1 << 20;
 
@@ -65,18 +67,24 @@ public final class VentCommandCenter implements CommandCenter {
   /** Instantiated by Sentinel's SPI loader. */
   public VentCommandCenter() {}
 
-  /** Where the next {@link #start()} binds; set by {@link SentinelBootstrap} before Sentinel starts. */
+  /**
+   * Where the next {@link #start()} binds; set by {@link SentinelBootstrap} before Sentinel starts.
+   */
   static void configure(String host, int port) {
     configured = new InetSocketAddress(host, port);
     failure = null;
   }
 
-  /** @return the address the command port listens on, empty while it is not listening */
+  /**
+   * @return the address the command port listens on, empty while it is not listening
+   */
   public static Optional<InetSocketAddress> boundAddress() {
     return Optional.ofNullable(bound);
   }
 
-  /** @return why the last start failed, if it did */
+  /**
+   * @return why the last start failed, if it did
+   */
   static Optional<Exception> startFailure() {
     return Optional.ofNullable(failure);
   }
@@ -94,16 +102,20 @@ public final class VentCommandCenter implements CommandCenter {
    */
   @Override
   public synchronized void start() {
-    InetSocketAddress address = configured != null
-        ? configured
-        : new InetSocketAddress(InetAddress.getLoopbackAddress(), defaultPort());
+    InetSocketAddress address = configured;
     try {
+      if (address == null) {
+        address = new InetSocketAddress(InetAddress.getLoopbackAddress(), sentinelPort());
+      }
       HttpServer http = HttpServer.create(address, 64);
-      ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "sentinel-command");
-        t.setDaemon(true);
-        return t;
-      });
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              2,
+              r -> {
+                Thread t = new Thread(r, "sentinel-command");
+                t.setDaemon(true);
+                return t;
+              });
       http.setExecutor(pool);
       http.createContext("/", this::handle);
       http.start();
@@ -115,7 +127,10 @@ public final class VentCommandCenter implements CommandCenter {
       TransportConfig.setRuntimePort(bound.getPort());
     } catch (IOException | RuntimeException e) {
       failure = e;
-      LOG.error("event=sentinel_command_port_failed address={} error={}", address, ConsulRuleSource.oneLine(e));
+      LOG.error(
+          "event=sentinel_command_port_failed address={} error={}",
+          address,
+          ConsulRuleSource.oneLine(e));
     }
   }
 
@@ -131,24 +146,33 @@ public final class VentCommandCenter implements CommandCenter {
     }
   }
 
-  private static int defaultPort() {
+  /** Sentinel's own port setting, when something started Sentinel before {@link #configure}. */
+  private static int sentinelPort() {
+    String port = TransportConfig.getPort();
     try {
-      return Integer.parseInt(TransportConfig.getPort());
-    } catch (RuntimeException e) {
-      return 8719;
+      return Integer.parseInt(port);
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException(
+          "no command port configured (sentinel.commandPort), csp.sentinel.api.port=" + port, e);
     }
   }
 
   private void handle(HttpExchange exchange) {
     try (exchange) {
-      CommandRequests.Refusal refusal = CommandRequests.refusal(exchange.getRequestMethod(),
-          exchange.getRequestURI().getRawPath(), exchange.getRequestHeaders().getFirst("Origin"),
-          exchange.getRequestHeaders().getFirst("Host"), handlers::containsKey);
+      CommandRequests.Refusal refusal =
+          CommandRequests.refusal(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().getRawPath(),
+              exchange.getRequestHeaders().getFirst("Origin"),
+              exchange.getRequestHeaders().getFirst("Host"),
+              handlers::containsKey);
       if (refusal != null) {
         // Method and path are the client's text: only a sanitized, short method is logged.
         String method = exchange.getRequestMethod().replaceAll("[^A-Za-z]", "?");
-        LOG.warn("event=sentinel_command_refused method={} status={}",
-            method.length() > 16 ? method.substring(0, 16) : method, refusal.status());
+        LOG.warn(
+            "event=sentinel_command_refused method={} status={}",
+            method.length() > 16 ? method.substring(0, 16) : method,
+            refusal.status());
         if (refusal.status() == 405) {
           exchange.getResponseHeaders().set("Allow", "POST");
         }
@@ -165,8 +189,13 @@ public final class VentCommandCenter implements CommandCenter {
       }
       CommandRequest request;
       try {
-        request = CommandRequests.parse(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-            exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Content-Type"), body);
+        request =
+            CommandRequests.parse(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                body);
       } catch (IllegalArgumentException e) {
         reply(exchange, 400, e.getMessage());
         return;
@@ -189,7 +218,10 @@ public final class VentCommandCenter implements CommandCenter {
       response = handler.handle(request);
     } catch (RuntimeException | LinkageError e) {
       // E.g. setRules with data that is not a JSON rule array: the caller's mistake, not ours.
-      LOG.warn("event=sentinel_command_failed command={} error={}", command, ConsulRuleSource.oneLine(e));
+      LOG.warn(
+          "event=sentinel_command_failed command={} error={}",
+          command,
+          ConsulRuleSource.oneLine(e));
       return new Reply(400, command + " failed: " + ConsulRuleSource.oneLine(e));
     }
     if (response == null) {
@@ -200,7 +232,9 @@ public final class VentCommandCenter implements CommandCenter {
       return new Reply(200, result == null ? "" : result.toString());
     }
     Throwable cause = response.getException();
-    return new Reply(400, cause == null || cause.getMessage() == null ? command + " failed" : cause.getMessage());
+    return new Reply(
+        400,
+        cause == null || cause.getMessage() == null ? command + " failed" : cause.getMessage());
   }
 
   private record Reply(int status, String text) {}

@@ -17,14 +17,16 @@ class HttpClientVersionTest {
   @Test
   void httpClientOnTheClassPathIsAtLeast4513() throws Exception {
     Properties pom = new Properties();
-    try (InputStream in = HttpClients.class.getResourceAsStream(
-        "/META-INF/maven/org.apache.httpcomponents/httpclient/pom.properties")) {
+    try (InputStream in =
+        HttpClients.class.getResourceAsStream(
+            "/META-INF/maven/org.apache.httpcomponents/httpclient/pom.properties")) {
       assertThat(in).as("httpclient's pom.properties").isNotNull();
       pom.load(in);
     }
     String[] v = pom.getProperty("version").split("\\.");
     int patch = Integer.parseInt(v[2].replaceAll("\\D.*", ""));
     assertThat(Integer.parseInt(v[0]) * 10_000 + Integer.parseInt(v[1]) * 100 + patch)
-        .as("httpclient %s", pom.getProperty("version")).isGreaterThanOrEqualTo(40_513);
+        .as("httpclient %s", pom.getProperty("version"))
+        .isGreaterThanOrEqualTo(40_513);
   }
 }

@@ -47,8 +47,12 @@ class CallerAuthIT {
     config.server.port = RedisServer.freePort();
     config.server.drainMs = 200;
     config.sentinel.enabled = false;
+    config.globalConfig.kvPrefix = "test/config";
     config.callers.trusted = "vent-web=" + WEB_SECRET + ",vent-provider-auth=" + AUTH_SECRET;
-    provider = new ProviderServer(config).provide(CaptchaService.class, new DubboNodeIT.FakeCaptcha()).start();
+    provider =
+        new ProviderServer(config)
+            .provide(CaptchaService.class, new DubboNodeIT.FakeCaptcha())
+            .start();
 
     web = consumer("vent-web", WEB_SECRET);
     auth = consumer("vent-provider-auth", AUTH_SECRET);
@@ -62,7 +66,9 @@ class CallerAuthIT {
     asWeb = webRef.get();
     asAuth = authRef.get();
     asStranger = strangerRef.get();
-    Eventually.succeeds("the consumers see the provider", Duration.ofSeconds(20),
+    Eventually.succeeds(
+        "the consumers see the provider",
+        Duration.ofSeconds(20),
         () -> asWeb.createCaptcha(CreateCaptchaRequest.getDefaultInstance()));
   }
 
@@ -80,40 +86,54 @@ class CallerAuthIT {
 
   @Test
   void listedCallersAreServed() {
-    assertThat(asWeb.createCaptcha(CreateCaptchaRequest.getDefaultInstance()).getId()).isEqualTo("c1");
-    assertThat(asAuth.verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("good").build()).getValid()).isTrue();
+    assertThat(asWeb.createCaptcha(CreateCaptchaRequest.getDefaultInstance()).getId())
+        .isEqualTo("c1");
+    assertThat(
+            asAuth
+                .verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("good").build())
+                .getValid())
+        .isTrue();
   }
 
   @Test
   void aCallerWithoutSecretIsUnauthenticated() {
-    assertRefused(() -> asStranger.createCaptcha(CreateCaptchaRequest.getDefaultInstance()),
-        ErrorKind.UNAUTHENTICATED, "CALLER_UNAUTHENTICATED");
+    assertRefused(
+        () -> asStranger.createCaptcha(CreateCaptchaRequest.getDefaultInstance()),
+        ErrorKind.UNAUTHENTICATED,
+        "CALLER_UNAUTHENTICATED");
   }
 
   @Test
   void aProvenCallerTheMethodDoesNotListIsDenied() {
-    assertRefused(() -> asWeb.verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("good").build()),
-        ErrorKind.PERMISSION_DENIED, "CALLER_NOT_ALLOWED");
-    assertRefused(() -> asAuth.createCaptcha(CreateCaptchaRequest.getDefaultInstance()),
-        ErrorKind.PERMISSION_DENIED, "CALLER_NOT_ALLOWED");
+    assertRefused(
+        () -> asWeb.verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("good").build()),
+        ErrorKind.PERMISSION_DENIED,
+        "CALLER_NOT_ALLOWED");
+    assertRefused(
+        () -> asAuth.createCaptcha(CreateCaptchaRequest.getDefaultInstance()),
+        ErrorKind.PERMISSION_DENIED,
+        "CALLER_NOT_ALLOWED");
   }
 
   private static void assertRefused(Runnable call, ErrorKind kind, String reason) {
-    assertThatThrownBy(() -> {
-          try {
-            call.run();
-          } catch (RuntimeException e) {
-            throw RpcErrors.toVentException(e);
-          }
-        })
-        .isInstanceOfSatisfying(VentException.class, e -> {
-          assertThat(e.kind()).isEqualTo(kind);
-          assertThat(e.reason()).isEqualTo(reason);
-        });
+    assertThatThrownBy(
+            () -> {
+              try {
+                call.run();
+              } catch (RuntimeException e) {
+                throw RpcErrors.toVentException(e);
+              }
+            })
+        .isInstanceOfSatisfying(
+            VentException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(kind);
+              assertThat(e.reason()).isEqualTo(reason);
+            });
   }
 
   private static DubboNode consumer(String application, String secret) {
-    DubboNode node = new DubboNode(application, ConsulAgent.shared().registry(), true);
+    DubboNode node = new DubboNode(application, ConsulAgent.shared().registry(), true, false);
     CallerSettings callers = new CallerSettings();
     callers.secret = secret;
     node.callers(callers);

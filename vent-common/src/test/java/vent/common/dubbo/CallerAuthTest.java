@@ -32,17 +32,27 @@ class CallerAuthTest {
         .containsExactly("vent-provider-auth");
     assertThat(table.of(UserService.class, "deleteUser", new Class<?>[] {DeleteUserRequest.class}))
         .containsExactly("vent-provider-auth");
-    assertThat(table.of(UserService.class, "ensureUsers", new Class<?>[] {EnsureUsersRequest.class}))
+    assertThat(
+            table.of(UserService.class, "ensureUsers", new Class<?>[] {EnsureUsersRequest.class}))
         .containsExactly("vent-web");
-    assertThat(table.of(RelationService.class, "batchFollow", new Class<?>[] {BatchFollowRequest.class}))
+    assertThat(
+            table.of(
+                RelationService.class, "batchFollow", new Class<?>[] {BatchFollowRequest.class}))
         .containsExactly("vent-web");
-    assertThat(table.of(AuthService.class, "login", new Class<?>[] {LoginRequest.class})).containsExactly("vent-web");
-    assertThat(table.of(CaptchaService.class, "verifyCaptcha", new Class<?>[] {VerifyCaptchaRequest.class}))
+    assertThat(table.of(AuthService.class, "login", new Class<?>[] {LoginRequest.class}))
+        .containsExactly("vent-web");
+    assertThat(
+            table.of(
+                CaptchaService.class, "verifyCaptcha", new Class<?>[] {VerifyCaptchaRequest.class}))
         .containsExactly("vent-provider-auth");
     // Reads stay open to any gRPC client.
-    assertThat(table.of(UserService.class, "getUser", new Class<?>[] {GetUserRequest.class})).isEmpty();
-    assertThat(table.of(RelationService.class, "getCounts", new Class<?>[] {GetCountsRequest.class})).isEmpty();
-    assertThat(table.of(AuthService.class, "getJwks", new Class<?>[] {GetJwksRequest.class})).isEmpty();
+    assertThat(table.of(UserService.class, "getUser", new Class<?>[] {GetUserRequest.class}))
+        .isEmpty();
+    assertThat(
+            table.of(RelationService.class, "getCounts", new Class<?>[] {GetCountsRequest.class}))
+        .isEmpty();
+    assertThat(table.of(AuthService.class, "getJwks", new Class<?>[] {GetJwksRequest.class}))
+        .isEmpty();
     // Not a method of the IDL (Dubbo's own, or no message parameter): no rule.
     assertThat(table.of(UserService.class, "$echo", new Class<?>[] {Object.class})).isEmpty();
   }
@@ -51,18 +61,25 @@ class CallerAuthTest {
   void aKnownCallerWithItsSecretIsAllowedWhereListed() {
     CallerAuth auth = provider();
     assertThat(auth.enforcing()).isTrue();
-    assertThat(auth.check("vent-web", WEB_SECRET, Set.of("vent-web"))).isEqualTo(CallerAuth.Verdict.ALLOWED);
-    assertThat(auth.check("vent-provider-auth", AUTH_SECRET, Set.of("vent-web"))).isEqualTo(CallerAuth.Verdict.NOT_ALLOWED);
+    assertThat(auth.check("vent-web", WEB_SECRET, Set.of("vent-web")))
+        .isEqualTo(CallerAuth.Verdict.ALLOWED);
+    assertThat(auth.check("vent-provider-auth", AUTH_SECRET, Set.of("vent-web")))
+        .isEqualTo(CallerAuth.Verdict.NOT_ALLOWED);
   }
 
   @Test
   void noCallerAWrongSecretOrAnUnknownNameIsUnauthenticated() {
     CallerAuth auth = provider();
-    assertThat(auth.check(null, null, Set.of("vent-web"))).isEqualTo(CallerAuth.Verdict.UNAUTHENTICATED);
-    assertThat(auth.check("vent-web", null, Set.of("vent-web"))).isEqualTo(CallerAuth.Verdict.UNAUTHENTICATED);
-    assertThat(auth.check("vent-web", AUTH_SECRET, Set.of("vent-web"))).isEqualTo(CallerAuth.Verdict.UNAUTHENTICATED);
-    assertThat(auth.check("vent-web", WEB_SECRET + "0", Set.of("vent-web"))).isEqualTo(CallerAuth.Verdict.UNAUTHENTICATED);
-    assertThat(auth.check("intruder", WEB_SECRET, Set.of("vent-web"))).isEqualTo(CallerAuth.Verdict.UNAUTHENTICATED);
+    assertThat(auth.check(null, null, Set.of("vent-web")))
+        .isEqualTo(CallerAuth.Verdict.UNAUTHENTICATED);
+    assertThat(auth.check("vent-web", null, Set.of("vent-web")))
+        .isEqualTo(CallerAuth.Verdict.UNAUTHENTICATED);
+    assertThat(auth.check("vent-web", AUTH_SECRET, Set.of("vent-web")))
+        .isEqualTo(CallerAuth.Verdict.UNAUTHENTICATED);
+    assertThat(auth.check("vent-web", WEB_SECRET + "0", Set.of("vent-web")))
+        .isEqualTo(CallerAuth.Verdict.UNAUTHENTICATED);
+    assertThat(auth.check("intruder", WEB_SECRET, Set.of("vent-web")))
+        .isEqualTo(CallerAuth.Verdict.UNAUTHENTICATED);
   }
 
   @Test
@@ -87,10 +104,14 @@ class CallerAuthTest {
   void settingsNeverShowASecret() {
     CallerSettings settings = trusted();
     settings.secret = WEB_SECRET;
-    assertThat(settings.toString()).doesNotContain(WEB_SECRET).doesNotContain(AUTH_SECRET)
-        .contains("vent-web").contains("vent-provider-auth");
+    assertThat(settings.toString())
+        .doesNotContain(WEB_SECRET)
+        .doesNotContain(AUTH_SECRET)
+        .contains("vent-web")
+        .contains("vent-provider-auth");
     settings.trusted = "vent-web=" + WEB_SECRET + ",broken";
-    assertThatThrownBy(settings::trustedSecrets).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(settings::trustedSecrets)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageNotContaining(WEB_SECRET);
   }
 

@@ -29,9 +29,9 @@ import vent.common.testing.RedisServer;
 /**
  * Dubbo registration and discovery through a Consul agent with ACLs on and everything denied by
  * default, using a token of exactly the policy docs/SECURITY.md documents
- * (docs/consul-acl-policy.hcl): a provider registers with it, a consumer with it finds the
- * provider and calls it; a provider without a token is refused at start-up with Consul's reason,
- * in seconds. Neither token appears in any log line or in what Dubbo stores in Consul.
+ * (docs/consul-acl-policy.hcl): a provider registers with it, a consumer with it finds the provider
+ * and calls it; a provider without a token is refused at start-up with Consul's reason, in seconds.
+ * Neither token appears in any log line or in what Dubbo stores in Consul.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsulAclIT {
@@ -55,7 +55,8 @@ class ConsulAclIT {
     logs = new ListAppender<>();
     logs.start();
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
-    ((Logger) LoggerFactory.getLogger("org.apache.dubbo")).setLevel(Level.toLevel(System.getProperty("vent.it.dubboLogLevel", "INFO")));
+    ((Logger) LoggerFactory.getLogger("org.apache.dubbo"))
+        .setLevel(Level.toLevel(System.getProperty("vent.it.dubboLogLevel", "INFO")));
 
     consul = ConsulAgent.withAcl(MASTER);
     token = consul.createToken(ConsulAgent.ventPolicy());
@@ -63,20 +64,30 @@ class ConsulAclIT {
     ProviderConfig config = providerConfig();
     config.registry.token = token;
     providerPort = config.server.port;
-    provider = new ProviderServer(config).provide(CaptchaService.class, new DubboNodeIT.FakeCaptcha()).start();
+    provider =
+        new ProviderServer(config)
+            .provide(CaptchaService.class, new DubboNodeIT.FakeCaptcha())
+            .start();
 
     var registry = consul.registry();
     registry.token = token;
-    consumer = new DubboNode("vent-acl-test-consumer", registry, true);
+    consumer = new DubboNode("vent-acl-test-consumer", registry, true, false);
     var ref = consumer.refer(CaptchaService.class, 3000, 2, Set.of("createCaptcha"));
     ref.setScope("remote");
     consumer.start();
     client = ref.get();
 
-    Eventually.until("provider registered with the token and passing", Duration.ofSeconds(20),
-        () -> consul.get("/v1/health/service/" + SERVICE + "?passing=true").contains(String.valueOf(providerPort)));
+    Eventually.until(
+        "provider registered with the token and passing",
+        Duration.ofSeconds(20),
+        () ->
+            consul
+                .get("/v1/health/service/" + SERVICE + "?passing=true")
+                .contains(String.valueOf(providerPort)));
     // The consumer learns of the provider through its own Consul watch, a moment later.
-    Eventually.succeeds("consumer with the token sees the provider", Duration.ofSeconds(20),
+    Eventually.succeeds(
+        "consumer with the token sees the provider",
+        Duration.ofSeconds(20),
         () -> client.createCaptcha(CreateCaptchaRequest.getDefaultInstance()));
   }
 
@@ -96,7 +107,11 @@ class ConsulAclIT {
   @Test
   @Order(1)
   void consumerWithTheTokenCallsProviderWithTheToken() {
-    assertThat(client.verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("good").build()).getValid()).isTrue();
+    assertThat(
+            client
+                .verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("good").build())
+                .getValid())
+        .isTrue();
   }
 
   @Test
@@ -113,11 +128,15 @@ class ConsulAclIT {
   void providerWithoutTokenIsRefusedQuicklyWithConsulsReason() {
     ProviderConfig config = providerConfig();
     config.application = "vent-acl-test-no-token";
-    ProviderServer refused = new ProviderServer(config).provide(CaptchaService.class, new DubboNodeIT.FakeCaptcha());
+    ProviderServer refused =
+        new ProviderServer(config).provide(CaptchaService.class, new DubboNodeIT.FakeCaptcha());
     try {
-      assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
-          assertThatThrownBy(refused::start)
-              .satisfies(e -> assertThat(causes(e)).contains("Permission denied").contains(SERVICE)));
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(30),
+          () ->
+              assertThatThrownBy(refused::start)
+                  .satisfies(
+                      e -> assertThat(causes(e)).contains("Permission denied").contains(SERVICE)));
     } finally {
       refused.stop();
     }
@@ -133,7 +152,9 @@ class ConsulAclIT {
     assertThat(registered).contains(SERVICE).doesNotContain(token).doesNotContain(MASTER);
     assertThat(logs.list).isNotEmpty();
     for (ILoggingEvent event : logs.list) {
-      String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
+      String line =
+          event.getFormattedMessage()
+              + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
       assertThat(line).doesNotContain(token).doesNotContain(MASTER);
     }
   }
@@ -146,6 +167,7 @@ class ConsulAclIT {
     config.server.port = RedisServer.freePort();
     config.server.drainMs = 200;
     config.sentinel.enabled = false;
+    config.globalConfig.kvPrefix = "test/config";
     return config;
   }
 

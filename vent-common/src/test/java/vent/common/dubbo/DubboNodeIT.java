@@ -39,12 +39,12 @@ import vent.user.v1.User;
 import vent.user.v1.UserService;
 
 /**
- * The shared wiring end to end: a provider registers in a real Consul, a consumer in the same
- * JVM (a separate Dubbo application) finds it there and calls it over Triple on loopback, and
- * a domain failure arrives as the same kind and reason; over two instances of one service, a call
- * that times out is retried on the other instance unless its method is declared not retried.
- * Sentinel is disabled here ({@code sentinel.enabled: false}): its Dubbo adapter is on the class
- * path but must not take part in any call.
+ * The shared wiring end to end: a provider registers in a real Consul, a consumer in the same JVM
+ * (a separate Dubbo application) finds it there and calls it over Triple on loopback, and a domain
+ * failure arrives as the same kind and reason; over two instances of one service, a call that times
+ * out is retried on the other instance unless its method is declared not retried. Sentinel is
+ * disabled here ({@code sentinel.enabled: false}): its Dubbo adapter is on the class path but must
+ * not take part in any call.
  */
 class DubboNodeIT {
 
@@ -53,8 +53,11 @@ class DubboNodeIT {
   private static DubboNode consumer;
   private static CaptchaService client;
 
-  /** Per-attempt timeout of the user-service reference; {@link SlowUsersMain} sleeps well past it. */
+  /**
+   * Per-attempt timeout of the user-service reference; {@link SlowUsersMain} sleeps well past it.
+   */
   static final int USERS_TIMEOUT_MS = 400;
+
   static final int USERS_RETRIES = 2;
   static final List<String> USER_INSTANCES = List.of("users-1", "users-2");
   private static final List<Process> userProviders = new ArrayList<>();
@@ -86,43 +89,59 @@ class DubboNodeIT {
     providerPort = config.server.port;
     config.server.drainMs = 200;
     config.sentinel.enabled = false;
+    config.globalConfig.kvPrefix = "test/config";
     provider = new ProviderServer(config).provide(CaptchaService.class, new FakeCaptcha()).start();
 
-    consumer = new DubboNode("vent-wiring-test-consumer", consul.registry(), true);
+    consumer = new DubboNode("vent-wiring-test-consumer", consul.registry(), true, false);
     var ref = consumer.refer(CaptchaService.class, 3000, 2, Set.of("createCaptcha"));
     // Over Triple, as between processes (Dubbo would call this JVM's provider in-JVM otherwise).
     ref.setScope("remote");
     // Two instances of the user service, each in a process of its own (SlowUsersMain says why).
     Path logs = Files.createDirectories(Path.of("target", "slow-users"));
     for (String name : USER_INSTANCES) {
-      userProviders.add(new ProcessBuilder(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-cp", System.getProperty("java.class.path"),
-              SlowUsersMain.class.getName(), name, String.valueOf(RedisServer.freePort()),
-              String.valueOf(consul.httpPort()))
-          .redirectErrorStream(true)
-          .redirectOutput(logs.resolve(name + ".log").toFile())
-          .start());
+      userProviders.add(
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  SlowUsersMain.class.getName(),
+                  name,
+                  String.valueOf(RedisServer.freePort()),
+                  String.valueOf(consul.httpPort()))
+              .redirectErrorStream(true)
+              .redirectOutput(logs.resolve(name + ".log").toFile())
+              .start());
     }
-    var usersRef = consumer.refer(UserService.class, USERS_TIMEOUT_MS, USERS_RETRIES, Set.of("createUser"));
+    var usersRef =
+        consumer.refer(UserService.class, USERS_TIMEOUT_MS, USERS_RETRIES, Set.of("createUser"));
     usersRef.setScope("remote");
     consumer.start();
     client = ref.get();
     users = usersRef.get();
 
-    Eventually.until("provider registered and passing in Consul", Duration.ofSeconds(20),
-        () -> consul.get("/v1/health/service/vent.captcha.v1.CaptchaService?passing=true").contains(String.valueOf(config.server.port)));
+    Eventually.until(
+        "provider registered and passing in Consul",
+        Duration.ofSeconds(20),
+        () ->
+            consul
+                .get("/v1/health/service/vent.captcha.v1.CaptchaService?passing=true")
+                .contains(String.valueOf(config.server.port)));
     // The consumer learns of the provider through its own Consul watch, a moment later.
-    Eventually.succeeds("consumer sees the provider", Duration.ofSeconds(20),
+    Eventually.succeeds(
+        "consumer sees the provider",
+        Duration.ofSeconds(20),
         () -> client.createCaptcha(CreateCaptchaRequest.getDefaultInstance()));
     // Both user instances must be reachable, else a retry has nowhere else to go.
     Set<String> answered = ConcurrentHashMap.newKeySet();
-    Eventually.succeeds("consumer reaches both user-service instances", Duration.ofSeconds(60), () -> {
-      answered.add(users.getUser(GetUserRequest.newBuilder().setId("1").build()).getId());
-      if (answered.size() < USER_INSTANCES.size()) {
-        throw new IllegalStateException("answered so far: " + answered);
-      }
-    });
+    Eventually.succeeds(
+        "consumer reaches both user-service instances",
+        Duration.ofSeconds(60),
+        () -> {
+          answered.add(users.getUser(GetUserRequest.newBuilder().setId("1").build()).getId());
+          if (answered.size() < USER_INSTANCES.size()) {
+            throw new IllegalStateException("answered so far: " + answered);
+          }
+        });
   }
 
   @AfterAll
@@ -138,15 +157,19 @@ class DubboNodeIT {
 
   @Test
   void providerIsRegisteredOnLoopback() {
-    String entries = ConsulAgent.shared().get("/v1/health/service/vent.captcha.v1.CaptchaService?passing=true");
-    assertThat(entries).containsPattern("\"Address\":\\s*\"127\\.0\\.0\\.1\"").contains("side=provider");
+    String entries =
+        ConsulAgent.shared().get("/v1/health/service/vent.captcha.v1.CaptchaService?passing=true");
+    assertThat(entries)
+        .containsPattern("\"Address\":\\s*\"127\\.0\\.0\\.1\"")
+        .contains("side=provider");
     // Consumers must not need Vent's transporter (a plain Dubbo client has no such extension).
     assertThat(entries).doesNotContain(LoopbackTransporter.NAME);
   }
 
   @Test
   void providerPortListensOnLoopbackOnly() {
-    // Dubbo alone would listen on 0.0.0.0 (STACK-NOTES item 3): reachable from other hosts.
+    // Dubbo alone would listen on 0.0.0.0 (NetUtils.isInvalidLocalHost): reachable from other
+    // hosts.
     assertThat(ListeningSockets.addresses(providerPort)).containsExactly("127.0.0.1");
   }
 
@@ -155,11 +178,14 @@ class DubboNodeIT {
     ConsulAgent consul = ConsulAgent.shared();
     String passing = "/v1/health/service/vent.captcha.v1.CaptchaService?passing=true";
     List<String> ids = new ArrayList<>();
-    new ObjectMapper().readTree(consul.get("/v1/agent/services")).forEach(service -> {
-      if (service.path("Port").asInt() == providerPort) {
-        ids.add(service.path("ID").asText());
-      }
-    });
+    new ObjectMapper()
+        .readTree(consul.get("/v1/agent/services"))
+        .forEach(
+            service -> {
+              if (service.path("Port").asInt() == providerPort) {
+                ids.add(service.path("ID").asText());
+              }
+            });
     assertThat(ids).as("the provider's instances in the agent").isNotEmpty();
 
     // What Consul does on its own to an instance critical past deregister_critical_service_after.
@@ -167,41 +193,58 @@ class DubboNodeIT {
     ids.forEach(id -> consul.put("/v1/agent/service/deregister/" + id, ""));
     assertThat(consul.get(passing)).doesNotContain("\"Port\":" + providerPort);
 
-    Eventually.until("the instance registered and passing again", Duration.ofSeconds(20),
+    Eventually.until(
+        "the instance registered and passing again",
+        Duration.ofSeconds(20),
         () -> consul.get(passing).contains(String.valueOf(providerPort)));
     long backMs = (System.nanoTime() - t0) / 1_000_000;
-    Eventually.succeeds("the consumer calls it again", Duration.ofSeconds(20),
+    Eventually.succeeds(
+        "the consumer calls it again",
+        Duration.ofSeconds(20),
         () -> client.verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("good").build()));
-    System.out.printf("DubboNodeIT: deregistered instance passing again after %d ms, called after %d ms%n", backMs,
-        (System.nanoTime() - t0) / 1_000_000);
+    System.out.printf(
+        "DubboNodeIT: deregistered instance passing again after %d ms, called after %d ms%n",
+        backMs, (System.nanoTime() - t0) / 1_000_000);
   }
 
   @Test
   void callsGoThroughConsulDiscovery() {
-    assertThat(client.verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("good").build()).getValid()).isTrue();
+    assertThat(
+            client
+                .verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("good").build())
+                .getValid())
+        .isTrue();
   }
 
   @Test
   void domainFailuresKeepKindAndReason() {
-    assertThatThrownBy(() -> {
-          try {
-            client.verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("bad").build());
-          } catch (RuntimeException e) {
-            throw RpcErrors.toVentException(e);
-          }
-        })
-        .isInstanceOfSatisfying(VentException.class, e -> {
-          assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
-          assertThat(e.reason()).isEqualTo("MISSING_FIELD");
-          assertThat(e.detail()).isEqualTo("id is empty");
-        });
+    assertThatThrownBy(
+            () -> {
+              try {
+                client.verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("bad").build());
+              } catch (RuntimeException e) {
+                throw RpcErrors.toVentException(e);
+              }
+            })
+        .isInstanceOfSatisfying(
+            VentException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+              assertThat(e.reason()).isEqualTo("MISSING_FIELD");
+              assertThat(e.detail()).isEqualTo("id is empty");
+            });
   }
 
   @Test
   void disabledSentinelCountsNothing() {
-    assertThat(client.verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("good").build()).getValid()).isTrue();
+    assertThat(
+            client
+                .verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("good").build())
+                .getValid())
+        .isTrue();
     assertThat(SentinelBootstrap.isRunning()).isFalse();
-    // With the adapter's filters active, every call would create these nodes (and start the transport).
+    // With the adapter's filters active, every call would create these nodes (and start the
+    // transport).
     assertThat(ClusterBuilderSlot.getClusterNodeMap().keySet())
         .noneMatch(r -> r.getName().startsWith("vent.captcha.v1.CaptchaService"));
     assertThat(VentCommandCenter.boundAddress()).isEmpty();
@@ -209,23 +252,29 @@ class DubboNodeIT {
 
   @Test
   void aMethodNotRetriedIsCalledOnceAndTimesOut() throws Exception {
-    assertThatThrownBy(() -> users.createUser(CreateUserRequest.newBuilder().setUsername("slow").build()))
-        .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.isTimeout()).as(e.toString()).isTrue());
+    assertThatThrownBy(
+            () -> users.createUser(CreateUserRequest.newBuilder().setUsername("slow").build()))
+        .isInstanceOfSatisfying(
+            RpcException.class, e -> assertThat(e.isTimeout()).as(e.toString()).isTrue());
     // Attempts are sequential: once the call has failed, every attempt has reached a provider.
     // The pause only lets a late request be counted, should one still be on its way.
     TimeUnit.MILLISECONDS.sleep(USERS_TIMEOUT_MS);
     assertThat(counts().values().stream().mapToInt(c -> c[0]).sum())
-        .as("CreateUser invocations over both instances").isEqualTo(1);
+        .as("CreateUser invocations over both instances")
+        .isEqualTo(1);
   }
 
   @Test
   void aRetriedMethodIsCalledRetriesPlusOneTimes() throws Exception {
-    assertThatThrownBy(() -> users.getUser(GetUserRequest.newBuilder().setId(SlowUsersMain.SLOW_ID).build()))
-        .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.isTimeout()).as(e.toString()).isTrue());
+    assertThatThrownBy(
+            () -> users.getUser(GetUserRequest.newBuilder().setId(SlowUsersMain.SLOW_ID).build()))
+        .isInstanceOfSatisfying(
+            RpcException.class, e -> assertThat(e.isTimeout()).as(e.toString()).isTrue());
     TimeUnit.MILLISECONDS.sleep(USERS_TIMEOUT_MS);
     Map<String, int[]> counts = counts();
     assertThat(counts.values().stream().mapToInt(c -> c[1]).sum())
-        .as("slow GetUser invocations over both instances").isEqualTo(USERS_RETRIES + 1);
+        .as("slow GetUser invocations over both instances")
+        .isEqualTo(USERS_RETRIES + 1);
     // Failover goes to the other instance first.
     assertThat(counts.values()).allSatisfy(c -> assertThat(c[1]).isPositive());
   }
@@ -234,8 +283,12 @@ class DubboNodeIT {
   void aNotRetriedNameThatIsNoRpcMethodIsRefused() {
     // A misspelt name, the proto form and the ...Async variant: each would leave a method retried.
     for (String name : List.of("creatUser", "CreateUser", "createUserAsync")) {
-      assertThatThrownBy(() -> consumer.refer(UserService.class, USERS_TIMEOUT_MS, USERS_RETRIES, Set.of(name)))
-          .as(name).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(name);
+      assertThatThrownBy(
+              () ->
+                  consumer.refer(UserService.class, USERS_TIMEOUT_MS, USERS_RETRIES, Set.of(name)))
+          .as(name)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(name);
     }
   }
 
@@ -245,11 +298,17 @@ class DubboNodeIT {
    */
   private static Map<String, int[]> counts() throws InterruptedException {
     Map<String, int[]> counts = new ConcurrentHashMap<>();
-    Eventually.until("counters of both user-service instances", Duration.ofSeconds(20), () -> {
-      User u = users.getUser(GetUserRequest.newBuilder().setId(SlowUsersMain.COUNTS_ID).build());
-      counts.put(u.getId(), new int[] {Integer.parseInt(u.getDisplayName()), Integer.parseInt(u.getBio())});
-      return counts.size() == USER_INSTANCES.size();
-    });
+    Eventually.until(
+        "counters of both user-service instances",
+        Duration.ofSeconds(20),
+        () -> {
+          User u =
+              users.getUser(GetUserRequest.newBuilder().setId(SlowUsersMain.COUNTS_ID).build());
+          counts.put(
+              u.getId(),
+              new int[] {Integer.parseInt(u.getDisplayName()), Integer.parseInt(u.getBio())});
+          return counts.size() == USER_INSTANCES.size();
+        });
     return counts;
   }
 }

@@ -30,7 +30,9 @@ class MalformedRequestHandlerTest {
 
   @Test
   void dubboFindsTheHandlerThroughItsSpi() {
-    List<?> handlers = FrameworkModel.defaultModel().getActivateExtensions(org.apache.dubbo.remoting.http12.ExceptionHandler.class);
+    List<?> handlers =
+        FrameworkModel.defaultModel()
+            .getActivateExtensions(org.apache.dubbo.remoting.http12.ExceptionHandler.class);
     assertThat(handlers).anyMatch(h -> h instanceof MalformedRequestHandler);
   }
 

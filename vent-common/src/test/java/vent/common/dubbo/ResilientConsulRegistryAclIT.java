@@ -11,8 +11,8 @@ import vent.common.testing.ConsulAgent;
 
 /**
  * The registry against a Consul with ACLs on and a token of Vent's policy (no {@code agent}
- * rights): it reports Consul available, so Dubbo's unregister and unsubscribe on shutdown go
- * ahead instead of failing with a warning per reference.
+ * rights): it reports Consul available, so Dubbo's unregister and unsubscribe on shutdown go ahead
+ * instead of failing with a warning per reference.
  */
 class ResilientConsulRegistryAclIT {
 
@@ -34,8 +34,12 @@ class ResilientConsulRegistryAclIT {
 
   @Test
   void availableWithVentsPolicy() {
-    URL url = URL.valueOf("consul://127.0.0.1:" + consul.httpPort()
-        + "/org.apache.dubbo.registry.RegistryService?file-cache=false&token=" + token);
+    URL url =
+        URL.valueOf(
+            "consul://127.0.0.1:"
+                + consul.httpPort()
+                + "/org.apache.dubbo.registry.RegistryService?file-cache=false&token="
+                + token);
     ResilientConsulRegistry registry = new ResilientConsulRegistry(url);
     try {
       assertThat(registry.isAvailable()).isTrue();
@@ -46,7 +50,10 @@ class ResilientConsulRegistryAclIT {
 
   @Test
   void notAvailableWhenConsulIsGone() {
-    URL url = URL.valueOf("consul://127.0.0.1:1/org.apache.dubbo.registry.RegistryService?file-cache=false&token=" + token);
+    URL url =
+        URL.valueOf(
+            "consul://127.0.0.1:1/org.apache.dubbo.registry.RegistryService?file-cache=false&token="
+                + token);
     ResilientConsulRegistry registry = new ResilientConsulRegistry(url);
     try {
       assertThat(registry.isAvailable()).isFalse();

@@ -13,29 +13,30 @@ import vent.user.v1.UserService;
 
 /**
  * A user-service provider process for {@link DubboNodeIT}: one instance of a service that sleeps
- * past its callers' timeout and counts the calls it receives. Each instance runs in a process
- * of its own: every {@link DubboNode} of a JVM shares Dubbo's default framework model and with it
+ * past its callers' timeout and counts the calls it receives. Each instance runs in a process of
+ * its own: every {@link DubboNode} of a JVM shares Dubbo's default framework model and with it
  * Triple's table of served paths, so two instances of one service in one JVM would both be served
  * by one implementation.
  *
- * <p>Arguments: instance name, Triple port, Consul HTTP port. Registers in Consul on
- * 127.0.0.1 and serves until its standard input closes.
+ * <p>Arguments: instance name, Triple port, Consul HTTP port. Registers in Consul on 127.0.0.1 and
+ * serves until its standard input closes.
  */
 public final class SlowUsersMain {
 
   /** The id for which {@code GetUser} sleeps. */
   static final String SLOW_ID = "slow";
+
   /** The id for which {@code GetUser} answers the counters instead of a user. */
   static final String COUNTS_ID = "counts";
+
   static final long SLOW_MS = 1500;
 
   private SlowUsersMain() {}
 
   /**
-   * {@code CreateUser} always sleeps {@link #SLOW_MS}; {@code GetUser} sleeps for
-   * {@link #SLOW_ID}, answers the counters for {@link #COUNTS_ID} (display name: CreateUser
-   * calls, bio: slow GetUser calls) and otherwise answers at once; every answer's id is this
-   * instance's name.
+   * {@code CreateUser} always sleeps {@link #SLOW_MS}; {@code GetUser} sleeps for {@link #SLOW_ID},
+   * answers the counters for {@link #COUNTS_ID} (display name: CreateUser calls, bio: slow GetUser
+   * calls) and otherwise answers at once; every answer's id is this instance's name.
    */
   static final class SlowUsers extends DubboUserServiceTriple.UserServiceImplBase {
     private final String name;
@@ -61,10 +62,10 @@ public final class SlowUsersMain {
           slowGetUserCalls.incrementAndGet();
           sleep();
         }
-        case COUNTS_ID -> user
-            .setDisplayName(String.valueOf(createUserCalls.get()))
-            .setBio(String.valueOf(slowGetUserCalls.get()));
-        default -> { }
+        case COUNTS_ID ->
+            user.setDisplayName(String.valueOf(createUserCalls.get()))
+                .setBio(String.valueOf(slowGetUserCalls.get()));
+        default -> {}
       }
       return user.build();
     }
@@ -84,9 +85,10 @@ public final class SlowUsersMain {
     server.port = Integer.parseInt(args[1]);
     RegistrySettings registry = new RegistrySettings();
     registry.port = Integer.parseInt(args[2]);
-    DubboNode node = new DubboNode("vent-provider-" + name + "-test", registry, true)
-        .provide(UserService.class, new SlowUsers(name), server)
-        .start();
+    DubboNode node =
+        new DubboNode("vent-provider-" + name + "-test", registry, true, false)
+            .provide(UserService.class, new SlowUsers(name), server)
+            .start();
     System.out.println("event=slow_users_started name=" + name + " port=" + server.port);
     // The parent test holds the other end: its exit (or kill) ends this process too.
     while (System.in.read() != -1) {

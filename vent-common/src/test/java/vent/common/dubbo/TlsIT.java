@@ -24,22 +24,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vent.captcha.v1.CaptchaService;
 import vent.captcha.v1.VerifyCaptchaRequest;
+import vent.common.config.ConfigLoader;
 import vent.common.config.ProviderConfig;
+import vent.common.config.RedisSettings;
 import vent.common.config.TlsSettings;
 import vent.common.testing.ConsulAgent;
 import vent.common.testing.RedisServer;
 import vent.common.testing.TestCertificates;
 
 /**
- * Triple over TLS with mutual authentication ({@link TlsSettings}), on loopback with
- * certificates this test generates: a provider and a consumer with certificates from the Vent
- * CA call each other through Consul; the provider's port refuses plaintext, clients without a
- * certificate and clients whose certificate another CA signed.
+ * Triple over TLS with mutual authentication ({@link TlsSettings}), on loopback with certificates
+ * this test generates: a provider and a consumer with certificates from the Vent CA call each other
+ * through Consul; the provider's port refuses plaintext, clients without a certificate and clients
+ * whose certificate another CA signed.
  */
 class TlsIT {
 
   private static final byte[] HTTP2_PREFACE =
       "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
   /** An empty HTTP/2 SETTINGS frame (RFC 9113 section 6.5): length 0, type 4, flags 0, stream 0. */
   private static final byte[] EMPTY_SETTINGS = {0, 0, 0, 4, 0, 0, 0, 0, 0};
 
@@ -63,13 +66,24 @@ class TlsIT {
     config.server.port = port;
     config.server.drainMs = 200;
     config.sentinel.enabled = false;
+    config.sentinel.commandPort = RedisServer.freePort();
+    config.sentinel.kvPrefix = "test/sentinel";
+    config.globalConfig.kvPrefix = "test/config";
+    // Required by validation; this test provider never connects to Redis.
+    config.redis = RedisSettings.single("redis://127.0.0.1:" + RedisServer.freePort());
+    config.events.shards = 1;
     // One certificate per process, as in production: this JVM is one "node".
     TestCertificates.Node node = ventCa.issue("node");
     config.tls = settings(node, ventCa);
-    config.validate();
-    provider = new ProviderServer(config).provide(CaptchaService.class, new DubboNodeIT.FakeCaptcha()).start();
+    ConfigLoader.validate(config);
+    provider =
+        new ProviderServer(config)
+            .provide(CaptchaService.class, new DubboNodeIT.FakeCaptcha())
+            .start();
 
-    consumer = new DubboNode("vent-tls-test-consumer", config.registry, true).tls(settings(node, ventCa));
+    consumer =
+        new DubboNode("vent-tls-test-consumer", config.registry, true, false)
+            .tls(settings(node, ventCa));
     var ref = consumer.refer(CaptchaService.class, 3000, 0, Set.of());
     ref.setScope("remote");
     consumer.start();
@@ -91,10 +105,16 @@ class TlsIT {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (true) {
       try {
-        assertThat(client.verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("good").build()).getValid()).isTrue();
+        assertThat(
+                client
+                    .verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId("good").build())
+                    .getValid())
+            .isTrue();
         return;
       } catch (RuntimeException notYet) {
-        assertThat(System.nanoTime()).as("TLS call succeeds once discovered: " + notYet).isLessThan(deadline);
+        assertThat(System.nanoTime())
+            .as("TLS call succeeds once discovered: " + notYet)
+            .isLessThan(deadline);
         TimeUnit.MILLISECONDS.sleep(200);
       }
     }
@@ -146,7 +166,8 @@ class TlsIT {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("ca", ventCa.caCertificate());
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
@@ -164,7 +185,10 @@ class TlsIT {
     }
   }
 
-  /** Sends the HTTP/2 client preface; returns how many bytes the server answered, -1 at end of stream. */
+  /**
+   * Sends the HTTP/2 client preface; returns how many bytes the server answered, -1 at end of
+   * stream.
+   */
   private static int exchange(Socket socket) throws IOException {
     OutputStream out = socket.getOutputStream();
     out.write(HTTP2_PREFACE);

@@ -11,10 +11,10 @@ class VentConsulRegistryFactoryTest {
 
   @Test
   void aTokenGoesIntoTheRegistryConfigOnlyAsAReference() {
-    RegistrySettings settings = new RegistrySettings();
+    RegistrySettings settings = registry();
     settings.token = "  3f1c9a70-secret-token ";
     RegistryConfig registry = DubboDefaults.registry(settings);
-    assertThat(registry.getAddress()).isEqualTo("vent-consul://127.0.0.1:8500");
+    assertThat(registry.getAddress()).isEqualTo("vent-consul://127.0.0.1:18500");
     assertThat(registry.getParameters()).containsOnlyKeys(VentConsulRegistryFactory.TOKEN_REF_KEY);
     // What Dubbo logs at INFO: the config's toString, then URLs built from it.
     assertThat(registry.toString()).doesNotContain("secret");
@@ -23,8 +23,8 @@ class VentConsulRegistryFactoryTest {
 
   @Test
   void withoutATokenNoReference() {
-    RegistryConfig registry = DubboDefaults.registry(new RegistrySettings());
-    assertThat(registry.getAddress()).isEqualTo("vent-consul://127.0.0.1:8500");
+    RegistryConfig registry = DubboDefaults.registry(registry());
+    assertThat(registry.getAddress()).isEqualTo("vent-consul://127.0.0.1:18500");
     assertThat(registry.getParameters()).isNullOrEmpty();
   }
 
@@ -33,6 +33,13 @@ class VentConsulRegistryFactoryTest {
     String a = VentConsulRegistryFactory.reference("token-a");
     assertThat(VentConsulRegistryFactory.reference("token-a")).isEqualTo(a);
     assertThat(VentConsulRegistryFactory.reference("token-b")).isNotEqualTo(a);
-    assertThatThrownBy(() -> VentConsulRegistryFactory.reference(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> VentConsulRegistryFactory.reference(" "))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static RegistrySettings registry() {
+    RegistrySettings settings = new RegistrySettings();
+    settings.port = 18500;
+    return settings;
   }
 }

@@ -58,8 +58,14 @@ class RedisAclIT {
       redis.<String, String>getMap("vent:acl-it:hash").put("f", "1");
       assertThat(redis.<String, String>getMap("vent:acl-it:hash").get("f")).isEqualTo("1");
       // Vent's stores run Lua scripts (EVAL/EVALSHA) and batches.
-      Long n = redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE,
-          "return redis.call('INCR', KEYS[1])", RScript.ReturnType.LONG, List.of("vent:acl-it:counter"));
+      Long n =
+          redis
+              .getScript(StringCodec.INSTANCE)
+              .eval(
+                  RScript.Mode.READ_WRITE,
+                  LuaScripts.load("testing/incr.lua"),
+                  RScript.ReturnType.LONG,
+                  List.of("vent:acl-it:counter"));
       assertThat(n).isEqualTo(1L);
       var batch = redis.createBatch();
       batch.getScoredSortedSet("vent:acl-it:zset").addAsync(1.0, "a");
@@ -70,9 +76,11 @@ class RedisAclIT {
       assertThat(redis.getRedisNodes(RedisNodes.SINGLE).pingAll(2, TimeUnit.SECONDS)).isTrue();
       // The rules do restrict: a key outside vent:, and a dangerous command.
       assertThatThrownBy(() -> redis.getBucket("other:key").set("x"))
-          .isInstanceOf(RedisException.class).hasMessageContaining("NOPERM");
+          .isInstanceOf(RedisException.class)
+          .hasMessageContaining("NOPERM");
       assertThatThrownBy(() -> redis.getKeys().flushdb())
-          .isInstanceOf(RedisException.class).hasMessageContaining("NOPERM");
+          .isInstanceOf(RedisException.class)
+          .hasMessageContaining("NOPERM");
     } finally {
       redis.shutdown();
     }
@@ -80,24 +88,31 @@ class RedisAclIT {
 
   @Test
   void wrongPasswordFailsFastWithRedisReason() {
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-        assertThatThrownBy(() -> RedissonFactory.create(settings(USER, "not-" + PASSWORD)).shutdown())
-            .isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining(server.address()).hasMessageContaining("user vent").hasMessageContaining("WRONGPASS")
-            .satisfies(e -> assertThat(e.getMessage()).doesNotContain(PASSWORD)));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(
+                    () -> RedissonFactory.create(settings(USER, "not-" + PASSWORD)).shutdown())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(server.address())
+                .hasMessageContaining("user vent")
+                .hasMessageContaining("WRONGPASS")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(PASSWORD)));
   }
 
   @Test
   void noCredentialsFailFastWithRedisReason() {
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-        assertThatThrownBy(() -> RedissonFactory.create(settings("", "")).shutdown())
-            .isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("the default user").hasMessageContaining("NOAUTH"));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(() -> RedissonFactory.create(settings("", "")).shutdown())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the default user")
+                .hasMessageContaining("NOAUTH"));
   }
 
   private static RedisSettings settings(String username, String password) {
-    RedisSettings settings = new RedisSettings();
-    settings.address = server.address();
+    RedisSettings settings = RedisSettings.single(server.address());
     settings.username = username;
     settings.password = password;
     settings.connectionPoolSize = 2;

@@ -20,15 +20,20 @@ class SentinelBlocksTest {
 
   @Test
   void describesEachKindOfBlockWithItsResource() {
-    assertThat(SentinelBlocks.describe(new DegradeException("default", new DegradeRule("vent.user.v1.UserService")), "x"))
+    assertThat(
+            SentinelBlocks.describe(
+                new DegradeException("default", new DegradeRule("vent.user.v1.UserService")), "x"))
         .isEqualTo("circuit open: vent.user.v1.UserService");
-    assertThat(SentinelBlocks.describe(new FlowException("default", new FlowRule("GET /users/{id}")), "x"))
+    assertThat(
+            SentinelBlocks.describe(
+                new FlowException("default", new FlowRule("GET /users/{id}")), "x"))
         .isEqualTo("rate limit: GET /users/{id}");
     assertThat(SentinelBlocks.describe(new ParamFlowException("client-ip", "1.2.3.4"), "x"))
         .isEqualTo("rate limit: client-ip");
     assertThat(SentinelBlocks.describe(new SystemBlockException("GET /users/{id}", "qps"), "x"))
         .isEqualTo("system overload: GET /users/{id}");
-    assertThat(SentinelBlocks.describe(new FlowException("default"), "fallback")).isEqualTo("rate limit: fallback");
+    assertThat(SentinelBlocks.describe(new FlowException("default"), "fallback"))
+        .isEqualTo("rate limit: fallback");
   }
 
   @Test
@@ -40,13 +45,28 @@ class SentinelBlocksTest {
 
   @Test
   void onlyDependencyFailuresCountForDegradeRules() {
-    assertThat(CountedFailures.counts(VentException.notFound("USER_NOT_FOUND", "no user 7"))).isFalse();
-    assertThat(CountedFailures.counts(new VentException(ErrorKind.UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", "redis"))).isTrue();
-    assertThat(CountedFailures.counts(new RpcException(status(TriRpcStatus.Code.NOT_FOUND, "USER_NOT_FOUND")))).isFalse();
-    assertThat(CountedFailures.counts(new RpcException(status(TriRpcStatus.Code.INTERNAL, "INTERNAL")))).isTrue();
-    assertThat(CountedFailures.counts(status(TriRpcStatus.Code.RESOURCE_EXHAUSTED, "RATE_LIMITED"))).isTrue();
-    assertThat(CountedFailures.counts(status(TriRpcStatus.Code.RESOURCE_EXHAUSTED, "TOO_MANY_ATTEMPTS"))).isFalse();
-    assertThat(CountedFailures.counts(new RpcException(RpcException.TIMEOUT_EXCEPTION, "timeout"))).isTrue();
+    assertThat(CountedFailures.counts(VentException.notFound("USER_NOT_FOUND", "no user 7")))
+        .isFalse();
+    assertThat(
+            CountedFailures.counts(
+                new VentException(ErrorKind.UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", "redis")))
+        .isTrue();
+    assertThat(
+            CountedFailures.counts(
+                new RpcException(status(TriRpcStatus.Code.NOT_FOUND, "USER_NOT_FOUND"))))
+        .isFalse();
+    assertThat(
+            CountedFailures.counts(
+                new RpcException(status(TriRpcStatus.Code.INTERNAL, "INTERNAL"))))
+        .isTrue();
+    assertThat(CountedFailures.counts(status(TriRpcStatus.Code.RESOURCE_EXHAUSTED, "RATE_LIMITED")))
+        .isTrue();
+    assertThat(
+            CountedFailures.counts(
+                status(TriRpcStatus.Code.RESOURCE_EXHAUSTED, "TOO_MANY_ATTEMPTS")))
+        .isFalse();
+    assertThat(CountedFailures.counts(new RpcException(RpcException.TIMEOUT_EXCEPTION, "timeout")))
+        .isTrue();
     assertThat(CountedFailures.counts(new IllegalStateException("bug"))).isTrue();
   }
 

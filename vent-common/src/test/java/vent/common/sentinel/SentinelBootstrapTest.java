@@ -13,7 +13,8 @@ class SentinelBootstrapTest {
   void disabledIsANoOp() {
     SentinelSettings off = new SentinelSettings();
     off.enabled = false;
-    try (SentinelBootstrap handle = SentinelBootstrap.start("vent-test", off, new RegistrySettings())) {
+    try (SentinelBootstrap handle =
+        SentinelBootstrap.start("vent-test", off, new RegistrySettings())) {
       assertThat(handle).isNotNull();
       assertThat(SentinelBootstrap.isRunning()).isFalse();
       assertThat(VentCommandCenter.boundAddress()).isEmpty();
@@ -22,18 +23,28 @@ class SentinelBootstrapTest {
 
   @Test
   void refusesSettingsThatWouldExposeOrBreakTheCommandPort() {
-    SentinelSettings wildcard = new SentinelSettings();
+    SentinelSettings wildcard = valid();
     wildcard.commandHost = "0.0.0.0";
     assertThatThrownBy(() -> SentinelBootstrap.start("vent-test", wildcard, new RegistrySettings()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one address");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("one address");
 
-    SentinelSettings badPort = new SentinelSettings();
+    SentinelSettings badPort = valid();
     badPort.commandPort = 0;
     assertThatThrownBy(() -> SentinelBootstrap.start("vent-test", badPort, new RegistrySettings()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("commandPort");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("commandPort");
 
-    assertThatThrownBy(() -> SentinelBootstrap.start(" ", new SentinelSettings(), new RegistrySettings()))
+    assertThatThrownBy(() -> SentinelBootstrap.start(" ", valid(), new RegistrySettings()))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(SentinelBootstrap.isRunning()).isFalse();
+  }
+
+  /** Settings that pass every check; not the topology's values. */
+  private static SentinelSettings valid() {
+    SentinelSettings settings = new SentinelSettings();
+    settings.commandPort = 18729;
+    settings.kvPrefix = "test/sentinel";
+    return settings;
   }
 }

@@ -18,10 +18,9 @@ import vent.common.config.RegistrySettings;
 
 /**
  * A real Consul agent ({@code consul agent -dev}) for tests, on free loopback ports, stopped when
- * the JVM exits: one shared per JVM ({@link #shared()}), or one with ACLs on
- * ({@link #withAcl(String)}).
- * The binary is {@code $VENT_CONSUL_BIN}, else {@code consul} on the PATH ({@code ./vent test}
- * installs Debian bullseye's package into .tools).
+ * the JVM exits: one shared per JVM ({@link #shared()}), or one with ACLs on ({@link
+ * #withAcl(String)}). The binary is {@code $VENT_CONSUL_BIN}, else {@code consul} on the PATH
+ * ({@code ./vent test} installs Debian bullseye's package into .tools).
  */
 public final class ConsulAgent implements AutoCloseable {
 
@@ -30,8 +29,10 @@ public final class ConsulAgent implements AutoCloseable {
 
   private final Process process;
   private final int httpPort;
+
   /** Sent with this helper's own requests (get, put, delete); empty without ACLs. */
   private final String token;
+
   private final HttpClient http = HttpClient.newHttpClient();
 
   private ConsulAgent(Process process, int httpPort, String token) {
@@ -51,11 +52,11 @@ public final class ConsulAgent implements AutoCloseable {
   }
 
   /**
-   * A new agent of its own with ACLs on and everything denied by default: only
-   * {@code masterToken} (Consul 1.8's {@code acl.tokens.master}, a management token that may do
-   * anything) and tokens made with it get anywhere. The agent uses the master token for its own
-   * node registration. This helper's {@link #get}/{@link #put}/{@link #delete} send the master
-   * token; {@link #registry()} carries it too. Close it when done (the JVM's exit does too).
+   * A new agent of its own with ACLs on and everything denied by default: only {@code masterToken}
+   * (Consul 1.8's {@code acl.tokens.master}, a management token that may do anything) and tokens
+   * made with it get anywhere. The agent uses the master token for its own node registration. This
+   * helper's {@link #get}/{@link #put}/{@link #delete} send the master token; {@link #registry()}
+   * carries it too. Close it when done (the JVM's exit does too).
    *
    * @param masterToken e.g. a random UUID; no quotes or backslashes
    * @throws IllegalStateException if the agent does not start, elect itself and set up its ACLs
@@ -65,8 +66,13 @@ public final class ConsulAgent implements AutoCloseable {
     if (!masterToken.matches("[A-Za-z0-9-]+")) {
       throw new IllegalArgumentException("test master token must be letters, digits and dashes");
     }
-    String acl = "acl { enabled = true, default_policy = \"deny\", down_policy = \"extend-cache\","
-        + " tokens { master = \"" + masterToken + "\", agent = \"" + masterToken + "\" } }";
+    String acl =
+        "acl { enabled = true, default_policy = \"deny\", down_policy = \"extend-cache\","
+            + " tokens { master = \""
+            + masterToken
+            + "\", agent = \""
+            + masterToken
+            + "\" } }";
     ConsulAgent agent = start(List.of("-hcl", acl), masterToken);
     Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "consul-acl-test-stop"));
     return agent;
@@ -83,12 +89,25 @@ public final class ConsulAgent implements AutoCloseable {
     String name = "vent-test-" + UUID.randomUUID();
     try {
       ObjectNode policy = JSON.createObjectNode().put("Name", name).put("Rules", rules);
-      String policyId = JSON.readTree(check(send(request("/v1/acl/policy")
-          .PUT(HttpRequest.BodyPublishers.ofString(policy.toString())).build()))).path("ID").asText();
+      String policyId =
+          JSON.readTree(
+                  check(
+                      send(
+                          request("/v1/acl/policy")
+                              .PUT(HttpRequest.BodyPublishers.ofString(policy.toString()))
+                              .build())))
+              .path("ID")
+              .asText();
       ObjectNode token = JSON.createObjectNode().put("Description", name);
       token.putArray("Policies").addObject().put("ID", policyId);
-      return JSON.readTree(check(send(request("/v1/acl/token")
-          .PUT(HttpRequest.BodyPublishers.ofString(token.toString())).build()))).path("SecretID").asText();
+      return JSON.readTree(
+              check(
+                  send(
+                      request("/v1/acl/token")
+                          .PUT(HttpRequest.BodyPublishers.ofString(token.toString()))
+                          .build())))
+          .path("SecretID")
+          .asText();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -111,7 +130,8 @@ public final class ConsulAgent implements AutoCloseable {
 
   private static String check(HttpResponse<String> response) {
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("Consul answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          "Consul answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
   }
@@ -142,7 +162,10 @@ public final class ConsulAgent implements AutoCloseable {
     return send(request(pathAndQuery, token).GET().build());
   }
 
-  /** PUT on Consul's HTTP API, e.g. {@code /v1/kv/some/key} with the value as body; returns the body. */
+  /**
+   * PUT on Consul's HTTP API, e.g. {@code /v1/kv/some/key} with the value as body; returns the
+   * body.
+   */
   public String put(String path, String body) {
     return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(body)).build()).body();
   }
@@ -157,8 +180,9 @@ public final class ConsulAgent implements AutoCloseable {
   }
 
   private HttpRequest.Builder request(String pathAndQuery, String withToken) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + pathAndQuery))
-        .timeout(Duration.ofSeconds(5));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + pathAndQuery))
+            .timeout(Duration.ofSeconds(5));
     if (!withToken.isEmpty()) {
       builder.header("X-Consul-Token", withToken);
     }
@@ -185,17 +209,38 @@ public final class ConsulAgent implements AutoCloseable {
     int http = RedisServer.freePort();
     try {
       Path dir = Files.createTempDirectory("vent-consul-test");
-      List<String> command = new ArrayList<>(List.of(binary, "agent", "-dev", "-node", "vent-test",
-          "-bind", "127.0.0.1", "-client", "127.0.0.1", "-advertise", "127.0.0.1",
-          "-http-port", String.valueOf(http), "-dns-port", "-1", "-grpc-port", "-1",
-          "-server-port", String.valueOf(RedisServer.freePort()),
-          "-serf-lan-port", String.valueOf(RedisServer.freePort()),
-          "-serf-wan-port", String.valueOf(RedisServer.freePort())));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  binary,
+                  "agent",
+                  "-dev",
+                  "-node",
+                  "vent-test",
+                  "-bind",
+                  "127.0.0.1",
+                  "-client",
+                  "127.0.0.1",
+                  "-advertise",
+                  "127.0.0.1",
+                  "-http-port",
+                  String.valueOf(http),
+                  "-dns-port",
+                  "-1",
+                  "-grpc-port",
+                  "-1",
+                  "-server-port",
+                  String.valueOf(RedisServer.freePort()),
+                  "-serf-lan-port",
+                  String.valueOf(RedisServer.freePort()),
+                  "-serf-wan-port",
+                  String.valueOf(RedisServer.freePort())));
       command.addAll(extraArgs);
-      Process p = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(dir.resolve("consul.log").toFile())
-          .start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("consul.log").toFile())
+              .start();
       ConsulAgent agent = new ConsulAgent(p, http, token);
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (System.nanoTime() < deadline) {
@@ -205,7 +250,8 @@ public final class ConsulAgent implements AutoCloseable {
         try {
           // With ACLs, the leader inserts the master token a moment after its election.
           if (agent.get("/v1/status/leader").strip().matches("\"[^\"]+\"")
-              && (token.isEmpty() || agent.getAs(token, "/v1/acl/token/self").statusCode() == 200)) {
+              && (token.isEmpty()
+                  || agent.getAs(token, "/v1/acl/token/self").statusCode() == 200)) {
             return agent;
           }
         } catch (IllegalStateException notYet) {
@@ -214,9 +260,11 @@ public final class ConsulAgent implements AutoCloseable {
         TimeUnit.MILLISECONDS.sleep(100);
       }
       p.destroyForcibly();
-      throw new IllegalStateException("consul elected no leader within 30 s, see " + dir.resolve("consul.log"));
+      throw new IllegalStateException(
+          "consul elected no leader within 30 s, see " + dir.resolve("consul.log"));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot start " + binary + " (run ./vent test, which installs consul)", e);
+      throw new IllegalStateException(
+          "cannot start " + binary + " (run ./vent test, which installs consul)", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

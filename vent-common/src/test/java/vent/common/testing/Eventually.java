@@ -16,7 +16,8 @@ public final class Eventually {
    *
    * @throws AssertionError naming {@code what} if it is still false after {@code timeout}
    */
-  public static void until(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+  public static void until(String what, Duration timeout, BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
@@ -31,18 +32,22 @@ public final class Eventually {
    *
    * @throws AssertionError naming {@code what} and the last failure after {@code timeout}
    */
-  public static void succeeds(String what, Duration timeout, Runnable call) throws InterruptedException {
+  public static void succeeds(String what, Duration timeout, Runnable call)
+      throws InterruptedException {
     Throwable[] last = new Throwable[1];
     try {
-      until(what, timeout, () -> {
-        try {
-          call.run();
-          return true;
-        } catch (RuntimeException | AssertionError e) {
-          last[0] = e;
-          return false;
-        }
-      });
+      until(
+          what,
+          timeout,
+          () -> {
+            try {
+              call.run();
+              return true;
+            } catch (RuntimeException | AssertionError e) {
+              last[0] = e;
+              return false;
+            }
+          });
     } catch (AssertionError e) {
       throw new AssertionError(e.getMessage() + "; last failure: " + last[0], last[0]);
     }

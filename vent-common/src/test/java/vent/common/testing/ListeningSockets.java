@@ -21,8 +21,8 @@ public final class ListeningSockets {
   private ListeningSockets() {}
 
   /**
-   * @return the addresses sockets listen on for {@code port}, e.g. {@code 127.0.0.1},
-   *     {@code 0.0.0.0} or {@code 0:0:0:0:0:0:0:0}; a Java IPv6 socket bound to an IPv4 address
+   * @return the addresses sockets listen on for {@code port}, e.g. {@code 127.0.0.1}, {@code
+   *     0.0.0.0} or {@code 0:0:0:0:0:0:0:0}; a Java IPv6 socket bound to an IPv4 address
    *     (IPv4-mapped, {@code ::ffff:127.0.0.1}) is given as that IPv4 address
    */
   public static List<String> addresses(int port) {

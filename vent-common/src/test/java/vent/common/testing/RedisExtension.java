@@ -16,12 +16,13 @@ import org.redisson.api.RedissonClient;
  * }</pre>
  *
  * <p>The client is opened with {@link RedisTestSupport#newClient()} before all tests of the class
- * and shut down after all of them. Before each test the server is flushed as the {@link Flush}
- * mode says (by default {@code FLUSHALL}); this runs before the class's own {@code @BeforeEach}
- * methods, so those may set up fixtures on a clean Redis. The server is shared by every test class
- * in the JVM, so test classes must not run in parallel.
+ * and shut down after all of them. Before each test the server is flushed as the {@link Flush} mode
+ * says (by default {@code FLUSHALL}); this runs before the class's own {@code @BeforeEach} methods,
+ * so those may set up fixtures on a clean Redis. The server is shared by every test class in the
+ * JVM, so test classes must not run in parallel.
  */
-public final class RedisExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+public final class RedisExtension
+    implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
   /** What to flush before each test. */
   public enum Flush {
@@ -49,7 +50,8 @@ public final class RedisExtension implements BeforeAllCallback, BeforeEachCallba
   /** The client; open from before the first test of the class until after the last. */
   public RedissonClient client() {
     if (client == null) {
-      throw new IllegalStateException("RedisExtension is not started: register it on a static @RegisterExtension field");
+      throw new IllegalStateException(
+          "RedisExtension is not started: register it on a static @RegisterExtension field");
     }
     return client;
   }
@@ -68,7 +70,7 @@ public final class RedisExtension implements BeforeAllCallback, BeforeEachCallba
     switch (flush) {
       case ALL -> client().getKeys().flushall();
       case DB -> client().getKeys().flushdb();
-      case NONE -> { }
+      case NONE -> {}
     }
   }
 

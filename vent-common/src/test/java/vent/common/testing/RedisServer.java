@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real {@code redis-server} process for tests on a free loopback port, stopped when the JVM
  * exits: one shared per JVM, started on first use ({@link #shared()}), or one of its own with an
- * ACL user ({@link #withAclUser}). The binary is {@code $VENT_REDIS_SERVER}, else
- * {@code redis-server} on the PATH ({@code ./vent test} installs Debian's package).
+ * ACL user ({@link #withAclUser}). The binary is {@code $VENT_REDIS_SERVER}, else {@code
+ * redis-server} on the PATH ({@code ./vent test} installs Debian's package).
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -42,8 +42,7 @@ public final class RedisServer implements AutoCloseable {
    * A new server of its own where the only user is {@code username} with {@code password} and
    * {@code aclRules} (Redis ACL syntax, e.g. {@code ~* &* +@all}); the {@code default} user sits
    * behind a random password, as the launcher configures it, so a client without these credentials
-   * cannot run any command. Close it when done (the
-   * JVM's exit does too).
+   * cannot run any command. Close it when done (the JVM's exit does too).
    *
    * @param username e.g. {@code vent}; letters, digits, {@code _-}
    * @param password without white space
@@ -52,19 +51,24 @@ public final class RedisServer implements AutoCloseable {
    */
   public static RedisServer withAclUser(String username, String password, String aclRules) {
     if (!username.matches("[A-Za-z0-9_-]+") || password.isEmpty() || password.matches(".*\\s.*")) {
-      throw new IllegalArgumentException("test user: letters, digits, _- ; password: no white space");
+      throw new IllegalArgumentException(
+          "test user: letters, digits, _- ; password: no white space");
     }
     // One config line per --user: redis-server joins the words after an option into its line.
     List<String> args = new ArrayList<>(List.of("--user", username, "on", ">" + password));
     args.addAll(List.of(aclRules.strip().split("\\s+")));
-    // Not "off": Redis 7.0 replays the AOF as the default user and would refuse its MULTI/EXEC blocks.
-    args.addAll(List.of("--user", "default", "on", ">" + java.util.UUID.randomUUID(), "~*", "&*", "+@all"));
+    // Not "off": Redis 7.0 replays the AOF as the default user and would refuse its MULTI/EXEC
+    // blocks.
+    args.addAll(
+        List.of("--user", "default", "on", ">" + java.util.UUID.randomUUID(), "~*", "&*", "+@all"));
     RedisServer server = start(args);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "redis-acl-test-stop"));
     return server;
   }
 
-  /** @return {@code redis://127.0.0.1:<port>}, for RedisSettings.address */
+  /**
+   * @return {@code redis://127.0.0.1:<port>}, for RedisSettings.address
+   */
   public String address() {
     return "redis://127.0.0.1:" + port;
   }
@@ -77,19 +81,41 @@ public final class RedisServer implements AutoCloseable {
     return start(List.of());
   }
 
-  private static RedisServer start(List<String> extraArgs) {
+  /**
+   * A new server of its own with extra {@code redis-server} options (e.g. {@code --replicaof host
+   * port}); close it when done.
+   */
+  public static RedisServer start(List<String> extraArgs) {
+    return start(freePort(), extraArgs);
+  }
+
+  /** As {@link #start(List)}, on {@code port}. */
+  public static RedisServer start(int port, List<String> extraArgs) {
     String binary = System.getenv().getOrDefault("VENT_REDIS_SERVER", "redis-server");
-    int port = freePort();
     try {
       Path dir = Files.createTempDirectory("vent-redis-test");
-      List<String> command = new ArrayList<>(List.of(binary,
-          "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-          "--dir", dir.toString(), "--daemonize", "no"));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  binary,
+                  "--port",
+                  String.valueOf(port),
+                  "--bind",
+                  "127.0.0.1",
+                  "--save",
+                  "",
+                  "--appendonly",
+                  "no",
+                  "--dir",
+                  dir.toString(),
+                  "--daemonize",
+                  "no"));
       command.addAll(extraArgs);
-      Process p = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(dir.resolve("redis.log").toFile())
-          .start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("redis.log").toFile())
+              .start();
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (System.nanoTime() < deadline) {
         if (!p.isAlive()) {
@@ -104,7 +130,8 @@ public final class RedisServer implements AutoCloseable {
       p.destroyForcibly();
       throw new IllegalStateException("redis-server did not listen on " + port + " within 10 s");
     } catch (IOException e) {
-      throw new IllegalStateException("cannot start " + binary + " (install the redis-server package)", e);
+      throw new IllegalStateException(
+          "cannot start " + binary + " (install the redis-server package)", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

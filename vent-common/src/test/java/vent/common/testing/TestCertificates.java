@@ -28,9 +28,9 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Throw-away X.509 certificates for TLS tests: a CA, and node certificates it signs, written as
- * the PEM files {@link vent.common.config.TlsSettings} reads (EC P-256, SHA256withECDSA, valid
- * for one day).
+ * Throw-away X.509 certificates for TLS tests: a CA, and node certificates it signs, written as the
+ * PEM files {@link vent.common.config.TlsSettings} reads (EC P-256, SHA256withECDSA, valid for one
+ * day).
  */
 public final class TestCertificates {
 
@@ -54,9 +54,11 @@ public final class TestCertificates {
       Files.createDirectories(dir);
       KeyPair keys = newKeys();
       X500Name subject = new X500Name("CN=" + name);
-      X509v3CertificateBuilder builder = builder(subject, subject, keys)
-          .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-          .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+      X509v3CertificateBuilder builder =
+          builder(subject, subject, keys)
+              .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+              .addExtension(
+                  Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
       TestCertificates ca = new TestCertificates(name, keys, sign(builder, keys.getPrivate()), dir);
       ca.writePem(ca.caFile(), ca.caCert);
       return ca;
@@ -78,9 +80,13 @@ public final class TestCertificates {
   public Node issue(String node) {
     try {
       KeyPair keys = newKeys();
-      X509v3CertificateBuilder builder = builder(new X500Name("CN=" + name), new X500Name("CN=" + node), keys)
-          .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-          .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
+      X509v3CertificateBuilder builder =
+          builder(new X500Name("CN=" + name), new X500Name("CN=" + node), keys)
+              .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+              .addExtension(
+                  Extension.keyUsage,
+                  true,
+                  new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
       X509Certificate cert = sign(builder, caKeys.getPrivate());
       Path chain = dir.resolve(node + ".pem");
       Path key = dir.resolve(node + ".key");
@@ -108,18 +114,25 @@ public final class TestCertificates {
 
   private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair keys) {
     Instant now = Instant.now();
-    return new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIAL.incrementAndGet()),
-        Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(Duration.ofDays(1))), subject, keys.getPublic());
+    return new JcaX509v3CertificateBuilder(
+        issuer,
+        BigInteger.valueOf(SERIAL.incrementAndGet()),
+        Date.from(now.minus(Duration.ofMinutes(5))),
+        Date.from(now.plus(Duration.ofDays(1))),
+        subject,
+        keys.getPublic());
   }
 
   private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer)
       throws OperatorCreationException, GeneralSecurityException {
-    return new JcaX509CertificateConverter().getCertificate(
-        builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
+    return new JcaX509CertificateConverter()
+        .getCertificate(
+            builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
   }
 
   private void writePem(Path file, Object... objects) throws IOException {
-    try (Writer out = Files.newBufferedWriter(file); JcaPEMWriter pem = new JcaPEMWriter(out)) {
+    try (Writer out = Files.newBufferedWriter(file);
+        JcaPEMWriter pem = new JcaPEMWriter(out)) {
       for (Object o : objects) {
         pem.writeObject(o);
       }

@@ -23,14 +23,17 @@ import vent.provider.relation.domain.FollowPage;
 import vent.provider.relation.domain.Relation;
 import vent.provider.relation.domain.SuggestedUser;
 import vent.provider.relation.domain.UserCounts;
+import vent.provider.relation.store.HandOffDriver;
 import vent.provider.relation.store.RedisRelationRepository;
 
 /** The use cases end to end on a real Redis: cursors, equal follow times, suggestions. */
 class FollowGraphRedisTest {
 
   private static final long T0 = 1_767_225_600_000L;
+
   /** Redis' order among equal follow times: user id descending, byte order. */
-  private static final Comparator<String> BYTES_DESCENDING = Comparator.<String>naturalOrder().reversed();
+  private static final Comparator<String> BYTES_DESCENDING =
+      Comparator.<String>naturalOrder().reversed();
 
   @RegisterExtension
   static final RedisExtension REDIS = new RedisExtension(RedisExtension.Flush.DB);
@@ -41,18 +44,27 @@ class FollowGraphRedisTest {
   @BeforeEach
   void setUp() {
     clock = new MutableClock(T0);
-    graph = new FollowGraph(new RedisRelationRepository(REDIS.client(), RedisRelationRepository.DEFAULT_BATCH_CHUNK_EDGES), clock);
+    graph =
+        new FollowGraph(
+            new HandOffDriver(REDIS.client(), clock::millis)
+                .settling(
+                    HandOffDriver.repository(
+                        REDIS.client(), RedisRelationRepository.DEFAULT_BATCH_CHUNK_EDGES)),
+            clock);
   }
 
   @Test
   void followAndUnfollowAreIdempotent() {
     assertThat(graph.follow("1", "2")).isTrue();
     assertThat(graph.follow("1", "2")).isFalse();
-    assertThat(graph.counts(List.of("1", "2"))).containsExactly(new UserCounts("1", 0, 1), new UserCounts("2", 1, 0));
-    assertThat(graph.relationships("2", List.of("1"))).containsExactly(new Relation("1", false, true));
+    assertThat(graph.counts(List.of("1", "2")))
+        .containsExactly(new UserCounts("1", 0, 1), new UserCounts("2", 1, 0));
+    assertThat(graph.relationships("2", List.of("1")))
+        .containsExactly(new Relation("1", false, true));
     assertThat(graph.unfollow("1", "2")).isTrue();
     assertThat(graph.unfollow("1", "2")).isFalse();
-    assertThat(graph.counts(List.of("1", "2"))).containsExactly(new UserCounts("1", 0, 0), new UserCounts("2", 0, 0));
+    assertThat(graph.counts(List.of("1", "2")))
+        .containsExactly(new UserCounts("1", 0, 0), new UserCounts("2", 0, 0));
   }
 
   @Test
@@ -68,10 +80,13 @@ class FollowGraphRedisTest {
     FollowPage second = graph.list(Direction.FOLLOWERS, "1", 20, first.nextCursor());
     assertThat(second.items().get(0).userId()).isEqualTo("125");
     FollowPage third = graph.list(Direction.FOLLOWERS, "1", 20, second.nextCursor());
-    assertThat(third.items()).extracting(FollowItem::userId).containsExactly("105", "104", "103", "102", "101");
+    assertThat(third.items())
+        .extracting(FollowItem::userId)
+        .containsExactly("105", "104", "103", "102", "101");
     assertThat(third.nextCursor()).isEmpty();
 
-    assertThat(graph.list(Direction.FOLLOWING, "101", 0, "").items()).containsExactly(new FollowItem("1", T0));
+    assertThat(graph.list(Direction.FOLLOWING, "101", 0, "").items())
+        .containsExactly(new FollowItem("1", T0));
   }
 
   @Test
@@ -85,7 +100,8 @@ class FollowGraphRedisTest {
     FollowPage second = graph.list(Direction.FOLLOWING, "1", 0, first.nextCursor());
     assertThat(second.items()).hasSize(20);
     assertThat(second.nextCursor()).isEmpty();
-    assertThat(graph.list(Direction.FOLLOWING, "2", 0, "")).isEqualTo(new FollowPage(List.of(), ""));
+    assertThat(graph.list(Direction.FOLLOWING, "2", 0, ""))
+        .isEqualTo(new FollowPage(List.of(), ""));
   }
 
   @Test
@@ -100,16 +116,22 @@ class FollowGraphRedisTest {
     List<String> ids = importFollowersOf("1", 250);
     List<String> order = ids.stream().sorted(BYTES_DESCENDING).toList();
     Set<String> removedUnseen = new HashSet<>();
-    List<String> seen = readAll("1", 20, (page, n) -> {
-      // The reader's cursor entry unfollows, and so does an entry a few places ahead (not read yet).
-      String last = page.get(page.size() - 1).userId();
-      graph.unfollow(last, "1");
-      int ahead = order.indexOf(last) + 7;
-      if (ahead < order.size() && graph.unfollow(order.get(ahead), "1")) {
-        removedUnseen.add(order.get(ahead));
-      }
-    });
-    List<String> expected = ids.stream().filter(id -> !removedUnseen.contains(id)).sorted(BYTES_DESCENDING).toList();
+    List<String> seen =
+        readAll(
+            "1",
+            20,
+            (page, n) -> {
+              // The reader's cursor entry unfollows, and so does an entry a few places ahead (not
+              // read yet).
+              String last = page.get(page.size() - 1).userId();
+              graph.unfollow(last, "1");
+              int ahead = order.indexOf(last) + 7;
+              if (ahead < order.size() && graph.unfollow(order.get(ahead), "1")) {
+                removedUnseen.add(order.get(ahead));
+              }
+            });
+    List<String> expected =
+        ids.stream().filter(id -> !removedUnseen.contains(id)).sorted(BYTES_DESCENDING).toList();
     assertThat(removedUnseen).isNotEmpty();
     assertThat(seen).isEqualTo(expected);
   }
@@ -117,12 +139,16 @@ class FollowGraphRedisTest {
   @Test
   void aRefollowBetweenPagesIsNotReadTwice() {
     List<String> ids = importFollowersOf("1", 100);
-    List<String> seen = readAll("1", 15, (page, n) -> {
-      String last = page.get(page.size() - 1).userId();
-      graph.unfollow(last, "1");
-      clock.advance(1);
-      graph.follow(last, "1"); // moves to the top, behind the reader
-    });
+    List<String> seen =
+        readAll(
+            "1",
+            15,
+            (page, n) -> {
+              String last = page.get(page.size() - 1).userId();
+              graph.unfollow(last, "1");
+              clock.advance(1);
+              graph.follow(last, "1"); // moves to the top, behind the reader
+            });
     assertThat(seen).isEqualTo(ids.stream().sorted(BYTES_DESCENDING).toList());
   }
 
@@ -141,19 +167,26 @@ class FollowGraphRedisTest {
       clock.advance(5);
       expected.addAll(0, ids.stream().sorted(BYTES_DESCENDING).toList());
     }
-    List<String> seen = readAll("1", 13, (page, n) -> graph.unfollow(page.get(page.size() - 1).userId(), "1"));
+    List<String> seen =
+        readAll("1", 13, (page, n) -> graph.unfollow(page.get(page.size() - 1).userId(), "1"));
     assertThat(seen).isEqualTo(expected);
   }
 
   @Test
   void aForeignCursorIsRejected() {
     assertThatThrownBy(() -> graph.list(Direction.FOLLOWERS, "1", 10, "eyJwYWdlIjoyfQ"))
-        .isInstanceOfSatisfying(VentException.class, e -> assertThat(e.reason()).isEqualTo("INVALID_CURSOR"));
+        .isInstanceOfSatisfying(
+            VentException.class, e -> assertThat(e.reason()).isEqualTo("INVALID_CURSOR"));
   }
 
   @Test
   void batchFollowSkipsSelfEdgesAndIsIdempotent() {
-    List<FollowEdge> edges = List.of(new FollowEdge("1", "2"), new FollowEdge("3", "3"), new FollowEdge("2", "1"), new FollowEdge("1", "2"));
+    List<FollowEdge> edges =
+        List.of(
+            new FollowEdge("1", "2"),
+            new FollowEdge("3", "3"),
+            new FollowEdge("2", "1"),
+            new FollowEdge("1", "2"));
     assertThat(graph.batchFollow(edges)).isEqualTo(2);
     assertThat(graph.batchFollow(edges)).isZero();
     assertThat(graph.counts(List.of("3"))).containsExactly(new UserCounts("3", 0, 0));
@@ -168,9 +201,14 @@ class FollowGraphRedisTest {
     follow("2", "5", "6", "7", "1");
     follow("3", "5", "6", "4");
     follow("4", "5", "8");
-    assertThat(graph.suggestions("1", 0)).containsExactly(
-        new SuggestedUser("5", 3), new SuggestedUser("6", 2), new SuggestedUser("7", 1), new SuggestedUser("8", 1));
-    assertThat(graph.suggestions("1", 2)).containsExactly(new SuggestedUser("5", 3), new SuggestedUser("6", 2));
+    assertThat(graph.suggestions("1", 0))
+        .containsExactly(
+            new SuggestedUser("5", 3),
+            new SuggestedUser("6", 2),
+            new SuggestedUser("7", 1),
+            new SuggestedUser("8", 1));
+    assertThat(graph.suggestions("1", 2))
+        .containsExactly(new SuggestedUser("5", 3), new SuggestedUser("6", 2));
     assertThat(graph.suggestions("5", 0)).isEmpty();
   }
 
@@ -194,7 +232,10 @@ class FollowGraphRedisTest {
     assertThat(graph.suggestions("1", 0)).containsExactly(new SuggestedUser("5000", 2));
   }
 
-  /** Makes {@code count} users follow {@code userId} in one batch (one follow time); returns their ids. */
+  /**
+   * Makes {@code count} users follow {@code userId} in one batch (one follow time); returns their
+   * ids.
+   */
   private List<String> importFollowersOf(String userId, int count) {
     List<FollowEdge> edges = new ArrayList<>();
     List<String> ids = new ArrayList<>();
@@ -208,8 +249,12 @@ class FollowGraphRedisTest {
     return ids;
   }
 
-  /** Reads a followers list to its end; {@code between} runs after each page but the last (page, index). */
-  private List<String> readAll(String userId, int limit, BiConsumer<List<FollowItem>, Integer> between) {
+  /**
+   * Reads a followers list to its end; {@code between} runs after each page but the last (page,
+   * index).
+   */
+  private List<String> readAll(
+      String userId, int limit, BiConsumer<List<FollowItem>, Integer> between) {
     List<String> seen = new ArrayList<>();
     String cursor = "";
     for (int n = 0; n < 1000; n++) {

@@ -14,8 +14,10 @@ import vent.captcha.v1.Captcha;
 public record CaptchaJson(String id, String image, String expiresAt) {
 
   public static CaptchaJson of(Captcha captcha) {
-    return new CaptchaJson(captcha.getId(),
-        "data:image/png;base64," + Base64.getEncoder().encodeToString(captcha.getPng().toByteArray()),
+    return new CaptchaJson(
+        captcha.getId(),
+        "data:image/png;base64,"
+            + Base64.getEncoder().encodeToString(captcha.getPng().toByteArray()),
         Instant.ofEpochMilli(captcha.getExpiresAtMs()).toString());
   }
 }

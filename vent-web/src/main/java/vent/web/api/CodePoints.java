@@ -17,10 +17,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * The string's length in Unicode code points is between {@link #min()} and {@link #max()}, the
- * way the providers count it. {@code @Size} counts UTF-16 units, so an emoji (two units) would
- * count twice here and not at the provider. {@code null} is valid (combine with
- * {@code @NotNull}).
+ * The string's length in Unicode code points is between {@link #min()} and {@link #max()}, the way
+ * the providers count it. {@code @Size} counts UTF-16 units, so an emoji (two units) would count
+ * twice here and not at the provider. {@code null} is valid (combine with {@code @NotNull}).
  */
 @Documented
 @Constraint(validatedBy = CodePoints.Validator.class)

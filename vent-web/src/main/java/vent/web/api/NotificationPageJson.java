@@ -12,4 +12,6 @@ import java.util.List;
  * @param unreadCount unread entries in the whole inbox, not only this page
  */
 public record NotificationPageJson(
-    List<NotificationJson> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor, long unreadCount) {}
+    List<NotificationJson> items,
+    @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor,
+    long unreadCount) {}

@@ -9,4 +9,5 @@ import java.util.List;
  * @param items this page
  * @param nextCursor pass as {@code cursor} to get the next page; null on the last page
  */
-public record PageJson<T>(List<T> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}
+public record PageJson<T>(
+    List<T> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}

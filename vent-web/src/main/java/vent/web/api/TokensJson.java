@@ -10,9 +10,11 @@ import vent.auth.v1.TokenPair;
  * @param expiresIn lifetime of the access token, seconds
  * @param tokenType always {@code Bearer}
  */
-public record TokensJson(String accessToken, String refreshToken, long expiresIn, String tokenType) {
+public record TokensJson(
+    String accessToken, String refreshToken, long expiresIn, String tokenType) {
 
   public static TokensJson of(TokenPair tokens) {
-    return new TokensJson(tokens.getAccessToken(), tokens.getRefreshToken(), tokens.getExpiresInSeconds(), "Bearer");
+    return new TokensJson(
+        tokens.getAccessToken(), tokens.getRefreshToken(), tokens.getExpiresInSeconds(), "Bearer");
   }
 }

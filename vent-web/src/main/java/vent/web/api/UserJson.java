@@ -12,10 +12,15 @@ import vent.user.v1.User;
  * @param bio at most 160 characters, may be empty
  * @param createdAt ISO-8601 UTC instant, e.g. {@code 2026-11-22T03:38:00.123Z}
  */
-public record UserJson(String id, String username, String displayName, String bio, String createdAt) {
+public record UserJson(
+    String id, String username, String displayName, String bio, String createdAt) {
 
   public static UserJson of(User user) {
-    return new UserJson(user.getId(), user.getUsername(), user.getDisplayName(), user.getBio(),
+    return new UserJson(
+        user.getId(),
+        user.getUsername(),
+        user.getDisplayName(),
+        user.getBio(),
         Instant.ofEpochMilli(user.getCreatedAtMs()).toString());
   }
 }

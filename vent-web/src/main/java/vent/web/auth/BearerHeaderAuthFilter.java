@@ -9,10 +9,10 @@ import java.security.Principal;
 
 /**
  * Bearer authentication from the {@code Authorization: Bearer <token>} header only (RFC 6750
- * section 2.1). Dropwizard's {@code OAuthCredentialAuthFilter} also takes an
- * {@code ?access_token=} query parameter, which ends up in access logs, proxy logs, browser
- * history and {@code Referer} headers; this filter ignores the query entirely, so such a request
- * is unauthenticated (401 UNAUTHENTICATED through the unauthorized handler).
+ * section 2.1). Dropwizard's {@code OAuthCredentialAuthFilter} also takes an {@code ?access_token=}
+ * query parameter, which ends up in access logs, proxy logs, browser history and {@code Referer}
+ * headers; this filter ignores the query entirely, so such a request is unauthenticated (401
+ * UNAUTHENTICATED through the unauthorized handler).
  *
  * @param <P> the principal the authenticator returns
  */
@@ -29,7 +29,9 @@ public final class BearerHeaderAuthFilter<P extends Principal> extends AuthFilte
     }
   }
 
-  /** @return what follows the scheme ({@code prefix}, any case, then one space), or null */
+  /**
+   * @return what follows the scheme ({@code prefix}, any case, then one space), or null
+   */
   private String tokenOf(String header) {
     if (header == null) {
       return null;
@@ -41,8 +43,12 @@ public final class BearerHeaderAuthFilter<P extends Principal> extends AuthFilte
     return header.substring(space + 1);
   }
 
-  /** Builds the filter; set the prefix ({@code Bearer}), realm, authenticator and unauthorized handler. */
-  public static final class Builder<P extends Principal> extends AuthFilterBuilder<String, P, BearerHeaderAuthFilter<P>> {
+  /**
+   * Builds the filter; set the prefix ({@code Bearer}), realm, authenticator and unauthorized
+   * handler.
+   */
+  public static final class Builder<P extends Principal>
+      extends AuthFilterBuilder<String, P, BearerHeaderAuthFilter<P>> {
     @Override
     protected BearerHeaderAuthFilter<P> newInstance() {
       return new BearerHeaderAuthFilter<>();

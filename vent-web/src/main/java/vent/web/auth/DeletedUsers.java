@@ -13,13 +13,14 @@ import java.util.function.LongSupplier;
  * <p>An entry is kept for {@code window} after the deletion, then dropped: the window must be at
  * least the longest access-token lifetime plus the clock skew the verifier allows, so that every
  * token issued before (or, through a refresh racing the deletion, just after) the deletion has
- * expired when its user leaves the set. Memory is bounded by the deletions of one window
- * (a user id and a long each). Thread-safe.
+ * expired when its user leaves the set. Memory is bounded by the deletions of one window (a user id
+ * and a long each). Thread-safe.
  */
 public final class DeletedUsers {
 
   private final LongSupplier windowMs;
   private final LongSupplier clockMs;
+
   /** user id -> deletion time, ms since the epoch. */
   private final Map<String, Long> deletedAtMs = new ConcurrentHashMap<>();
 
@@ -61,7 +62,9 @@ public final class DeletedUsers {
     }
   }
 
-  /** @return whether tokens of {@code userId} must be refused: deleted within the window */
+  /**
+   * @return whether tokens of {@code userId} must be refused: deleted within the window
+   */
   public boolean contains(String userId) {
     Long at = deletedAtMs.get(userId);
     return at != null && at > windowStartMs();
@@ -75,12 +78,16 @@ public final class DeletedUsers {
     return before - deletedAtMs.size();
   }
 
-  /** @return deletions held now (expired ones included until {@link #expire()} runs) */
+  /**
+   * @return deletions held now (expired ones included until {@link #expire()} runs)
+   */
   public int size() {
     return deletedAtMs.size();
   }
 
-  /** @return the earliest deletion time that still matters now, ms since the epoch */
+  /**
+   * @return the earliest deletion time that still matters now, ms since the epoch
+   */
   public long windowStartMs() {
     return clockMs.getAsLong() - windowMs.getAsLong();
   }

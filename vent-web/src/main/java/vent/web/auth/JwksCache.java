@@ -21,21 +21,21 @@ import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
 
 /**
- * The auth provider's public keys (its JWK Set, from {@code AuthService.GetJwks}), kept in
- * memory for local token verification.
+ * The auth provider's public keys (its JWK Set, from {@code AuthService.GetJwks}), kept in memory
+ * for local token verification.
  *
- * <p>Fetched on first use; fetched again when a token names a key id the cached set lacks (the
- * auth service rotated its key), but at most once per {@code minRefetchInterval} so forged key
- * ids cannot turn every request into an RPC; and refreshed once the set is older than
- * {@code maxAge}, so retired keys stop verifying.
+ * <p>Fetched on first use; fetched again when a token names a key id the cached set lacks (the auth
+ * service rotated its key), but at most once per {@code minRefetchInterval} so forged key ids
+ * cannot turn every request into an RPC; and refreshed once the set is older than {@code maxAge},
+ * so retired keys stop verifying.
  *
  * <p>Fetches are single-flight: however many requests need a fetch at once, one GetJwks call runs
- * (on the {@code fetcher} executor) and the requests that must wait for it share its result.
- * Only requests that cannot be answered from the cached set wait: an unknown key id, or no set yet.
- * A request whose key is in a set past {@code maxAge} is answered from that set at once while
- * the refresh runs, so a slow or dead auth provider does not stall requests; a failed fetch keeps
- * the last good set. While no key set was ever fetched, a failed fetch is retried after one second
- * and requests meanwhile get 503 DEPENDENCY_UNAVAILABLE (not 401: the token may well be valid).
+ * (on the {@code fetcher} executor) and the requests that must wait for it share its result. Only
+ * requests that cannot be answered from the cached set wait: an unknown key id, or no set yet. A
+ * request whose key is in a set past {@code maxAge} is answered from that set at once while the
+ * refresh runs, so a slow or dead auth provider does not stall requests; a failed fetch keeps the
+ * last good set. While no key set was ever fetched, a failed fetch is retried after one second and
+ * requests meanwhile get 503 DEPENDENCY_UNAVAILABLE (not 401: the token may well be valid).
  */
 public final class JwksCache implements JWKSource<SecurityContext> {
 
@@ -50,26 +50,38 @@ public final class JwksCache implements JWKSource<SecurityContext> {
 
   private volatile JWKSet keys;
   private volatile long fetchedAtMs;
+
   /** Guarded by this. */
   private long attemptedAtMs;
+
   private boolean attempted;
   private CompletableFuture<JWKSet> inFlight;
 
   /**
    * Fetches on a daemon thread of its own.
    *
-   * @param fetchJwksJson returns the JWK Set JSON (RFC 7517 section 5); throws
-   *     {@link VentException} when the auth provider cannot answer
+   * @param fetchJwksJson returns the JWK Set JSON (RFC 7517 section 5); throws {@link
+   *     VentException} when the auth provider cannot answer
    * @param clockMs current time, milliseconds
    * @param minRefetchInterval least time between two fetches triggered by unknown key ids or age
    * @param maxAge how long a fetched set is used before it is fetched again
    */
-  public JwksCache(Supplier<String> fetchJwksJson, LongSupplier clockMs, Duration minRefetchInterval, Duration maxAge) {
-    this(fetchJwksJson, clockMs, minRefetchInterval, maxAge, Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "jwks-fetch");
-      t.setDaemon(true);
-      return t;
-    }));
+  public JwksCache(
+      Supplier<String> fetchJwksJson,
+      LongSupplier clockMs,
+      Duration minRefetchInterval,
+      Duration maxAge) {
+    this(
+        fetchJwksJson,
+        clockMs,
+        minRefetchInterval,
+        maxAge,
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "jwks-fetch");
+              t.setDaemon(true);
+              return t;
+            }));
   }
 
   /**
@@ -77,7 +89,11 @@ public final class JwksCache implements JWKSource<SecurityContext> {
    *
    * @param fetcher runs each GetJwks call; at most one call is in flight at a time
    */
-  public JwksCache(Supplier<String> fetchJwksJson, LongSupplier clockMs, Duration minRefetchInterval, Duration maxAge,
+  public JwksCache(
+      Supplier<String> fetchJwksJson,
+      LongSupplier clockMs,
+      Duration minRefetchInterval,
+      Duration maxAge,
       Executor fetcher) {
     this.fetchJwksJson = fetchJwksJson;
     this.clockMs = clockMs;
@@ -87,9 +103,10 @@ public final class JwksCache implements JWKSource<SecurityContext> {
   }
 
   /**
-   * @return the keys matching {@code selector} (nimbus builds it from the token's header: kid,
-   *     key type and algorithm), empty when none does even after an allowed refetch
-   * @throws VentException UNAVAILABLE / DEPENDENCY_UNAVAILABLE when no key set could ever be fetched
+   * @return the keys matching {@code selector} (nimbus builds it from the token's header: kid, key
+   *     type and algorithm), empty when none does even after an allowed refetch
+   * @throws VentException UNAVAILABLE / DEPENDENCY_UNAVAILABLE when no key set could ever be
+   *     fetched
    */
   @Override
   public List<JWK> get(JWKSelector selector, SecurityContext context) {
@@ -125,7 +142,9 @@ public final class JwksCache implements JWKSource<SecurityContext> {
     return selector.select(keys);
   }
 
-  /** @return the fetch in flight (joined even when no new one is allowed), a new one, or null */
+  /**
+   * @return the fetch in flight (joined even when no new one is allowed), a new one, or null
+   */
   private CompletableFuture<JWKSet> fetchIfAllowed(long now) {
     CompletableFuture<JWKSet> started;
     synchronized (this) {
@@ -163,7 +182,11 @@ public final class JwksCache implements JWKSource<SecurityContext> {
         keys = fetched;
       }
     } catch (VentException e) {
-      LOG.warn("event=jwks_fetch_failed reason={} detail=\"{}\" keptKeys={}", e.reason(), e.detail(), keys != null);
+      LOG.warn(
+          "event=jwks_fetch_failed reason={} detail=\"{}\" keptKeys={}",
+          e.reason(),
+          e.detail(),
+          keys != null);
       failure = e;
     } catch (ParseException | RuntimeException e) {
       LOG.error("event=jwks_unreadable keptKeys={}", keys != null, e);
@@ -191,6 +214,7 @@ public final class JwksCache implements JWKSource<SecurityContext> {
   }
 
   private static VentException unavailable() {
-    return new VentException(ErrorKind.UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", "token keys are not available yet");
+    return new VentException(
+        ErrorKind.UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", "token keys are not available yet");
   }
 }

@@ -9,11 +9,11 @@ import vent.web.errors.ProblemException;
 import vent.web.errors.Problems;
 
 /**
- * Dropwizard authenticator for bearer tokens. A rejected token is answered at once with
- * 401 TOKEN_INVALID (rather than through the unauthorized handler, which only learns that
- * authentication failed, not whether a token was sent at all). Tokens of users deleted within
- * the {@link DeletedUsers} window are rejected the same way: a deleted account's JWTs stay
- * correctly signed and unexpired until their {@code exp}.
+ * Dropwizard authenticator for bearer tokens. A rejected token is answered at once with 401
+ * TOKEN_INVALID (rather than through the unauthorized handler, which only learns that
+ * authentication failed, not whether a token was sent at all). Tokens of users deleted within the
+ * {@link DeletedUsers} window are rejected the same way: a deleted account's JWTs stay correctly
+ * signed and unexpired until their {@code exp}.
  */
 public final class JwtAuthenticator implements Authenticator<String, VentPrincipal> {
 
@@ -33,8 +33,8 @@ public final class JwtAuthenticator implements Authenticator<String, VentPrincip
 
   /**
    * @return the principal of a valid token
-   * @throws ProblemException 401 TOKEN_INVALID for a token that fails verification or whose
-   *     user was deleted
+   * @throws ProblemException 401 TOKEN_INVALID for a token that fails verification or whose user
+   *     was deleted
    * @throws vent.common.error.VentException 503 when the token keys cannot be fetched
    */
   @Override
@@ -54,6 +54,7 @@ public final class JwtAuthenticator implements Authenticator<String, VentPrincip
   }
 
   private static ProblemException invalid() {
-    return new ProblemException(401, Problems.TOKEN_INVALID, "the access token is invalid or expired", List.of());
+    return new ProblemException(
+        401, Problems.TOKEN_INVALID, "the access token is invalid or expired", List.of());
   }
 }

@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a SNAP-style edge list: lines starting with {@code #} are comments, blank lines are
- * skipped, every other line is {@code A B} (two node ids separated by spaces and/or tabs),
- * meaning "A follows B". Line ends may be LF or CRLF.
+ * skipped, every other line is {@code A B} (two node ids separated by spaces and/or tabs), meaning
+ * "A follows B". Line ends may be LF or CRLF.
  *
  * <p>Node ids are 1-29 decimal digits, so that user {@code u<node>} fits the 30-character username
- * limit. Anything else fails the whole read with the line number: an import must not silently
- * drop edges.
+ * limit. Anything else fails the whole read with the line number: an import must not silently drop
+ * edges.
  */
 public final class EdgeListParser {
 
@@ -66,11 +66,13 @@ public final class EdgeListParser {
       }
       String[] ab = SEPARATOR.split(trimmed);
       if (ab.length != 2) {
-        throw new MalformedLineException(lineNumber, "expected two node ids \"A B\", got " + quote(trimmed));
+        throw new MalformedLineException(
+            lineNumber, "expected two node ids \"A B\", got " + quote(trimmed));
       }
       for (String node : ab) {
         if (!NODE.matcher(node).matches()) {
-          throw new MalformedLineException(lineNumber, "node id must be 1-29 decimal digits, got " + quote(node));
+          throw new MalformedLineException(
+              lineNumber, "node id must be 1-29 decimal digits, got " + quote(node));
         }
       }
       edges++;
@@ -87,13 +89,16 @@ public final class EdgeListParser {
   private static String quote(String text) {
     String shown = text.length() > 60 ? text.substring(0, 60) + "..." : text;
     StringBuilder out = new StringBuilder("\"");
-    shown.codePoints().forEach(c -> {
-      if (c < 0x20 || c == 0x7f) {
-        out.append(String.format("\\u%04x", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
+    shown
+        .codePoints()
+        .forEach(
+            c -> {
+              if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\u%04x", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
     return out.append('"').toString();
   }
 }

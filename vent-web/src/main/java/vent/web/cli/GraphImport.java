@@ -36,18 +36,19 @@ import vent.web.rpc.UserClient;
  * Loads a SNAP edge list through the providers, in two passes over the file:
  *
  * <ol>
- *   <li>collect the distinct nodes and get-or-create user {@code u<node>} for each, in
- *       EnsureUsers batches of {@code userBatch};</li>
- *   <li>stream the edges in BatchFollow batches of {@code edgeBatch}, {@code inFlight} batches at
- *       a time.</li>
+ *   <li>collect the distinct nodes and get-or-create user {@code u<node>} for each, in EnsureUsers
+ *       batches of {@code userBatch};
+ *   <li>stream the edges in BatchFollow batches of {@code edgeBatch}, {@code inFlight} batches at a
+ *       time.
  * </ol>
  *
- * <p>Both RPCs are idempotent, so a second run creates nothing and an interrupted run is resumed
- * by running it again.
+ * <p>Both RPCs are idempotent, so a second run creates nothing and an interrupted run is resumed by
+ * running it again.
  */
 public final class GraphImport {
 
   private static final Logger LOG = LoggerFactory.getLogger(GraphImport.class);
+
   /** How long the first call waits for Dubbo to discover a provider, milliseconds. */
   private static final long DISCOVERY_WAIT_MS = 20_000;
 
@@ -74,12 +75,18 @@ public final class GraphImport {
     }
 
     /**
-     * The summary line, e.g. {@code import done: users created=7115 follows written=103689
-     * edges read=103689 seconds=4.21 rate=24630 follows/s}.
+     * The summary line, e.g. {@code import done: users created=7115 follows written=103689 edges
+     * read=103689 seconds=4.21 rate=24630 follows/s}.
      */
     public String line() {
-      return String.format(Locale.ROOT, "import done: users created=%d follows written=%d edges read=%d seconds=%.2f rate=%d follows/s",
-          usersCreated, followsWritten, edgesRead, seconds, rate());
+      return String.format(
+          Locale.ROOT,
+          "import done: users created=%d follows written=%d edges read=%d seconds=%.2f rate=%d follows/s",
+          usersCreated,
+          followsWritten,
+          edgesRead,
+          seconds,
+          rate());
     }
   }
 
@@ -89,7 +96,13 @@ public final class GraphImport {
    * @param inFlight BatchFollow calls running at once
    * @param progress draw progress bars on stderr
    */
-  public GraphImport(UserClient users, RelationClient relations, int userBatch, int edgeBatch, int inFlight, boolean progress) {
+  public GraphImport(
+      UserClient users,
+      RelationClient relations,
+      int userBatch,
+      int edgeBatch,
+      int inFlight,
+      boolean progress) {
     this.users = users;
     this.relations = relations;
     this.userBatch = userBatch;
@@ -107,10 +120,13 @@ public final class GraphImport {
     Set<String> nodes = new LinkedHashSet<>();
     long edges;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      edges = EdgeListParser.parse(in, edge -> {
-        nodes.add(edge.from());
-        nodes.add(edge.to());
-      });
+      edges =
+          EdgeListParser.parse(
+              in,
+              edge -> {
+                nodes.add(edge.from());
+                nodes.add(edge.to());
+              });
     }
     LOG.info("event=import_scanned file={} nodes={} edges={}", file, nodes.size(), edges);
 
@@ -126,10 +142,12 @@ public final class GraphImport {
     long created = 0;
     try (ProgressBar bar = bar("users", nodes.size())) {
       for (int from = 0; from < nodes.size(); from += userBatch) {
-        List<String> usernames = nodes.subList(from, Math.min(nodes.size(), from + userBatch)).stream()
-            .map(EdgeListParser::username).toList();
-        EnsureUsersResponse response = from == 0
-            ? awaitDiscovery(() -> users.ensure(usernames)) : users.ensure(usernames);
+        List<String> usernames =
+            nodes.subList(from, Math.min(nodes.size(), from + userBatch)).stream()
+                .map(EdgeListParser::username)
+                .toList();
+        EnsureUsersResponse response =
+            from == 0 ? awaitDiscovery(() -> users.ensure(usernames)) : users.ensure(usernames);
         for (EnsuredUser user : response.getUsersList()) {
           idOfNode.put(user.getUsername().substring(1), user.getId());
         }
@@ -139,7 +157,8 @@ public final class GraphImport {
     }
     for (String node : nodes) {
       if (!idOfNode.containsKey(node)) {
-        throw new IllegalStateException("the user service returned no id for " + EdgeListParser.username(node));
+        throw new IllegalStateException(
+            "the user service returned no id for " + EdgeListParser.username(node));
       }
     }
     return created;
@@ -152,13 +171,19 @@ public final class GraphImport {
     try (ProgressBar bar = bar("follows", edges);
         BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       boolean[] first = {true};
-      EdgeListParser.parse(in, edge -> {
-        batch.add(Edge.newBuilder().setFollowerId(idOfNode.get(edge.from())).setFolloweeId(idOfNode.get(edge.to())).build());
-        if (batch.size() == edgeBatch) {
-          send(running, List.copyOf(batch), first, written, bar);
-          batch.clear();
-        }
-      });
+      EdgeListParser.parse(
+          in,
+          edge -> {
+            batch.add(
+                Edge.newBuilder()
+                    .setFollowerId(idOfNode.get(edge.from()))
+                    .setFolloweeId(idOfNode.get(edge.to()))
+                    .build());
+            if (batch.size() == edgeBatch) {
+              send(running, List.copyOf(batch), first, written, bar);
+              batch.clear();
+            }
+          });
       if (!batch.isEmpty()) {
         send(running, List.copyOf(batch), first, written, bar);
       }
@@ -170,11 +195,16 @@ public final class GraphImport {
     return written[0];
   }
 
-  private void send(Deque<CompletableFuture<BatchFollowResponse>> running, List<Edge> edges, boolean[] first,
-      long[] written, ProgressBar bar) {
+  private void send(
+      Deque<CompletableFuture<BatchFollowResponse>> running,
+      List<Edge> edges,
+      boolean[] first,
+      long[] written,
+      ProgressBar bar) {
     if (first[0]) {
       first[0] = false;
-      BatchFollowResponse response = awaitDiscovery(() -> Rpc.await(relations.batchFollowAsync(edges)));
+      BatchFollowResponse response =
+          awaitDiscovery(() -> Rpc.await(relations.batchFollowAsync(edges)));
       written[0] += response.getCreated();
       bar.stepBy(edges.size());
       return;
@@ -182,11 +212,15 @@ public final class GraphImport {
     while (running.size() >= inFlight) {
       written[0] += Rpc.await(running.removeFirst()).getCreated();
     }
-    running.addLast(relations.batchFollowAsync(edges).whenComplete((r, e) -> {
-      if (e == null) {
-        bar.stepBy(edges.size());
-      }
-    }));
+    running.addLast(
+        relations
+            .batchFollowAsync(edges)
+            .whenComplete(
+                (r, e) -> {
+                  if (e == null) {
+                    bar.stepBy(edges.size());
+                  }
+                }));
   }
 
   /**
@@ -199,7 +233,8 @@ public final class GraphImport {
       try {
         return call.get();
       } catch (VentException e) {
-        boolean noProvider = e.kind() == ErrorKind.UNAVAILABLE && "no provider reachable".equals(e.detail());
+        boolean noProvider =
+            e.kind() == ErrorKind.UNAVAILABLE && "no provider reachable".equals(e.detail());
         if (!noProvider || System.nanoTime() > deadline) {
           throw e;
         }
@@ -214,12 +249,17 @@ public final class GraphImport {
   }
 
   private ProgressBar bar(String task, long max) {
-    ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
-        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).showSpeed();
+    ProgressBarBuilder builder =
+        new ProgressBarBuilder()
+            .setTaskName(task)
+            .setInitialMax(max)
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis(500)
+            .showSpeed();
     if (progress) {
       builder.setConsumer(new ConsoleProgressBarConsumer(System.err));
     } else {
-      builder.setConsumer(new me.tongfei.progressbar.DelegatingProgressBarConsumer(line -> { }));
+      builder.setConsumer(new me.tongfei.progressbar.DelegatingProgressBarConsumer(line -> {}));
     }
     return builder.build();
   }

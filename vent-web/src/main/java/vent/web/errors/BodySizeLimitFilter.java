@@ -14,8 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Refuses request bodies larger than {@code maxBytes} with 413 PAYLOAD_TOO_LARGE: at once when
- * the Content-Length says so, otherwise (chunked bodies) as soon as reading passes the limit.
+ * Refuses request bodies larger than {@code maxBytes} with 413 PAYLOAD_TOO_LARGE: at once when the
+ * Content-Length says so, otherwise (chunked bodies) as soon as reading passes the limit.
  */
 public final class BodySizeLimitFilter implements Filter {
 
@@ -34,7 +34,8 @@ public final class BodySizeLimitFilter implements Filter {
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse)) {
+    if (!(request instanceof HttpServletRequest http)
+        || !(response instanceof HttpServletResponse httpResponse)) {
       chain.doFilter(request, response);
       return;
     }
@@ -54,8 +55,8 @@ public final class BodySizeLimitFilter implements Filter {
 
   /**
    * An error answered before the body was read (415, 401, 429, ...) leaves it on the connection;
-   * Jetty then closes the connection under a client that may already be sending its next request
-   * on it. The body is at most {@code maxBytes}, so reading the rest keeps the connection usable.
+   * Jetty then closes the connection under a client that may already be sending its next request on
+   * it. The body is at most {@code maxBytes}, so reading the rest keeps the connection usable.
    */
   private static void drainUnreadBody(LimitedRequest request) {
     try {

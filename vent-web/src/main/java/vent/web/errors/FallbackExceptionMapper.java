@@ -11,13 +11,14 @@ import org.slf4j.LoggerFactory;
 import vent.common.error.VentException;
 
 /**
- * Everything else: first looks for a known failure wrapped by Jersey or Dubbo (body too large,
- * a domain failure, a Sentinel refusal of a provider call (503 DEPENDENCY_UNAVAILABLE), a JSON
- * error) and answers it as its own mapper would; otherwise logs the failure once, with its stack
- * trace, and answers 500 INTERNAL with a generic detail.
+ * Everything else: first looks for a known failure wrapped by Jersey or Dubbo (body too large, a
+ * domain failure, a Sentinel refusal of a provider call (503 DEPENDENCY_UNAVAILABLE), a JSON error)
+ * and answers it as its own mapper would; otherwise logs the failure once, with its stack trace,
+ * and answers 500 INTERNAL with a generic detail.
  */
 @Provider
-public final class FallbackExceptionMapper extends ProblemMapperSupport implements ExceptionMapper<Throwable> {
+public final class FallbackExceptionMapper extends ProblemMapperSupport
+    implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = LoggerFactory.getLogger(FallbackExceptionMapper.class);
 
@@ -36,8 +37,13 @@ public final class FallbackExceptionMapper extends ProblemMapperSupport implemen
       // VentException on the way: the dependency is unavailable to this request. Possibly
       // thousands a second; Sentinel's block log counts them.
       LOG.debug("event=dependency_blocked path={} error={}", instance, e.toString());
-      return Problems.response(Problems.of(503, Problems.DEPENDENCY_UNAVAILABLE,
-          "a service this request needs is unavailable (circuit open or limited); retry later", instance, List.of()));
+      return Problems.response(
+          Problems.of(
+              503,
+              Problems.DEPENDENCY_UNAVAILABLE,
+              "a service this request needs is unavailable (circuit open or limited); retry later",
+              instance,
+              List.of()));
     }
     ProblemException problem = Causes.find(e, ProblemException.class);
     if (problem != null) {

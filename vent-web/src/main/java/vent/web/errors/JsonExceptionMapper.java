@@ -18,14 +18,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Request bodies Jackson cannot read: 400 MALFORMED_JSON when the body is not JSON or breaks one
- * of Jackson's read limits (nesting deeper than 1000, a number of more than 1000 digits), 400
+ * Request bodies Jackson cannot read: 400 MALFORMED_JSON when the body is not JSON or breaks one of
+ * Jackson's read limits (nesting deeper than 1000, a number of more than 1000 digits), 400
  * INVALID_FIELD (with the field's path in {@code errors[]}) when a field has the wrong type or is
- * not part of the request. Jackson's own messages are never sent: they name Java classes.
- * Failures to write a response are server bugs: 500 INTERNAL.
+ * not part of the request. Jackson's own messages are never sent: they name Java classes. Failures
+ * to write a response are server bugs: 500 INTERNAL.
  */
 @Provider
-public final class JsonExceptionMapper extends ProblemMapperSupport implements ExceptionMapper<JsonProcessingException> {
+public final class JsonExceptionMapper extends ProblemMapperSupport
+    implements ExceptionMapper<JsonProcessingException> {
 
   private static final Logger LOG = LoggerFactory.getLogger(JsonExceptionMapper.class);
 
@@ -37,13 +38,18 @@ public final class JsonExceptionMapper extends ProblemMapperSupport implements E
   /** The problem for a Jackson failure while reading a request body. */
   static Problem problemFor(JsonProcessingException e, String instance) {
     if (e instanceof JsonParseException) {
-      return Problems.of(400, Problems.MALFORMED_JSON, "the request body is not valid JSON", instance, List.of());
+      return Problems.of(
+          400, Problems.MALFORMED_JSON, "the request body is not valid JSON", instance, List.of());
     }
     if (e instanceof StreamConstraintsException) {
       // Not a JsonParseException, yet only a hostile body (e.g. 5000 nested arrays) gets here:
       // responses are flat DTOs that never come near the write limits.
-      return Problems.of(400, Problems.MALFORMED_JSON,
-          "the request body breaks a JSON limit (nesting depth, number or string length)", instance, List.of());
+      return Problems.of(
+          400,
+          Problems.MALFORMED_JSON,
+          "the request body breaks a JSON limit (nesting depth, number or string length)",
+          instance,
+          List.of());
     }
     if (e instanceof InvalidDefinitionException || !(e instanceof JsonMappingException)) {
       // A DTO Jackson cannot handle, or a failure while writing: vent-web's bug, not the client's.
@@ -62,10 +68,16 @@ public final class JsonExceptionMapper extends ProblemMapperSupport implements E
     }
     if (field.isEmpty()) {
       field = "body";
-      message = e instanceof MismatchedInputException m && m.getTargetType() != null
-          ? "expected " + jsonTypeOf(m.getTargetType()) : "invalid request body";
+      message =
+          e instanceof MismatchedInputException m && m.getTargetType() != null
+              ? "expected " + jsonTypeOf(m.getTargetType())
+              : "invalid request body";
     }
-    return Problems.of(400, Problems.INVALID_FIELD, field + ": " + message, instance,
+    return Problems.of(
+        400,
+        Problems.INVALID_FIELD,
+        field + ": " + message,
+        instance,
         List.of(new Problem.FieldError(field, message)));
   }
 
@@ -86,7 +98,9 @@ public final class JsonExceptionMapper extends ProblemMapperSupport implements E
   }
 
   private static String jsonTypeOf(Class<?> type) {
-    if (CharSequence.class.isAssignableFrom(type) || type == Character.class || type == char.class) {
+    if (CharSequence.class.isAssignableFrom(type)
+        || type == Character.class
+        || type == char.class) {
       return "a string";
     }
     if (type == Boolean.class || type == boolean.class) {

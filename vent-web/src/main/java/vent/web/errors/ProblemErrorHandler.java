@@ -12,11 +12,11 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Jetty's error pages as problems: requests Jersey never sees (a path outside {@code /api/v1},
- * a URI Jetty cannot parse, a method the server refuses, headers too large) get the same
- * {@code application/problem+json} body as the API's own errors, whatever their Accept header,
- * and never an HTML page or a stack trace. Installed on the server and on the application context.
- * Answers to messages Jetty could not parse carry {@code Connection: close}, as Jetty then closes.
+ * Jetty's error pages as problems: requests Jersey never sees (a path outside {@code /api/v1}, a
+ * URI Jetty cannot parse, a method the server refuses, headers too large) get the same {@code
+ * application/problem+json} body as the API's own errors, whatever their Accept header, and never
+ * an HTML page or a stack trace. Installed on the server and on the application context. Answers to
+ * messages Jetty could not parse carry {@code Connection: close}, as Jetty then closes.
  */
 public final class ProblemErrorHandler extends ErrorHandler {
 

@@ -3,8 +3,8 @@ package vent.web.errors;
 import java.util.List;
 
 /**
- * A failure vent-web itself detects (bad parameter, missing token, body too large) and answers
- * with a problem body; mapped by {@link ProblemExceptionMapper}.
+ * A failure vent-web itself detects (bad parameter, missing token, body too large) and answers with
+ * a problem body; mapped by {@link ProblemExceptionMapper}.
  */
 public class ProblemException extends RuntimeException {
 
@@ -27,7 +27,8 @@ public class ProblemException extends RuntimeException {
 
   /** 400 with one field-level error. */
   public static ProblemException badField(String code, String field, String message) {
-    return new ProblemException(400, code, field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    return new ProblemException(
+        400, code, field + ": " + message, List.of(new Problem.FieldError(field, message)));
   }
 
   /** 400 VALIDATION_FAILED with one field-level error. */

@@ -6,7 +6,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /** Answers vent-web's own refusals ({@link ProblemException}) with their status and code. */
 @Provider
-public final class ProblemExceptionMapper extends ProblemMapperSupport implements ExceptionMapper<ProblemException> {
+public final class ProblemExceptionMapper extends ProblemMapperSupport
+    implements ExceptionMapper<ProblemException> {
 
   @Override
   public Response toResponse(ProblemException e) {

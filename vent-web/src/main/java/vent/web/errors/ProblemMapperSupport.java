@@ -3,7 +3,10 @@ package vent.web.errors;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 
-/** What every problem mapper needs: the path of the failed request, for the problem's {@code instance}. */
+/**
+ * What every problem mapper needs: the path of the failed request, for the problem's {@code
+ * instance}.
+ */
 abstract class ProblemMapperSupport {
 
   @Context private UriInfo uriInfo;

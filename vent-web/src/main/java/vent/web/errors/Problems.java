@@ -5,60 +5,62 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import vent.api.rules.ErrorReasons;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
 
 /**
- * Builds {@link Problem} bodies: the one place that decides status codes, codes, titles, types
- * and the headers that go with them, for Jersey mappers and Jetty's error pages alike.
+ * Builds {@link Problem} bodies: the one place that decides status codes, codes, titles, types and
+ * the headers that go with them, for Jersey mappers and Jetty's error pages alike.
  */
 public final class Problems {
 
   /** Bean Validation or an explicit check refused a field or parameter (errors[] says which). */
   public static final String VALIDATION_FAILED = "VALIDATION_FAILED";
+
   /** The body is not JSON at all. */
   public static final String MALFORMED_JSON = "MALFORMED_JSON";
+
   /** A JSON field has the wrong type, or is not a field of this request (errors[] says which). */
   public static final String INVALID_FIELD = "INVALID_FIELD";
+
   /** No bearer token was sent. */
   public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+
   /** The bearer token is malformed, forged, expired or signed by an unknown key. */
   public static final String TOKEN_INVALID = "TOKEN_INVALID";
+
   /** The body is larger than {@code api.maxBodyBytes}. */
   public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+
   /** An id in the path or query is not a user id (a decimal number). */
   public static final String INVALID_USER_ID = "INVALID_USER_ID";
+
+  /** An id in the path is not a vent id. */
+  public static final String INVALID_VENT_ID = "INVALID_VENT_ID";
+
   /** {@code limit} is not an integer within 1..max. */
   public static final String INVALID_LIMIT = "INVALID_LIMIT";
+
   /** More ids than one request accepts. */
   public static final String TOO_MANY_IDS = "TOO_MANY_IDS";
+
   /** A failure vent-web did not expect; details are in its log only. */
   public static final String INTERNAL = "INTERNAL";
+
   /** A dependency (provider, Redis, the token keys) cannot serve this request now. */
   public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
+
   /** A provider's own Sentinel rules refused vent-web's call (common reason RATE_LIMITED). */
   static final String PROVIDER_RATE_LIMITED = "RATE_LIMITED";
 
   private static final String TYPE_PREFIX = "urn:vent:problem:";
 
-  /**
-   * Provider reasons that name one request field; the problem then carries it in errors[] too,
-   * so clients can show the message next to the right input.
-   */
-  private static final Map<String, String> FIELD_OF_REASON = Map.of(
-      "INVALID_USERNAME", "username",
-      "INVALID_DISPLAY_NAME", "displayName",
-      "INVALID_BIO", "bio",
-      "INVALID_PASSWORD", "password",
-      "CAPTCHA_INVALID", "captchaAnswer",
-      "CAPTCHA_REQUIRED", "captchaId",
-      "INVALID_LIMIT", "limit",
-      "INVALID_CURSOR", "cursor");
-
   private Problems() {}
 
   /**
-   * The HTTP status of a domain failure: INVALID_ARGUMENT 400, FAILED_PRECONDITION 400,
+   * The HTTP status of a failure whose reason the IDL does not declare (vent-web's own, such as
+   * REGISTRATION_DISABLED), by its kind: INVALID_ARGUMENT 400, FAILED_PRECONDITION 400,
    * UNAUTHENTICATED 401, PERMISSION_DENIED 403, NOT_FOUND 404, ALREADY_EXISTS 409,
    * RESOURCE_EXHAUSTED 429, UNAVAILABLE 503.
    */
@@ -75,27 +77,55 @@ public final class Problems {
   }
 
   /** A problem; {@code errors} may be empty (then omitted from the JSON). */
-  public static Problem of(int status, String code, String detail, String instance, List<Problem.FieldError> errors) {
-    return new Problem(typeOf(code), title(status), status, detail, code, instance,
+  public static Problem of(
+      int status, String code, String detail, String instance, List<Problem.FieldError> errors) {
+    return new Problem(
+        typeOf(code),
+        title(status),
+        status,
+        detail,
+        code,
+        instance,
         errors == null || errors.isEmpty() ? null : List.copyOf(errors));
   }
 
   /**
-   * The problem for a provider's (or vent-web's own) domain failure: code = its reason. A
-   * provider that refused the call under its own Sentinel rules (RESOURCE_EXHAUSTED
+   * The status of a domain failure: the {@code (vent.common.v1.http_status)} option of its reason
+   * in the IDL (e.g. 409 for USERNAME_TAKEN), or {@link #status(ErrorKind)} for a reason the IDL
+   * does not declare.
+   */
+  public static int status(VentException e) {
+    return ErrorReasons.httpStatus(e.reason()).orElseGet(() -> status(e.kind()));
+  }
+
+  /**
+   * The problem for a provider's (or vent-web's own) domain failure: code = its reason, status by
+   * {@link #status(VentException)}. A 400 whose reason is about one request field ({@code
+   * (vent.common.v1.reason_field)}, e.g. INVALID_DISPLAY_NAME) names that field in {@code errors[]}
+   * by its JSON name ({@code displayName}), so clients can show the message next to the right
+   * input. A provider that refused the call under its own Sentinel rules (RESOURCE_EXHAUSTED
    * RATE_LIMITED) is a dependency unavailable to the client, not the client's limit: 503
    * DEPENDENCY_UNAVAILABLE.
    */
   public static Problem fromVent(VentException e, String instance) {
     if (e.kind() == ErrorKind.RESOURCE_EXHAUSTED && PROVIDER_RATE_LIMITED.equals(e.reason())) {
-      return of(503, DEPENDENCY_UNAVAILABLE, "a service this request needs is refusing calls (limited: "
-          + (e.detail() == null || e.detail().isBlank() ? "unknown" : e.detail()) + "); retry later", instance, List.of());
+      return of(
+          503,
+          DEPENDENCY_UNAVAILABLE,
+          "a service this request needs is refusing calls (limited: "
+              + (e.detail() == null || e.detail().isBlank() ? "unknown" : e.detail())
+              + "); retry later",
+          instance,
+          List.of());
     }
-    int status = status(e.kind());
+    int status = status(e);
     String detail = e.detail() == null || e.detail().isBlank() ? defaultDetail(status) : e.detail();
-    String field = FIELD_OF_REASON.get(e.reason());
-    List<Problem.FieldError> errors = status == 400 && field != null
-        ? List.of(new Problem.FieldError(field, detail)) : List.of();
+    List<Problem.FieldError> errors =
+        status == 400
+            ? ErrorReasons.field(e.reason())
+                .map(field -> List.of(new Problem.FieldError(jsonName(field), detail)))
+                .orElse(List.of())
+            : List.of();
     return of(status, e.reason(), detail, instance, errors);
   }
 
@@ -105,12 +135,11 @@ public final class Problems {
   }
 
   /**
-   * A problem for a bare HTTP status (Jersey's 404/405/415..., Jetty's error pages).
-   * Codes: 400 BAD_REQUEST, 401 UNAUTHENTICATED, 403 FORBIDDEN, 404 NOT_FOUND,
-   * 405 METHOD_NOT_ALLOWED, 406 NOT_ACCEPTABLE, 408 REQUEST_TIMEOUT, 409 CONFLICT,
-   * 411 LENGTH_REQUIRED, 413 PAYLOAD_TOO_LARGE, 414 URI_TOO_LONG, 415 UNSUPPORTED_MEDIA_TYPE,
-   * 429 RATE_LIMITED, 431 HEADERS_TOO_LARGE, 503 SERVICE_UNAVAILABLE, other 4xx CLIENT_ERROR,
-   * other 5xx INTERNAL.
+   * A problem for a bare HTTP status (Jersey's 404/405/415..., Jetty's error pages). Codes: 400
+   * BAD_REQUEST, 401 UNAUTHENTICATED, 403 FORBIDDEN, 404 NOT_FOUND, 405 METHOD_NOT_ALLOWED, 406
+   * NOT_ACCEPTABLE, 408 REQUEST_TIMEOUT, 409 CONFLICT, 411 LENGTH_REQUIRED, 413 PAYLOAD_TOO_LARGE,
+   * 414 URI_TOO_LONG, 415 UNSUPPORTED_MEDIA_TYPE, 429 RATE_LIMITED, 431 HEADERS_TOO_LARGE, 503
+   * SERVICE_UNAVAILABLE, other 4xx CLIENT_ERROR, other 5xx INTERNAL.
    */
   public static Problem forStatus(int status, String instance) {
     return of(status, codeForStatus(status), defaultDetail(status), instance, List.of());
@@ -153,7 +182,10 @@ public final class Problems {
       case 429 -> "too many requests; retry later";
       case 431 -> "the request headers are too large";
       case 503 -> "a service this request needs is unavailable; retry later";
-      default -> status >= 500 ? "an unexpected error occurred; it has been logged" : "the request cannot be served";
+      default ->
+          status >= 500
+              ? "an unexpected error occurred; it has been logged"
+              : "the request cannot be served";
     };
   }
 
@@ -170,21 +202,39 @@ public final class Problems {
     };
   }
 
+  /** {@code display_name} -> {@code displayName}: protobuf's JSON name of an IDL field name. */
+  static String jsonName(String field) {
+    StringBuilder name = new StringBuilder(field.length());
+    boolean upper = false;
+    for (char c : field.toCharArray()) {
+      if (c == '_') {
+        upper = true;
+      } else {
+        name.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return name.toString();
+  }
+
   static String typeOf(String code) {
     return TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /**
-   * Headers that go with a problem: {@code WWW-Authenticate: Bearer} on 401 (RFC 6750, with
-   * {@code error="invalid_token"} for a rejected token), {@code Retry-After: 1} (second) on 429
-   * and 503, {@code Connection: close} on 413. Sentinel's refusals set their own (see
-   * {@code vent.web.limits.RateLimitResponses}).
+   * Headers that go with a problem: {@code WWW-Authenticate: Bearer} on 401 (RFC 6750, with {@code
+   * error="invalid_token"} for a rejected token), {@code Retry-After: 1} (second) on 429 and 503,
+   * {@code Connection: close} on 413. Sentinel's refusals set their own (see {@code
+   * vent.web.limits.RateLimitResponses}).
    */
   public static Map<String, String> headers(Problem problem) {
     Map<String, String> headers = new LinkedHashMap<>();
     if (problem.status() == 401) {
-      headers.put("WWW-Authenticate", TOKEN_INVALID.equals(problem.code())
-          ? "Bearer realm=\"vent\", error=\"invalid_token\"" : "Bearer realm=\"vent\"");
+      headers.put(
+          "WWW-Authenticate",
+          TOKEN_INVALID.equals(problem.code())
+              ? "Bearer realm=\"vent\", error=\"invalid_token\""
+              : "Bearer realm=\"vent\"");
     }
     if (problem.status() == 429 || problem.status() == 503) {
       headers.put("Retry-After", "1");
@@ -199,9 +249,8 @@ public final class Problems {
 
   /** A JAX-RS response carrying {@code problem} as {@code application/problem+json}. */
   public static Response response(Problem problem) {
-    Response.ResponseBuilder builder = Response.status(problem.status())
-        .type(Problem.MEDIA_TYPE)
-        .entity(problem);
+    Response.ResponseBuilder builder =
+        Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
     headers(problem).forEach(builder::header);
     return builder.build();
   }

@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bean Validation failures (Dropwizard's {@code JerseyViolationException} included) become
- * 400 VALIDATION_FAILED with one {@code errors[]} entry per violation, the field named by its
- * path in the JSON body ({@code username}) or by its parameter ({@code body}, {@code limit}).
- * A violation of a resource's return value is a server bug: 500 INTERNAL.
+ * Bean Validation failures (Dropwizard's {@code JerseyViolationException} included) become 400
+ * VALIDATION_FAILED with one {@code errors[]} entry per violation, the field named by its path in
+ * the JSON body ({@code username}) or by its parameter ({@code body}, {@code limit}). A violation
+ * of a resource's return value is a server bug: 500 INTERNAL.
  */
 @Provider
 public final class ValidationExceptionMapper extends ProblemMapperSupport
@@ -33,18 +33,22 @@ public final class ValidationExceptionMapper extends ProblemMapperSupport
         LOG.error("event=invalid_response path={} violation={}", instance(), violation, e);
         return Problems.response(Problems.forStatus(500, instance()));
       }
-      errors.add(new Problem.FieldError(fieldOf(violation.getPropertyPath()), violation.getMessage()));
+      errors.add(
+          new Problem.FieldError(fieldOf(violation.getPropertyPath()), violation.getMessage()));
     }
-    errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
-    String detail = errors.size() == 1
-        ? errors.get(0).field() + ": " + errors.get(0).message()
-        : errors.size() + " fields are invalid";
-    return Problems.response(Problems.of(400, Problems.VALIDATION_FAILED, detail, instance(), errors));
+    errors.sort(
+        Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+    String detail =
+        errors.size() == 1
+            ? errors.get(0).field() + ": " + errors.get(0).message()
+            : errors.size() + " fields are invalid";
+    return Problems.response(
+        Problems.of(400, Problems.VALIDATION_FAILED, detail, instance(), errors));
   }
 
   /**
-   * {@code register.body.username} -> {@code username}; {@code list.query param limit} ->
-   * {@code limit}; {@code register.body} -> {@code body}.
+   * {@code register.body.username} -> {@code username}; {@code list.query param limit} -> {@code
+   * limit}; {@code register.body} -> {@code body}.
    */
   static String fieldOf(Path path) {
     StringBuilder field = new StringBuilder();

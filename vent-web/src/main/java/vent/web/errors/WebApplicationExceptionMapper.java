@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Jersey's own refusals keep their status and get a problem body: 404 NOT_FOUND (no such route),
- * 405 METHOD_NOT_ALLOWED (with Jersey's {@code Allow} header), 406 NOT_ACCEPTABLE,
- * 415 UNSUPPORTED_MEDIA_TYPE, 400 BAD_REQUEST; an empty body where one is required is
- * 400 VALIDATION_FAILED on field {@code body}. See {@link Problems#forStatus}.
+ * 405 METHOD_NOT_ALLOWED (with Jersey's {@code Allow} header), 406 NOT_ACCEPTABLE, 415
+ * UNSUPPORTED_MEDIA_TYPE, 400 BAD_REQUEST; an empty body where one is required is 400
+ * VALIDATION_FAILED on field {@code body}. See {@link Problems#forStatus}.
  */
 @Provider
 public final class WebApplicationExceptionMapper extends ProblemMapperSupport
@@ -31,8 +31,13 @@ public final class WebApplicationExceptionMapper extends ProblemMapperSupport
     }
     Problem problem;
     if (status == 400 && Causes.find(e, NoContentException.class) != null) {
-      problem = Problems.of(400, Problems.VALIDATION_FAILED, "body: a JSON body is required", instance(),
-          List.of(new Problem.FieldError("body", "a JSON body is required")));
+      problem =
+          Problems.of(
+              400,
+              Problems.VALIDATION_FAILED,
+              "body: a JSON body is required",
+              instance(),
+              List.of(new Problem.FieldError("body", "a JSON body is required")));
     } else {
       problem = Problems.forStatus(status, instance());
     }

@@ -14,6 +14,8 @@ public final class ConsulHealthCheck extends HealthCheck {
   @Override
   protected Result check() throws Exception {
     String leader = consul.leader();
-    return leader.isEmpty() ? Result.unhealthy("Consul has no leader") : Result.healthy("leader " + leader);
+    return leader.isEmpty()
+        ? Result.unhealthy("Consul has no leader")
+        : Result.healthy("leader " + leader);
   }
 }

@@ -26,7 +26,9 @@ public final class ConsulHttp {
   private final String base;
   private final String token;
 
-  /** @param registry where Consul's HTTP API is, and its ACL token (may be empty) */
+  /**
+   * @param registry where Consul's HTTP API is, and its ACL token (may be empty)
+   */
   public ConsulHttp(RegistrySettings registry, ObjectMapper json) {
     this.base = registry.httpBase();
     this.token = registry.tokenValue();
@@ -46,15 +48,19 @@ public final class ConsulHttp {
   }
 
   /**
-   * GET /v1/health/service/NAME?passing=true, counting provider instances only (see
-   * {@link #isProvider}).
+   * GET /v1/health/service/NAME?passing=true, counting provider instances only (see {@link
+   * #isProvider}).
    *
-   * @return how many passing provider instances Consul lists under {@code service}; 0 also when
-   *     the token may not read the service (Consul's ACLs filter it out rather than refuse)
+   * @return how many passing provider instances Consul lists under {@code service}; 0 also when the
+   *     token may not read the service (Consul's ACLs filter it out rather than refuse)
    * @throws IOException when Consul does not answer 200 within 2 s (403: the token is unknown)
    */
   public int passingProviders(String service) throws IOException, InterruptedException {
-    String body = get("/v1/health/service/" + URLEncoder.encode(service, StandardCharsets.UTF_8) + "?passing=true");
+    String body =
+        get(
+            "/v1/health/service/"
+                + URLEncoder.encode(service, StandardCharsets.UTF_8)
+                + "?passing=true");
     int count = 0;
     for (JsonNode entry : json.readTree(body)) {
       JsonNode svc = entry.path("Service");
@@ -66,8 +72,9 @@ public final class ConsulHttp {
   }
 
   /**
-   * A provider instance: not on port 0 (where a Triple consumer registers itself, STACK-NOTES
-   * item 5) and, when a {@code side=...} tag or {@code side} meta entry is present, side provider.
+   * A provider instance: not on port 0 (where a Dubbo reference that names the {@code tri} protocol
+   * registers its consumer) and, when a {@code side=...} tag or {@code side} meta entry is present,
+   * side provider.
    */
   static boolean isProvider(JsonNode service) {
     if (service.path("Port").asInt(0) == 0) {
@@ -83,11 +90,13 @@ public final class ConsulHttp {
   }
 
   private String get(String pathAndQuery) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(TIMEOUT).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(TIMEOUT).GET();
     if (!token.isEmpty()) {
       request.header(ConsulClients.TOKEN_HEADER, token);
     }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException("Consul answered " + response.statusCode() + " to " + pathAndQuery);
     }

@@ -11,7 +11,9 @@ public final class ProviderHealthCheck extends HealthCheck {
   private final ConsulHttp consul;
   private final String service;
 
-  /** @param service Consul service name, e.g. {@code vent.user.v1.UserService} */
+  /**
+   * @param service Consul service name, e.g. {@code vent.user.v1.UserService}
+   */
   public ProviderHealthCheck(ConsulHttp consul, String service) {
     this.consul = consul;
     this.service = service;

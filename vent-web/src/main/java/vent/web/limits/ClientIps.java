@@ -12,21 +12,25 @@ import org.eclipse.jetty.util.InetAddressSet;
  * The client's IP address, as the per-IP limits and the auth provider's login checks see it.
  *
  * <p>By default (no trusted proxy) the connection's remote address: {@code X-Forwarded-For} is
- * whatever the client chose to send and is ignored. With trusted proxies
- * ({@code api.trustedProxies}, addresses or CIDR blocks), and only when the connection comes from
- * one of them, {@code X-Forwarded-For} is walked from the right, the end an appending proxy
- * writes: trusted hops are skipped and the first untrusted entry is the client. An entry that is
- * not an IP literal (a name, a port, {@code unknown}, garbage) ends the walk, and the last trusted
- * hop is the client, so a key is never made of text a client chose. At most {@value #MAX_HOPS}
- * entries are read.
+ * whatever the client chose to send and is ignored. With trusted proxies ({@code
+ * api.trustedProxies}, addresses or CIDR blocks), and only when the connection comes from one of
+ * them, {@code X-Forwarded-For} is walked from the right, the end an appending proxy writes:
+ * trusted hops are skipped and the first untrusted entry is the client. An entry that is not an IP
+ * literal (a name, a port, {@code unknown}, garbage) ends the walk, and the last trusted hop is the
+ * client, so a key is never made of text a client chose. At most {@value #MAX_HOPS} entries are
+ * read.
  *
  * <p>Addresses are returned in canonical form ({@code 2001:db8::1}, never {@code 2001:DB8:0::1}),
  * so one client has one bucket whatever spelling it sends.
  */
 public final class ClientIps {
 
-  /** Most {@code X-Forwarded-For} entries read, from the right; a longer chain ends at the last trusted hop read. */
+  /**
+   * Most {@code X-Forwarded-For} entries read, from the right; a longer chain ends at the last
+   * trusted hop read.
+   */
   static final int MAX_HOPS = 16;
+
   /** Longest entry taken as an address candidate (an IPv6 literal with a scope id fits). */
   static final int MAX_ENTRY_CHARS = 64;
 
@@ -34,9 +38,9 @@ public final class ClientIps {
   private final List<String> trustedSpec;
 
   /**
-   * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} is believed: IP literals
-   *     ({@code 10.0.0.5}, {@code ::1}) or CIDR blocks ({@code 10.0.0.0/8}, {@code fd00::/8});
-   *     empty = none, the connection's address is always the client's
+   * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} is believed: IP
+   *     literals ({@code 10.0.0.5}, {@code ::1}) or CIDR blocks ({@code 10.0.0.0/8}, {@code
+   *     fd00::/8}); empty = none, the connection's address is always the client's
    * @throws IllegalArgumentException an entry is not an IP literal or CIDR block (host names are
    *     refused: they would need DNS, and a proxy's name can point anywhere)
    */
@@ -55,15 +59,17 @@ public final class ClientIps {
   }
 
   /**
-   * @param commaSeparated {@code api.trustedProxies} as configured, e.g. {@code "127.0.0.1/32, 10.0.0.0/8"};
-   *     blank = none
+   * @param commaSeparated {@code api.trustedProxies} as configured, e.g. {@code "127.0.0.1/32,
+   *     10.0.0.0/8"}; blank = none
    * @throws IllegalArgumentException as {@link #ClientIps(List)}
    */
   public static ClientIps trusting(String commaSeparated) {
     return new ClientIps(commaSeparated == null ? List.of() : List.of(commaSeparated.split(",")));
   }
 
-  /** @return the trusted proxies as configured (stripped, blanks dropped) */
+  /**
+   * @return the trusted proxies as configured (stripped, blanks dropped)
+   */
   public List<String> trustedProxies() {
     return trustedSpec;
   }
@@ -124,13 +130,15 @@ public final class ClientIps {
     String address = slash < 0 ? pattern : pattern.substring(0, slash);
     InetAddress parsed = parse(address);
     if (parsed == null || !address.equals(address.strip())) {
-      throw new IllegalArgumentException("trusted proxy '" + pattern + "' is not an IP address or CIDR block");
+      throw new IllegalArgumentException(
+          "trusted proxy '" + pattern + "' is not an IP address or CIDR block");
     }
     if (slash >= 0) {
       String bits = pattern.substring(slash + 1);
       int max = parsed.getAddress().length * 8;
       if (!bits.matches("[0-9]{1,3}") || Integer.parseInt(bits) > max) {
-        throw new IllegalArgumentException("trusted proxy '" + pattern + "': prefix length must be 0 to " + max);
+        throw new IllegalArgumentException(
+            "trusted proxy '" + pattern + "': prefix length must be 0 to " + max);
       }
     }
   }

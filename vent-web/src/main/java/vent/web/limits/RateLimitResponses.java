@@ -16,8 +16,7 @@ import vent.web.errors.Problems;
 /**
  * The answer to a request a Sentinel rule refused: 429 {@code application/problem+json}, code
  * {@value #RATE_LIMITED}, the detail naming the limit (route, per-IP, per-user, login, captcha,
- * password, system),
- * and the headers of draft-ietf-httpapi-ratelimit-headers:
+ * password, system), and the headers of draft-ietf-httpapi-ratelimit-headers:
  *
  * <ul>
  *   <li>{@code Retry-After}: whole seconds, at least 1: 1 for QPS and concurrency limits (Sentinel
@@ -29,8 +28,8 @@ import vent.web.errors.Problems;
  *   <li>{@code RateLimit-Reset}: seconds until the window resets, as {@code Retry-After}.
  * </ul>
  *
- * <p>A degrade rule on a REST route (a circuit opened by that route's slow or failing answers)
- * is not the client's limit: 503 {@code DEPENDENCY_UNAVAILABLE}, {@code Retry-After} = the rule's
+ * <p>A degrade rule on a REST route (a circuit opened by that route's slow or failing answers) is
+ * not the client's limit: 503 {@code DEPENDENCY_UNAVAILABLE}, {@code Retry-After} = the rule's
  * {@code timeWindow}, as for circuits on provider calls.
  */
 public final class RateLimitResponses {
@@ -41,34 +40,46 @@ public final class RateLimitResponses {
   private RateLimitResponses() {}
 
   /**
-   * @param resource the resource being entered when {@code e} was thrown (route name or one of
-   *     the per-client resources of {@link SentinelResources})
+   * @param resource the resource being entered when {@code e} was thrown (route name or one of the
+   *     per-client resources of {@link SentinelResources})
    * @param instance the request path, for the problem's {@code instance}
    */
   public static Response of(BlockException e, String resource, String instance) {
     AbstractRule rule = ruleOf(e);
     if (rule instanceof DegradeRule degrade) {
       long window = Math.max(1, degrade.getTimeWindow());
-      Problem problem = Problems.of(503, "DEPENDENCY_UNAVAILABLE", "circuit open: " + resource + "; retry after "
-          + window + " s", instance, List.of());
-      return Response.status(503).type(Problem.MEDIA_TYPE).entity(problem)
-          .header("Retry-After", window).build();
+      Problem problem =
+          Problems.of(
+              503,
+              "DEPENDENCY_UNAVAILABLE",
+              "circuit open: " + resource + "; retry after " + window + " s",
+              instance,
+              List.of());
+      return Response.status(503)
+          .type(Problem.MEDIA_TYPE)
+          .entity(problem)
+          .header("Retry-After", window)
+          .build();
     }
     long reset = 1;
     Long limit = null;
     if (rule instanceof FlowRule flow) {
       limit = (long) flow.getCount();
     } else if (rule instanceof ParamFlowRule param) {
-      Integer itemCount = e instanceof ParamFlowException p ? param.retrieveExclusiveItemCount(p.getLimitParam()) : null;
+      Integer itemCount =
+          e instanceof ParamFlowException p
+              ? param.retrieveExclusiveItemCount(p.getLimitParam())
+              : null;
       limit = itemCount != null ? itemCount.longValue() : (long) param.getCount();
       if (param.getGrade() == RuleConstant.FLOW_GRADE_QPS) {
         reset = Math.max(1, param.getDurationInSec());
       }
     }
-    String detail = "rate limit exceeded: " + describe(e, resource) + "; retry after " + reset + " s";
+    String detail =
+        "rate limit exceeded: " + describe(e, resource) + "; retry after " + reset + " s";
     Problem problem = Problems.of(429, RATE_LIMITED, detail, instance, List.of());
-    Response.ResponseBuilder response = Response.status(429).type(Problem.MEDIA_TYPE).entity(problem)
-        .header("Retry-After", reset);
+    Response.ResponseBuilder response =
+        Response.status(429).type(Problem.MEDIA_TYPE).entity(problem).header("Retry-After", reset);
     if (limit != null) {
       response.header("RateLimit-Limit", Math.max(0, limit));
     }
@@ -83,9 +94,13 @@ public final class RateLimitResponses {
     return switch (resource) {
       case SentinelResources.CLIENT_IP -> "per-IP limit (too many requests from your address)";
       case SentinelResources.CLIENT_USER -> "per-user limit (too many requests from your account)";
-      case SentinelResources.LOGIN_IP -> "login limit (too many log-in, registration or refresh attempts from your address)";
-      case SentinelResources.CAPTCHA_IP -> "captcha limit (too many captchas requested from your address)";
-      case SentinelResources.PASSWORD_USER -> "password limit (too many password checks for your account)";
+      case SentinelResources.LOGIN_IP ->
+          "login limit (too many log-in, registration or refresh attempts from your address)";
+      case SentinelResources.CAPTCHA_IP ->
+          "captcha limit (too many captchas requested from your address)";
+      case SentinelResources.PASSWORD_USER ->
+          "password limit (too many password checks for your account)";
+      case SentinelResources.POST_USER -> "posting limit (too many vents from your account)";
       default -> "route limit (too many requests to " + resource + ")";
     };
   }

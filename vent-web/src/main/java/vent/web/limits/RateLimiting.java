@@ -2,7 +2,9 @@ package vent.web.limits;
 
 import java.util.List;
 
-/** The Jersey components of vent-web's Sentinel protection, for {@code JerseyEnvironment.register}. */
+/**
+ * The Jersey components of vent-web's Sentinel protection, for {@code JerseyEnvironment.register}.
+ */
 public final class RateLimiting {
 
   private RateLimiting() {}
@@ -12,6 +14,7 @@ public final class RateLimiting {
    * @return the request/response filters and the exit safety net
    */
   public static List<Object> components(ClientIps clientIps) {
-    return List.of(new SentinelRouteFilter(clientIps), new SentinelQuotaFilter(), new SentinelExitListener());
+    return List.of(
+        new SentinelRouteFilter(clientIps), new SentinelQuotaFilter(), new SentinelExitListener());
   }
 }

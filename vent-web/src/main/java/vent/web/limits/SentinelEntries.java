@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Sentinel entries one REST request holds, kept as a request property from the request
- * filters to the response filter (or, should that never run, to the end of the request), and
- * exited there in reverse order on the thread that entered them.
+ * The Sentinel entries one REST request holds, kept as a request property from the request filters
+ * to the response filter (or, should that never run, to the end of the request), and exited there
+ * in reverse order on the thread that entered them.
  *
  * <p>Not thread-safe: a request is processed on one thread (vent-web's resources are synchronous).
  */
@@ -24,7 +24,10 @@ final class SentinelEntries {
   private static final Logger LOG = LoggerFactory.getLogger(SentinelEntries.class);
   static final String PROPERTY = SentinelEntries.class.getName();
 
-  /** Most entries of one request: client-ip, a route's per-IP or per-user limits, client-user, the route. */
+  /**
+   * Most entries of one request: client-ip, a route's per-IP or per-user limits, client-user, the
+   * route.
+   */
   private static final int MAX_ENTRIES = 5;
 
   private final SentinelResources.Route route;
@@ -39,8 +42,8 @@ final class SentinelEntries {
   }
 
   /**
-   * Enters vent-web's Sentinel context on this thread and attaches a new, empty set for
-   * {@code route} to {@code request}.
+   * Enters vent-web's Sentinel context on this thread and attaches a new, empty set for {@code
+   * route} to {@code request}.
    */
   static SentinelEntries begin(ContainerRequestContext request, SentinelResources.Route route) {
     Context leaked = ContextUtil.getContext();
@@ -81,7 +84,9 @@ final class SentinelEntries {
    * @throws BlockException a rule refused the request (nothing is held for {@code resource} then)
    */
   void enterPerClient(String resource, Object arg) throws BlockException {
-    hold(SphU.entry(resource, ResourceTypeConstants.COMMON_WEB, EntryType.OUT, new Object[] {arg}), arg);
+    hold(
+        SphU.entry(resource, ResourceTypeConstants.COMMON_WEB, EntryType.OUT, new Object[] {arg}),
+        arg);
   }
 
   /**
@@ -123,7 +128,9 @@ final class SentinelEntries {
     }
   }
 
-  /** Exits every entry, newest first (parameter-flow entries with their argument), then the context. */
+  /**
+   * Exits every entry, newest first (parameter-flow entries with their argument), then the context.
+   */
   void exitAll() {
     for (int i = size - 1; i >= 0; i--) {
       Entry entry = entries[i];
@@ -137,7 +144,10 @@ final class SentinelEntries {
       } catch (RuntimeException e) {
         // ErrorEntryFreeException: something nested an entry it did not exit; Sentinel has
         // exited the whole stack by now, ours included.
-        LOG.warn("event=sentinel_exit_failed resource={} error={}", entry.getResourceWrapper().getName(), e.toString());
+        LOG.warn(
+            "event=sentinel_exit_failed resource={} error={}",
+            entry.getResourceWrapper().getName(),
+            e.toString());
       }
     }
     size = 0;

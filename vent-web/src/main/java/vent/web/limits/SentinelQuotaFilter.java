@@ -10,10 +10,10 @@ import java.security.Principal;
 import vent.web.auth.VentPrincipal;
 
 /**
- * The Sentinel entries that come after authentication: for an authenticated caller
- * {@value SentinelResources#CLIENT_USER} and the route's own per-user limit (e.g.
- * {@value SentinelResources#PASSWORD_USER}) with the caller's user id, then, for every request, the
- * route's shared quota ({@code GET /users/{id}}, the request's one {@code EntryType.IN} entry).
+ * The Sentinel entries that come after authentication: for an authenticated caller {@value
+ * SentinelResources#CLIENT_USER} and the route's own per-user limit (e.g. {@value
+ * SentinelResources#PASSWORD_USER}) with the caller's user id, then, for every request, the route's
+ * shared quota ({@code GET /users/{id}}, the request's one {@code EntryType.IN} entry).
  *
  * <p>Priority {@code AUTHENTICATION + 100}: right after the bearer-token filter (1000) has verified
  * the caller, before any authorization (2000). A request whose token is refused never gets here
@@ -47,7 +47,8 @@ public final class SentinelQuotaFilter implements ContainerRequestFilter {
       entries.enterRoute();
     } catch (BlockException e) {
       entries.blocked();
-      request.abortWith(RateLimitResponses.of(e, resource, request.getUriInfo().getRequestUri().getRawPath()));
+      request.abortWith(
+          RateLimitResponses.of(e, resource, request.getUriInfo().getRequestUri().getRawPath()));
     }
   }
 }

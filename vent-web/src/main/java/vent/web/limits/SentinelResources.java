@@ -12,42 +12,65 @@ import org.glassfish.jersey.server.model.ResourceMethod;
  * The Sentinel resource names of vent-web's REST layer (flow and param-flow rules name them).
  *
  * <ul>
- *   <li>one per route: {@code <HTTP METHOD> <path template relative to /api/v1>}, e.g.
- *       {@code GET /users/{id}/followers}, {@code POST /sessions}, {@code PUT /me/following/{id}};
+ *   <li>one per route: {@code <HTTP METHOD> <path template relative to /api/v1>}, e.g. {@code GET
+ *       /users/{id}/followers}, {@code POST /sessions}, {@code PUT /me/following/{id}};
  *   <li>{@value #CLIENT_IP}: every request, argument 0 = the client's IP address;
  *   <li>{@value #CLIENT_USER}: authenticated requests, argument 0 = the caller's user id;
- *   <li>{@value #LOGIN_IP}: {@code POST /sessions}, {@code POST /users} and
- *       {@code POST /sessions/refresh}, argument 0 = the client's IP address;
+ *   <li>{@value #LOGIN_IP}: {@code POST /sessions}, {@code POST /users} and {@code POST
+ *       /sessions/refresh}, argument 0 = the client's IP address;
  *   <li>{@value #CAPTCHA_IP}: {@code POST /captchas}, argument 0 = the client's IP address;
  *   <li>{@value #PASSWORD_USER}: {@code PUT /me/password} and {@code DELETE /me} (the routes that
- *       check the account's password), argument 0 = the caller's user id.
+ *       check the account's password), argument 0 = the caller's user id;
+ *   <li>{@value #POST_USER}: {@code POST /vents}, argument 0 = the caller's user id.
  * </ul>
  *
- * <p>A request enters its per-client resources first and its route last, so a request a
- * per-client limit refuses never spends the route's shared quota.
+ * <p>A request enters its per-client resources first and its route last, so a request a per-client
+ * limit refuses never spends the route's shared quota.
  */
 public final class SentinelResources {
 
   /** Per-IP limit of every request (param-flow, argument 0 = IP). */
   public static final String CLIENT_IP = "client-ip";
+
   /** Per-user limit of authenticated requests (param-flow, argument 0 = user id). */
   public static final String CLIENT_USER = "client-user";
+
   /** Per-IP limit of log-in, registration and token refresh (param-flow, argument 0 = IP). */
   public static final String LOGIN_IP = "login-ip";
+
   /** Per-IP limit of captcha creation (param-flow, argument 0 = IP). */
   public static final String CAPTCHA_IP = "captcha-ip";
-  /** Per-user limit of the routes that check the account's password (param-flow, argument 0 = user id). */
+
+  /**
+   * Per-user limit of the routes that check the account's password (param-flow, argument 0 = user
+   * id).
+   */
   public static final String PASSWORD_USER = "password-user";
-  /** Sentinel context every REST request runs in (the entrance of the call tree on the dashboard). */
+
+  /** Per-user limit of posting vents (param-flow, argument 0 = user id). */
+  public static final String POST_USER = "post-user";
+
+  /**
+   * Sentinel context every REST request runs in (the entrance of the call tree on the dashboard).
+   */
   static final String CONTEXT = "vent-web-rest";
 
   /** Routes with a per-IP limit of their own, entered after {@value #CLIENT_IP}. */
-  private static final Map<String, String> IP_LIMITS = Map.of(
-      "POST /sessions", LOGIN_IP, "POST /users", LOGIN_IP, "POST /sessions/refresh", LOGIN_IP,
-      "POST /captchas", CAPTCHA_IP);
+  private static final Map<String, String> IP_LIMITS =
+      Map.of(
+          "POST /sessions",
+          LOGIN_IP,
+          "POST /users",
+          LOGIN_IP,
+          "POST /sessions/refresh",
+          LOGIN_IP,
+          "POST /captchas",
+          CAPTCHA_IP);
+
   /** Routes with a per-user limit of their own, entered after {@value #CLIENT_USER}. */
-  private static final Map<String, String> USER_LIMITS = Map.of(
-      "PUT /me/password", PASSWORD_USER, "DELETE /me", PASSWORD_USER);
+  private static final Map<String, String> USER_LIMITS =
+      Map.of(
+          "PUT /me/password", PASSWORD_USER, "DELETE /me", PASSWORD_USER, "POST /vents", POST_USER);
 
   /** {@code {id: [0-9]+}} -> {@code {id}}: rule names do not depend on a template's regex. */
   private static final Pattern TEMPLATE_REGEX = Pattern.compile("\\{\\s*([^:}\\s]+)\\s*:[^}]*}");
@@ -61,8 +84,10 @@ public final class SentinelResources {
    * A matched route and the per-client resources of its own.
    *
    * @param name e.g. {@code GET /users/{id}}
-   * @param ipLimit per-IP resource of this route ({@value #LOGIN_IP}, {@value #CAPTCHA_IP}), or null
-   * @param userLimit per-user resource of this route ({@value #PASSWORD_USER}), or null
+   * @param ipLimit per-IP resource of this route ({@value #LOGIN_IP}, {@value #CAPTCHA_IP}), or
+   *     null
+   * @param userLimit per-user resource of this route ({@value #PASSWORD_USER}, {@value
+   *     #POST_USER}), or null
    */
   record Route(String name, String ipLimit, String userLimit) {}
 
@@ -71,7 +96,9 @@ public final class SentinelResources {
     Route route = ROUTES.get(method);
     if (route == null) {
       String name = name(method, requestMethod);
-      route = ROUTES.computeIfAbsent(method, m -> new Route(name, IP_LIMITS.get(name), USER_LIMITS.get(name)));
+      route =
+          ROUTES.computeIfAbsent(
+              method, m -> new Route(name, IP_LIMITS.get(name), USER_LIMITS.get(name)));
     }
     return route;
   }
@@ -100,7 +127,8 @@ public final class SentinelResources {
         }
       }
     }
-    String template = TEMPLATE_REGEX.matcher(path.length() == 0 ? "/" : path.toString()).replaceAll("{$1}");
+    String template =
+        TEMPLATE_REGEX.matcher(path.length() == 0 ? "/" : path.toString()).replaceAll("{$1}");
     String httpMethod = method.getHttpMethod() != null ? method.getHttpMethod() : requestMethod;
     return httpMethod + " " + template;
   }

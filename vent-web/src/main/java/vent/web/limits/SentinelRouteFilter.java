@@ -16,29 +16,32 @@ import org.glassfish.jersey.server.model.ResourceMethod;
  * Starts a matched REST route's Sentinel entries, before authentication: {@value
  * SentinelResources#CLIENT_IP} with the client's IP, then the route's own per-IP limit if it has
  * one ({@value SentinelResources#LOGIN_IP} for log-in, registration and refresh, {@value
- * SentinelResources#CAPTCHA_IP} for captchas). The route's shared quota is entered last, after
- * the per-user limits, by {@link SentinelQuotaFilter}, so a request a per-client limit refuses
- * never spends it. A refused request is answered by {@link RateLimitResponses} without running
- * anything further.
+ * SentinelResources#CAPTCHA_IP} for captchas). The route's shared quota is entered last, after the
+ * per-user limits, by {@link SentinelQuotaFilter}, so a request a per-client limit refuses never
+ * spends it. A refused request is answered by {@link RateLimitResponses} without running anything
+ * further.
  *
- * <p>Priority {@code AUTHENTICATION - 100}: before the bearer-token filter, so a flood of
- * requests with bad tokens is limited per IP before any signature is checked.
+ * <p>Priority {@code AUTHENTICATION - 100}: before the bearer-token filter, so a flood of requests
+ * with bad tokens is limited per IP before any signature is checked.
  *
  * <p>As a response filter it exits every entry of the request, in reverse order, whatever the
- * outcome (a resource's answer, a mapped exception, an authentication failure, a refusal);
- * 5xx answers are traced as errors of the route. {@link SentinelExitListener} covers the
- * paths where Jersey skips the response filters.
+ * outcome (a resource's answer, a mapped exception, an authentication failure, a refusal); 5xx
+ * answers are traced as errors of the route. {@link SentinelExitListener} covers the paths where
+ * Jersey skips the response filters.
  *
  * <p>Only route entries are {@code EntryType.IN}: Sentinel's system rule counts every inbound
- * entry, so one inbound entry per request keeps its QPS and concurrency thresholds in requests.
- * The per-client entries are {@code EntryType.OUT}.
+ * entry, so one inbound entry per request keeps its QPS and concurrency thresholds in requests. The
+ * per-client entries are {@code EntryType.OUT}.
  */
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class SentinelRouteFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
   private final ClientIps clientIps;
 
-  /** A thread-local proxy to the current request (Jersey injects it); fails outside a servlet container. */
+  /**
+   * A thread-local proxy to the current request (Jersey injects it); fails outside a servlet
+   * container.
+   */
   @Context private HttpServletRequest servletRequest;
 
   public SentinelRouteFilter(ClientIps clientIps) {
@@ -63,7 +66,8 @@ public final class SentinelRouteFilter implements ContainerRequestFilter, Contai
       }
     } catch (BlockException e) {
       entries.blocked();
-      request.abortWith(RateLimitResponses.of(e, resource, request.getUriInfo().getRequestUri().getRawPath()));
+      request.abortWith(
+          RateLimitResponses.of(e, resource, request.getUriInfo().getRequestUri().getRawPath()));
     }
   }
 

@@ -9,6 +9,7 @@ final class FeatureSwitches {
 
   /** Problem code of {@code POST /users} while registration is off. */
   static final String REGISTRATION_DISABLED = "REGISTRATION_DISABLED";
+
   /** Problem code of {@code GET /me/suggestions} while suggestions are off. */
   static final String SUGGESTIONS_DISABLED = "SUGGESTIONS_DISABLED";
 

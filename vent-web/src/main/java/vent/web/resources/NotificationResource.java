@@ -25,9 +25,10 @@ import vent.web.rpc.Rpc;
 import vent.web.rpc.UserClient;
 
 /**
- * {@code /me/notifications}: the caller's inbox ("X followed you"), filled asynchronously from
- * follow events. Every method needs a bearer token: 401 UNAUTHENTICATED without one,
- * 401 TOKEN_INVALID for a bad or expired one.
+ * {@code /me/notifications}: the caller's inbox ("X followed you", "X mentioned you"), filled
+ * asynchronously from follow and vent events; entries of users the caller blocks, is blocked by or
+ * mutes are left out. Every method needs a bearer token: 401 UNAUTHENTICATED without one, 401
+ * TOKEN_INVALID for a bad or expired one.
  */
 @Path("/me/notifications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,8 +43,12 @@ public final class NotificationResource {
    * @param defaultPageSize page size when {@code limit} is absent
    * @param live the largest accepted {@code limit} (global configuration, read on each request)
    */
-  public NotificationResource(NotificationClient notifications, UserClient users, RelationClient relations,
-      int defaultPageSize, LiveSettings live) {
+  public NotificationResource(
+      NotificationClient notifications,
+      UserClient users,
+      RelationClient relations,
+      int defaultPageSize,
+      LiveSettings live) {
     this.notifications = notifications;
     this.profiles = new Profiles(users, relations);
     this.defaultPageSize = defaultPageSize;
@@ -56,26 +61,37 @@ public final class NotificationResource {
    * Errors: 400 INVALID_LIMIT (1..max), INVALID_CURSOR.
    */
   @GET
-  public NotificationPageJson list(@Auth VentPrincipal me, @QueryParam("limit") String limit,
+  public NotificationPageJson list(
+      @Auth VentPrincipal me,
+      @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     int size = Params.limit(limit, defaultPageSize, live.maxPageSize().getAsInt());
-    ListNotificationsResponse page = Rpc.await(notifications.listAsync(me.userId(), size, Params.cursor(cursor)));
-    Map<String, UserJson> actors = profiles.byIds(
-        page.getNotificationsList().stream().map(Notification::getActorId).distinct().toList());
+    ListNotificationsResponse page =
+        Rpc.await(notifications.listAsync(me.userId(), size, Params.cursor(cursor)));
+    Map<String, UserJson> actors =
+        profiles.byIds(
+            page.getNotificationsList().stream().map(Notification::getActorId).distinct().toList());
     List<NotificationJson> items = new ArrayList<>(page.getNotificationsCount());
     for (Notification notification : page.getNotificationsList()) {
       UserJson actor = actors.get(notification.getActorId());
       String type = typeOf(notification.getKind());
       if (actor != null && type != null) {
-        items.add(new NotificationJson(type, actor, Instant.ofEpochMilli(notification.getAtMs()).toString(),
-            notification.getRead()));
+        items.add(
+            new NotificationJson(
+                type,
+                actor,
+                Instant.ofEpochMilli(notification.getAtMs()).toString(),
+                notification.getRead(),
+                notification.getVentId().isEmpty() ? null : notification.getVentId()));
       }
     }
     String next = page.getNextCursor().isEmpty() ? null : page.getNextCursor();
     return new NotificationPageJson(items, next, page.getUnreadCount());
   }
 
-  /** POST /me/notifications/read (any or no body) -> 204; every entry so far is read. Idempotent. */
+  /**
+   * POST /me/notifications/read (any or no body) -> 204; every entry so far is read. Idempotent.
+   */
   @POST
   @Path("/read")
   public Response markRead(@Auth VentPrincipal me) {
@@ -85,6 +101,10 @@ public final class NotificationResource {
 
   /** The REST type of a kind; null for kinds this version does not know (newer providers). */
   private static String typeOf(Notification.Kind kind) {
-    return kind == Notification.Kind.FOLLOWED ? NotificationJson.FOLLOWED : null;
+    return switch (kind) {
+      case FOLLOWED -> NotificationJson.FOLLOWED;
+      case MENTIONED -> NotificationJson.MENTIONED;
+      default -> null;
+    };
   }
 }

@@ -2,13 +2,15 @@ package vent.web.resources;
 
 import java.util.Arrays;
 import java.util.List;
-import vent.web.api.UserIds;
+import vent.api.rules.Formats;
+import vent.api.rules.UserIds;
+import vent.common.v1.Format;
 import vent.web.errors.ProblemException;
 import vent.web.errors.Problems;
 
 /**
- * Reads path and query parameters as strings and checks them here, so that a malformed value is
- * a 400 with a precise code (JAX-RS would turn a failed {@code int} query parameter into a 404).
+ * Reads path and query parameters as strings and checks them here, so that a malformed value is a
+ * 400 with a precise code (JAX-RS would turn a failed {@code int} query parameter into a 404).
  */
 final class Params {
 
@@ -20,10 +22,25 @@ final class Params {
 
   private Params() {}
 
-  /** @throws ProblemException 400 INVALID_USER_ID unless {@code raw} is a decimal user id */
+  /**
+   * @throws ProblemException 400 INVALID_USER_ID unless {@code raw} is a user id ({@link UserIds})
+   */
   static String userId(String raw, String field) {
     if (!UserIds.isWellFormed(raw)) {
-      throw ProblemException.badField(Problems.INVALID_USER_ID, field, "must be a user id (decimal digits)");
+      throw ProblemException.badField(
+          Problems.INVALID_USER_ID, field, "must be " + Formats.description(Format.USER_ID));
+    }
+    return raw;
+  }
+
+  /**
+   * @throws ProblemException 400 INVALID_VENT_ID unless {@code raw} has the shape of a vent id
+   *     ({@code vent.common.v1.Format.VENT_ID})
+   */
+  static String ventId(String raw, String field) {
+    if (raw == null || !Formats.matches(Format.VENT_ID, raw)) {
+      throw ProblemException.badField(
+          Problems.INVALID_VENT_ID, field, "must be " + Formats.description(Format.VENT_ID));
     }
     return raw;
   }
@@ -42,23 +59,29 @@ final class Params {
       value = Integer.parseInt(raw);
     }
     if (value < 1 || value > max) {
-      throw ProblemException.badField(Problems.INVALID_LIMIT, "limit", "must be an integer from 1 to " + max);
+      throw ProblemException.badField(
+          Problems.INVALID_LIMIT, "limit", "must be an integer from 1 to " + max);
     }
     return value;
   }
 
-  /** @throws ProblemException 400 INVALID_CURSOR when longer than any cursor this API issues */
+  /**
+   * @throws ProblemException 400 INVALID_CURSOR when longer than any cursor this API issues
+   */
   static String cursor(String raw) {
     if (raw == null) {
       return "";
     }
     if (raw.length() > MAX_CURSOR_CHARS) {
-      throw ProblemException.badField("INVALID_CURSOR", "cursor", "is not a cursor this API issued");
+      throw ProblemException.badField(
+          "INVALID_CURSOR", "cursor", "is not a cursor this API issued");
     }
     return raw;
   }
 
-  /** @throws ProblemException 400 VALIDATION_FAILED when absent or empty */
+  /**
+   * @throws ProblemException 400 VALIDATION_FAILED when absent or empty
+   */
   static String required(String raw, String field) {
     if (raw == null || raw.isBlank()) {
       throw ProblemException.validation(field, "is required");

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import vent.relation.v1.FollowCounts;
+import vent.relation.v1.FollowEntry;
+import vent.relation.v1.ListFollowsResponse;
 import vent.user.v1.User;
+import vent.web.api.PageJson;
 import vent.web.api.ProfileJson;
 import vent.web.api.UserJson;
 import vent.web.rpc.RelationClient;
@@ -54,6 +57,16 @@ final class Profiles {
       }
     }
     return ordered;
+  }
+
+  /**
+   * A page of a user list (followers, following, blocks, mutes) as public profiles, in the
+   * listing's order; users deleted meanwhile are left out.
+   */
+  PageJson<UserJson> page(ListFollowsResponse listing) {
+    List<String> ids = listing.getEntriesList().stream().map(FollowEntry::getUserId).toList();
+    String next = listing.getNextCursor().isEmpty() ? null : listing.getNextCursor();
+    return new PageJson<>(hydrate(ids), next);
   }
 
   /**

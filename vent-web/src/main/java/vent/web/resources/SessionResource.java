@@ -29,7 +29,10 @@ public final class SessionResource {
   private final AuthClient auth;
   private final ClientIps clientIps;
 
-  /** @param clientIps the client's address as the per-IP limits see it, passed on to the auth provider */
+  /**
+   * @param clientIps the client's address as the per-IP limits see it, passed on to the auth
+   *     provider
+   */
   public SessionResource(AuthClient auth, ClientIps clientIps) {
     this.auth = auth;
     this.clientIps = clientIps;
@@ -41,12 +44,15 @@ public final class SessionResource {
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response login(@NotNull(message = Params.BODY_REQUIRED) @Valid LoginRequest body, @Context HttpServletRequest http,
+  public Response login(
+      @NotNull(message = Params.BODY_REQUIRED) @Valid LoginRequest body,
+      @Context HttpServletRequest http,
       @Context HttpHeaders headers) {
-    vent.auth.v1.LoginRequest.Builder request = vent.auth.v1.LoginRequest.newBuilder()
-        .setUsername(body.username())
-        .setPassword(body.password())
-        .setClientIp(clientIps.of(headers::getHeaderString, http));
+    vent.auth.v1.LoginRequest.Builder request =
+        vent.auth.v1.LoginRequest.newBuilder()
+            .setUsername(body.username())
+            .setPassword(body.password())
+            .setClientIp(clientIps.of(headers::getHeaderString, http));
     if (body.captchaId() != null) {
       request.setCaptchaId(body.captchaId());
     }
@@ -67,7 +73,10 @@ public final class SessionResource {
     return tokens(auth.refresh(body.refreshToken()));
   }
 
-  /** DELETE /sessions (bearer) -> 204; ends the token's session. Errors: 401 UNAUTHENTICATED / TOKEN_INVALID. */
+  /**
+   * DELETE /sessions (bearer) -> 204; ends the token's session. Errors: 401 UNAUTHENTICATED /
+   * TOKEN_INVALID.
+   */
   @DELETE
   public Response logout(@Auth VentPrincipal me) {
     auth.logout(me.sessionId(), me.userId());

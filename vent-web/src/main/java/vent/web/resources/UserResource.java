@@ -9,14 +9,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
-import java.util.List;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.concurrent.CompletableFuture;
 import vent.auth.v1.RegisterResponse;
-import vent.relation.v1.FollowEntry;
+import vent.common.error.RequestChecks;
 import vent.relation.v1.ListFollowsResponse;
+import vent.user.v1.CreateUserRequest;
 import vent.user.v1.User;
 import vent.web.LiveSettings;
 import vent.web.api.PageJson;
@@ -39,14 +40,21 @@ public final class UserResource {
   private final RelationClient relations;
   private final Profiles profiles;
   private final int defaultPageSize;
+
   /** Page size limit and feature switches, read on each request (global configuration). */
   private final LiveSettings live;
 
   /**
    * @param defaultPageSize page size when {@code limit} is absent
-   * @param live the largest {@code limit} (largest accepted {@code limit}) and feature switches, read per request
+   * @param live the largest {@code limit} (largest accepted {@code limit}) and feature switches,
+   *     read per request
    */
-  public UserResource(AuthClient auth, UserClient users, RelationClient relations, int defaultPageSize, LiveSettings live) {
+  public UserResource(
+      AuthClient auth,
+      UserClient users,
+      RelationClient relations,
+      int defaultPageSize,
+      LiveSettings live) {
     this.auth = auth;
     this.users = users;
     this.relations = relations;
@@ -58,29 +66,46 @@ public final class UserResource {
   /**
    * POST /users {@link RegisterRequest} -> 201 {@link RegisteredJson}, Location /api/v1/users/{id}.
    * Errors: 400 VALIDATION_FAILED, INVALID_USERNAME, INVALID_DISPLAY_NAME, INVALID_PASSWORD,
-   * CAPTCHA_INVALID; 409 USERNAME_TAKEN; 503 DEPENDENCY_UNAVAILABLE, REGISTRATION_DISABLED (switched
-   * off with {@code features.registration-enabled}).
+   * CAPTCHA_INVALID; 409 USERNAME_TAKEN; 503 DEPENDENCY_UNAVAILABLE, REGISTRATION_DISABLED
+   * (switched off with {@code features.registration-enabled}).
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response register(@NotNull(message = Params.BODY_REQUIRED) @Valid RegisterRequest body) {
-    FeatureSwitches.require(live.registrationEnabled(), FeatureSwitches.REGISTRATION_DISABLED, "registration");
-    RegisterResponse registered = auth.register(vent.auth.v1.RegisterRequest.newBuilder()
-        .setUsername(body.username())
-        .setPassword(body.password())
-        .setDisplayName(body.displayName())
-        .setCaptchaId(body.captchaId())
-        .setCaptchaAnswer(body.captchaAnswer())
-        .build());
-    return Response.created(UriBuilder.fromResource(UserResource.class).path(registered.getUser().getId()).build())
+  public Response register(
+      @Context UriInfo uri, @NotNull(message = Params.BODY_REQUIRED) @Valid RegisterRequest body) {
+    FeatureSwitches.require(
+        live.registrationEnabled(), FeatureSwitches.REGISTRATION_DISABLED, "registration");
+    // The profile the auth provider will create: the user service's rules, checked up front so
+    // that a bad name does not spend the captcha.
+    RequestChecks.require(
+        CreateUserRequest.newBuilder()
+            .setUsername(body.username())
+            .setDisplayName(body.displayName())
+            .build());
+    RegisterResponse registered =
+        auth.register(
+            vent.auth.v1.RegisterRequest.newBuilder()
+                .setUsername(body.username())
+                .setPassword(body.password())
+                .setDisplayName(body.displayName())
+                .setCaptchaId(body.captchaId())
+                .setCaptchaAnswer(body.captchaAnswer())
+                .build());
+    // From the base URI: a path starting with "/" would be resolved against the host, without
+    // the /api/v1 root path.
+    return Response.created(
+            uri.getBaseUriBuilder()
+                .path(UserResource.class)
+                .path(registered.getUser().getId())
+                .build())
         .cacheControl(CaptchaResource.noStore())
         .entity(RegisteredJson.of(registered))
         .build();
   }
 
   /**
-   * GET /users?username=NAME (case-insensitive) -> 200 {@link ProfileJson}.
-   * Errors: 400 VALIDATION_FAILED (no username), INVALID_USERNAME; 404 USER_NOT_FOUND.
+   * GET /users?username=NAME (case-insensitive) -> 200 {@link ProfileJson}. Errors: 400
+   * VALIDATION_FAILED (no username), INVALID_USERNAME; 404 USER_NOT_FOUND.
    */
   @GET
   public ProfileJson byUsername(@QueryParam("username") String username) {
@@ -88,7 +113,9 @@ public final class UserResource {
     return profiles.withCounts(user);
   }
 
-  /** GET /users/{id} -> 200 {@link ProfileJson}. Errors: 400 INVALID_USER_ID, 404 USER_NOT_FOUND. */
+  /**
+   * GET /users/{id} -> 200 {@link ProfileJson}. Errors: 400 INVALID_USER_ID, 404 USER_NOT_FOUND.
+   */
   @GET
   @Path("/{id}")
   public ProfileJson byId(@PathParam("id") String id) {
@@ -97,12 +124,14 @@ public final class UserResource {
 
   /**
    * GET /users/{id}/followers?limit=&cursor= -> 200 {@link PageJson} of {@link UserJson}, newest
-   * follower first. Errors: 400 INVALID_USER_ID, INVALID_LIMIT (1..max), INVALID_CURSOR;
-   * 404 USER_NOT_FOUND.
+   * follower first. Errors: 400 INVALID_USER_ID, INVALID_LIMIT (1..max), INVALID_CURSOR; 404
+   * USER_NOT_FOUND.
    */
   @GET
   @Path("/{id}/followers")
-  public PageJson<UserJson> followers(@PathParam("id") String id, @QueryParam("limit") String limit,
+  public PageJson<UserJson> followers(
+      @PathParam("id") String id,
+      @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     String userId = Params.userId(id, "id");
     int size = Params.limit(limit, defaultPageSize, live.maxPageSize().getAsInt());
@@ -112,7 +141,9 @@ public final class UserResource {
   /** GET /users/{id}/following?limit=&cursor= -> as {@link #followers}, newest followee first. */
   @GET
   @Path("/{id}/following")
-  public PageJson<UserJson> following(@PathParam("id") String id, @QueryParam("limit") String limit,
+  public PageJson<UserJson> following(
+      @PathParam("id") String id,
+      @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     String userId = Params.userId(id, "id");
     int size = Params.limit(limit, defaultPageSize, live.maxPageSize().getAsInt());
@@ -122,9 +153,6 @@ public final class UserResource {
   private PageJson<UserJson> page(String userId, CompletableFuture<ListFollowsResponse> listing) {
     // The existence check runs alongside the listing; a missing user wins over a bad cursor.
     Rpc.await(users.getAsync(userId));
-    ListFollowsResponse page = Rpc.await(listing);
-    List<String> ids = page.getEntriesList().stream().map(FollowEntry::getUserId).toList();
-    String next = page.getNextCursor().isEmpty() ? null : page.getNextCursor();
-    return new PageJson<>(profiles.hydrate(ids), next);
+    return profiles.page(Rpc.await(listing));
   }
 }

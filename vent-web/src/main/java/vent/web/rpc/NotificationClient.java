@@ -1,16 +1,17 @@
 package vent.web.rpc;
 
 import java.util.concurrent.CompletableFuture;
+import vent.common.error.RequestChecks;
 import vent.notification.v1.ListNotificationsRequest;
 import vent.notification.v1.ListNotificationsResponse;
 import vent.notification.v1.MarkNotificationsReadRequest;
 import vent.notification.v1.NotificationService;
 
 /**
- * The notification inbox (served by vent-provider-relation, {@code vent/notification/v1/notification.proto})
- * as vent-web uses it. Every method throws {@link vent.common.error.VentException} with the
- * provider's reason (INVALID_USER_ID, INVALID_LIMIT, INVALID_CURSOR) or UNAVAILABLE /
- * DEPENDENCY_UNAVAILABLE.
+ * The notification inbox (served by vent-provider-relation, {@code
+ * vent/notification/v1/notification.proto}) as vent-web uses it. Every method throws {@link
+ * vent.common.error.VentException} with the provider's reason (INVALID_USER_ID, INVALID_LIMIT,
+ * INVALID_CURSOR) or UNAVAILABLE / DEPENDENCY_UNAVAILABLE.
  */
 public final class NotificationClient {
 
@@ -22,9 +23,12 @@ public final class NotificationClient {
     this(notifications, ReadRetry.none());
   }
 
-  /** @param readRetry how asynchronous reads are retried when their provider instance fails */
+  /**
+   * @param readRetry how asynchronous reads are retried when their provider instance fails
+   */
   public NotificationClient(NotificationService notifications, ReadRetry readRetry) {
-    this.notifications = notifications;
+    // Every request is checked against the IDL's field rules before it leaves.
+    this.notifications = RequestChecks.checking(NotificationService.class, notifications);
     this.readRetry = readRetry;
   }
 
@@ -35,15 +39,23 @@ public final class NotificationClient {
    * @param limit 1..100
    * @param cursor empty (or null) for the first page, else the previous page's next cursor
    */
-  public CompletableFuture<ListNotificationsResponse> listAsync(String userId, int limit, String cursor) {
-    ListNotificationsRequest request = ListNotificationsRequest.newBuilder()
-        .setUserId(userId).setLimit(limit).setCursor(cursor == null ? "" : cursor).build();
+  public CompletableFuture<ListNotificationsResponse> listAsync(
+      String userId, int limit, String cursor) {
+    ListNotificationsRequest request =
+        ListNotificationsRequest.newBuilder()
+            .setUserId(userId)
+            .setLimit(limit)
+            .setCursor(cursor == null ? "" : cursor)
+            .build();
     return Rpc.asyncRead(readRetry, () -> notifications.listNotificationsAsync(request));
   }
 
   /** Marks the whole inbox read; idempotent. @return how many entries were unread */
   public long markRead(String userId) {
-    return Rpc.call(() -> notifications.markNotificationsRead(
-        MarkNotificationsReadRequest.newBuilder().setUserId(userId).build())).getMarked();
+    return Rpc.call(
+            () ->
+                notifications.markNotificationsRead(
+                    MarkNotificationsReadRequest.newBuilder().setUserId(userId).build()))
+        .getMarked();
   }
 }

@@ -14,14 +14,14 @@ import vent.common.dubbo.LostCallFilter;
 /**
  * Retries of idempotent asynchronous reads (Failsafe).
  *
- * <p>Dubbo's failover cluster retries only blocking calls; an asynchronous call that fails
- * after it was sent (its provider instance died, stopped or hung past the timeout) comes back
- * failed. The reads vent-web fans out asynchronously (profiles, counts, follower pages) are
- * retried here instead, immediately and at most {@code retries} times, and only for those
- * failures ({@link LostCallFilter#retryCode}: CANCELLED, UNAVAILABLE, DEADLINE_EXCEEDED, or a
- * Dubbo network / timeout error; for reads also an INTERNAL without a reason, a stream reset by a
- * dying instance). The least-active balancing of {@code DubboNode.refer} steers
- * a retry away from an instance with calls stuck on it.
+ * <p>Dubbo's failover cluster retries only blocking calls; an asynchronous call that fails after it
+ * was sent (its provider instance died, stopped or hung past the timeout) comes back failed. The
+ * reads vent-web fans out asynchronously (profiles, counts, follower pages) are retried here
+ * instead, immediately and at most {@code retries} times, and only for those failures ({@link
+ * LostCallFilter#retryCode}: CANCELLED, UNAVAILABLE, DEADLINE_EXCEEDED, or a Dubbo network /
+ * timeout error; for reads also an INTERNAL without a reason, a stream reset by a dying instance).
+ * The least-active balancing of {@code DubboNode.refer} steers a retry away from an instance with
+ * calls stuck on it.
  *
  * <p>The first attempt is started on the caller's thread, as a plain Dubbo call would be; only a
  * retry goes through Failsafe, whose asynchronous executions run on the common fork-join pool.
@@ -33,14 +33,20 @@ public final class ReadRetry {
   private final FailsafeExecutor<Object> executor;
   private final int retries;
 
-  /** @param retries extra attempts after the first, 0 for none */
+  /**
+   * @param retries extra attempts after the first, 0 for none
+   */
   public ReadRetry(int retries) {
     this.retries = retries;
     // Failsafe runs the retries only: its first execution is the second attempt.
-    this.executor = retries == 0 ? null : Failsafe.with(RetryPolicy.builder()
-        .handleIf(ReadRetry::retryable)
-        .withMaxRetries(retries - 1)
-        .build());
+    this.executor =
+        retries == 0
+            ? null
+            : Failsafe.with(
+                RetryPolicy.builder()
+                    .handleIf(ReadRetry::retryable)
+                    .withMaxRetries(retries - 1)
+                    .build());
   }
 
   /** No retries: for tests and tools that want every failure as it comes. */
@@ -48,7 +54,9 @@ public final class ReadRetry {
     return new ReadRetry(0);
   }
 
-  /** @return the extra attempts allowed */
+  /**
+   * @return the extra attempts allowed
+   */
   public int retries() {
     return retries;
   }
@@ -64,13 +72,17 @@ public final class ReadRetry {
     if (retries == 0) {
       return first;
     }
-    return first.exceptionallyCompose(failure -> retryable(failure)
-        ? (CompletableFuture<T>) executor.getStageAsync(() -> (CompletableFuture<Object>) call.get())
-        : first);
+    return first.exceptionallyCompose(
+        failure ->
+            retryable(failure)
+                ? (CompletableFuture<T>)
+                    executor.getStageAsync(() -> (CompletableFuture<Object>) call.get())
+                : first);
   }
 
   private static boolean unreasonedInternal(StatusRpcException e) {
-    return e.getStatus().code == TriRpcStatus.Code.INTERNAL && ReasonedStatus.parse(e.getStatus().description).isEmpty();
+    return e.getStatus().code == TriRpcStatus.Code.INTERNAL
+        && ReasonedStatus.parse(e.getStatus().description).isEmpty();
   }
 
   static boolean retryable(Throwable failure) {

@@ -6,7 +6,9 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import vent.common.dubbo.RpcErrors;
 
-/** Runs provider calls so that every failure surfaces as {@link vent.common.error.VentException}. */
+/**
+ * Runs provider calls so that every failure surfaces as {@link vent.common.error.VentException}.
+ */
 public final class Rpc {
 
   private Rpc() {}
@@ -21,8 +23,8 @@ public final class Rpc {
   }
 
   /**
-   * Starts an asynchronous call; a failure to even start it is reported through the future, and
-   * so is every later failure, converted by {@link RpcErrors#toVentException}.
+   * Starts an asynchronous call; a failure to even start it is reported through the future, and so
+   * is every later failure, converted by {@link RpcErrors#toVentException}.
    */
   public static <T> CompletableFuture<T> async(Supplier<CompletableFuture<T>> call) {
     CompletableFuture<T> started;
@@ -31,19 +33,21 @@ public final class Rpc {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(RpcErrors.toVentException(e));
     }
-    return started.handle((value, failure) -> {
-      if (failure != null) {
-        throw new CompletionException(RpcErrors.toVentException(failure));
-      }
-      return value;
-    });
+    return started.handle(
+        (value, failure) -> {
+          if (failure != null) {
+            throw new CompletionException(RpcErrors.toVentException(failure));
+          }
+          return value;
+        });
   }
 
   /**
-   * Like {@link #async}, for an idempotent read: a failure caused by the provider instance
-   * (lost, hung) is retried as {@code retry} allows before it is reported.
+   * Like {@link #async}, for an idempotent read: a failure caused by the provider instance (lost,
+   * hung) is retried as {@code retry} allows before it is reported.
    */
-  public static <T> CompletableFuture<T> asyncRead(ReadRetry retry, Supplier<CompletableFuture<T>> call) {
+  public static <T> CompletableFuture<T> asyncRead(
+      ReadRetry retry, Supplier<CompletableFuture<T>> call) {
     return async(() -> retry.run(call));
   }
 

@@ -3,6 +3,7 @@ package vent.web.rpc;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import vent.common.error.RequestChecks;
 import vent.user.v1.BatchGetUsersRequest;
 import vent.user.v1.EnsureUsersRequest;
 import vent.user.v1.EnsureUsersResponse;
@@ -13,10 +14,10 @@ import vent.user.v1.User;
 import vent.user.v1.UserService;
 
 /**
- * The user provider as vent-web uses it. Every method throws
- * {@link vent.common.error.VentException} with the provider's reason (see
- * {@code vent/user/v1/user.proto}: USER_NOT_FOUND, INVALID_USER_ID, INVALID_DISPLAY_NAME, ...)
- * or UNAVAILABLE / DEPENDENCY_UNAVAILABLE when it cannot be reached.
+ * The user provider as vent-web uses it. Every method throws {@link
+ * vent.common.error.VentException} with the provider's reason (see {@code vent/user/v1/user.proto}:
+ * USER_NOT_FOUND, INVALID_USER_ID, INVALID_DISPLAY_NAME, ...) or UNAVAILABLE /
+ * DEPENDENCY_UNAVAILABLE when it cannot be reached.
  */
 public final class UserClient {
 
@@ -28,33 +29,46 @@ public final class UserClient {
     this(users, ReadRetry.none());
   }
 
-  /** @param readRetry how asynchronous reads are retried when their provider instance fails */
+  /**
+   * @param readRetry how asynchronous reads are retried when their provider instance fails
+   */
   public UserClient(UserService users, ReadRetry readRetry) {
-    this.users = users;
+    // Every request is checked against the IDL's field rules before it leaves.
+    this.users = RequestChecks.checking(UserService.class, users);
     this.readRetry = readRetry;
   }
 
-  /** @throws vent.common.error.VentException NOT_FOUND USER_NOT_FOUND */
+  /**
+   * @throws vent.common.error.VentException NOT_FOUND USER_NOT_FOUND
+   */
   public User get(String id) {
     return Rpc.call(() -> users.getUser(GetUserRequest.newBuilder().setId(id).build()));
   }
 
   /** {@link #get} without waiting; the future fails with the converted VentException. */
   public CompletableFuture<User> getAsync(String id) {
-    return Rpc.asyncRead(readRetry, () -> users.getUserAsync(GetUserRequest.newBuilder().setId(id).build()));
+    return Rpc.asyncRead(
+        readRetry, () -> users.getUserAsync(GetUserRequest.newBuilder().setId(id).build()));
   }
 
   /** Case-insensitive. @throws vent.common.error.VentException NOT_FOUND USER_NOT_FOUND */
   public User byUsername(String username) {
-    return Rpc.call(() -> users.getUserByUsername(GetUserByUsernameRequest.newBuilder().setUsername(username).build()));
+    return Rpc.call(
+        () ->
+            users.getUserByUsername(
+                GetUserByUsernameRequest.newBuilder().setUsername(username).build()));
   }
 
-  /** Up to 500 ids; unknown ids are left out; request order is kept. Empty in, empty out (no call). */
+  /**
+   * Up to 500 ids; unknown ids are left out; request order is kept. Empty in, empty out (no call).
+   */
   public List<User> batchGet(List<String> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return Rpc.call(() -> users.batchGetUsers(BatchGetUsersRequest.newBuilder().addAllIds(ids).build())).getUsersList();
+    return Rpc.call(
+            () -> users.batchGetUsers(BatchGetUsersRequest.newBuilder().addAllIds(ids).build()))
+        .getUsersList();
   }
 
   /** Changes the fields that are present. */
@@ -67,6 +81,8 @@ public final class UserClient {
 
   /** Get-or-create by username, up to 1000 per call (imports). */
   public EnsureUsersResponse ensure(List<String> usernames) {
-    return Rpc.call(() -> users.ensureUsers(EnsureUsersRequest.newBuilder().addAllUsernames(usernames).build()));
+    return Rpc.call(
+        () ->
+            users.ensureUsers(EnsureUsersRequest.newBuilder().addAllUsernames(usernames).build()));
   }
 }

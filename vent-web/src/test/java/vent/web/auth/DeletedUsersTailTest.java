@@ -42,13 +42,21 @@ class DeletedUsersTailTest {
   }
 
   private RStream<String, String> stream() {
-    return REDIS.client().getStream(EventStreams.USER, StringCodec.INSTANCE);
+    return REDIS.client().getStream(EventStreams.shard(EventStreams.USER, 0), StringCodec.INSTANCE);
   }
 
-  /** XADD as the user provider does: {@code type} and {@code event} fields; {@code atMs} 0 = auto id. */
+  /**
+   * XADD as the user provider does: {@code type} and {@code event} fields; {@code atMs} 0 = auto
+   * id.
+   */
   private void publish(Event event, long atMs) {
-    StreamAddArgs<String, String> args = StreamAddArgs.entries(Map.of(
-        EventStreams.TYPE_FIELD, EventJson.typeOf(event), EventStreams.EVENT_FIELD, EventJson.encode(event)));
+    StreamAddArgs<String, String> args =
+        StreamAddArgs.entries(
+            Map.of(
+                EventStreams.TYPE_FIELD,
+                EventJson.typeOf(event),
+                EventStreams.EVENT_FIELD,
+                EventJson.encode(event)));
     if (atMs == 0) {
       stream().add(args);
     } else {
@@ -57,22 +65,27 @@ class DeletedUsersTailTest {
   }
 
   private static Event deleted(String userId) {
-    return Event.newBuilder().setUserDeleted(UserDeleted.newBuilder().setUserId(userId).setUsername("u" + userId)).build();
+    return Event.newBuilder()
+        .setUserDeleted(UserDeleted.newBuilder().setUserId(userId).setUsername("u" + userId))
+        .build();
   }
 
   private static Event registered(String userId) {
-    return Event.newBuilder().setUserRegistered(UserRegistered.newBuilder().setUserId(userId).setUsername("u" + userId)).build();
+    return Event.newBuilder()
+        .setUserRegistered(UserRegistered.newBuilder().setUserId(userId).setUsername("u" + userId))
+        .build();
   }
 
   private DeletedUsers startTail() {
     DeletedUsers set = new DeletedUsers(WINDOW, System::currentTimeMillis);
-    Supplier<RedissonClient> redis = () -> {
-      if (redisDown.get()) {
-        throw new IllegalStateException("cannot connect to Redis (simulated outage)");
-      }
-      return REDIS.client();
-    };
-    tail = new DeletedUsersTail(redis, set, BLOCK);
+    Supplier<RedissonClient> redis =
+        () -> {
+          if (redisDown.get()) {
+            throw new IllegalStateException("cannot connect to Redis (simulated outage)");
+          }
+          return REDIS.client();
+        };
+    tail = new DeletedUsersTail(redis, set, BLOCK, EventStreams.shard(EventStreams.USER, 0));
     tail.start();
     return set;
   }
@@ -105,11 +118,19 @@ class DeletedUsersTailTest {
 
   @Test
   void malformedEntriesAreSkipped() throws InterruptedException {
-    stream().add(StreamAddArgs.entries(Map.of(EventStreams.TYPE_FIELD, "UserDeleted", EventStreams.EVENT_FIELD, "{not json")));
+    stream()
+        .add(
+            StreamAddArgs.entries(
+                Map.of(
+                    EventStreams.TYPE_FIELD,
+                    "UserDeleted",
+                    EventStreams.EVENT_FIELD,
+                    "{not json")));
     stream().add(StreamAddArgs.entries(Map.of(EventStreams.TYPE_FIELD, "UserDeleted")));
     publish(deleted("9"), 0);
     DeletedUsers set = startTail();
-    Eventually.until("the entry after the malformed ones", Duration.ofSeconds(2), () -> set.contains("9"));
+    Eventually.until(
+        "the entry after the malformed ones", Duration.ofSeconds(2), () -> set.contains("9"));
     assertThat(set.size()).isEqualTo(1);
   }
 
@@ -126,7 +147,8 @@ class DeletedUsersTailTest {
     assertThat(set.contains("21")).isFalse();
 
     redisDown.set(false);
-    Eventually.until("after the outage (retried each second)", Duration.ofSeconds(3), () -> set.contains("21"));
+    Eventually.until(
+        "after the outage (retried each second)", Duration.ofSeconds(3), () -> set.contains("21"));
     assertThat(set.contains("20")).isTrue();
   }
 

@@ -13,7 +13,8 @@ class DeletedUsersTest {
   private static final long WINDOW_MS = Duration.ofMinutes(20).toMillis();
 
   private final MutableClock clock = new MutableClock(1_800_000_000_000L);
-  private final DeletedUsers deleted = new DeletedUsers(Duration.ofMillis(WINDOW_MS), clock::millis);
+  private final DeletedUsers deleted =
+      new DeletedUsers(Duration.ofMillis(WINDOW_MS), clock::millis);
 
   @Test
   void aDeletionIsKeptForTheWindowThenForgotten() {
@@ -69,7 +70,8 @@ class DeletedUsersTest {
 
   @Test
   void theWindowMustBePositive() {
-    assertThatThrownBy(() -> new DeletedUsers(Duration.ZERO, clock::millis)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new DeletedUsers(Duration.ZERO, clock::millis))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -40,21 +40,27 @@ class JwksCacheTest {
   private final CountDownLatch release = new CountDownLatch(1);
   private final ExecutorService callers = Executors.newCachedThreadPool();
 
-  private final JwksCache cache = new JwksCache(() -> {
-    fetches.incrementAndGet();
-    if (slow.get()) {
-      fetchStarted.countDown();
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    if (down.get()) {
-      throw new VentException(ErrorKind.UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", "no provider reachable");
-    }
-    return published.get();
-  }, clock::get, Duration.ofSeconds(30), Duration.ofMinutes(10));
+  private final JwksCache cache =
+      new JwksCache(
+          () -> {
+            fetches.incrementAndGet();
+            if (slow.get()) {
+              fetchStarted.countDown();
+              try {
+                release.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            if (down.get()) {
+              throw new VentException(
+                  ErrorKind.UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", "no provider reachable");
+            }
+            return published.get();
+          },
+          clock::get,
+          Duration.ofSeconds(30),
+          Duration.ofMinutes(10));
 
   @AfterEach
   void tearDown() {
@@ -82,7 +88,9 @@ class JwksCacheTest {
       waiting.add(lookupAsync("k2"));
     }
     assertThat(fetchStarted.await(5, TimeUnit.SECONDS)).isTrue();
-    assertThat(lookupAsync("k1").get(1, TimeUnit.SECONDS)).as("a known key while the fetch hangs").hasSize(1);
+    assertThat(lookupAsync("k1").get(1, TimeUnit.SECONDS))
+        .as("a known key while the fetch hangs")
+        .hasSize(1);
     Thread.sleep(200);
     assertThat(waiting).as("unknown kids wait for the fetch").noneMatch(Future::isDone);
 
@@ -100,7 +108,9 @@ class JwksCacheTest {
     slow.set(true);
 
     for (int i = 0; i < 5; i++) {
-      assertThat(lookupAsync("k1").get(1, TimeUnit.SECONDS)).as("served from the last good set").hasSize(1);
+      assertThat(lookupAsync("k1").get(1, TimeUnit.SECONDS))
+          .as("served from the last good set")
+          .hasSize(1);
     }
     assertThat(fetchStarted.await(5, TimeUnit.SECONDS)).isTrue();
     release.countDown();
@@ -122,7 +132,9 @@ class JwksCacheTest {
       assertThat(lookup("k1")).hasSize(1);
     }
     Thread.sleep(200);
-    assertThat(fetches).as("a failed refresh is retried after 30 s, not on every request").hasValue(2);
+    assertThat(fetches)
+        .as("a failed refresh is retried after 30 s, not on every request")
+        .hasValue(2);
 
     down.set(false);
     published.set(TestKeys.jwks(k2));
@@ -133,7 +145,8 @@ class JwksCacheTest {
   }
 
   private void awaitFetches(int n) throws InterruptedException {
-    vent.common.testing.Eventually.until(n + " fetches", Duration.ofSeconds(5), () -> fetches.get() >= n);
+    vent.common.testing.Eventually.until(
+        n + " fetches", Duration.ofSeconds(5), () -> fetches.get() >= n);
     Thread.sleep(50);
     assertThat(fetches).hasValue(n);
   }

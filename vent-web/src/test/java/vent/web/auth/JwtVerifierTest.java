@@ -29,10 +29,16 @@ class JwtVerifierTest {
   private final AtomicInteger fetches = new AtomicInteger();
   private final AtomicLong clock = new AtomicLong(1_000_000);
   // Fetches run on the calling thread here; JwksCacheTest covers the fetch thread.
-  private final JwksCache cache = new JwksCache(() -> {
-    fetches.incrementAndGet();
-    return published.get();
-  }, clock::get, Duration.ofSeconds(30), Duration.ofMinutes(10), Runnable::run);
+  private final JwksCache cache =
+      new JwksCache(
+          () -> {
+            fetches.incrementAndGet();
+            return published.get();
+          },
+          clock::get,
+          Duration.ofSeconds(30),
+          Duration.ofMinutes(10),
+          Runnable::run);
   private final JwtVerifier verifier = new JwtVerifier(cache);
 
   @Test
@@ -46,21 +52,27 @@ class JwtVerifierTest {
 
   @Test
   void refusesAlgNone() {
-    String unsigned = new PlainJWT(new PlainHeader(), TestKeys.claims("42", "s").build()).serialize();
+    String unsigned =
+        new PlainJWT(new PlainHeader(), TestKeys.claims("42", "s").build()).serialize();
     assertThatThrownBy(() -> verifier.verify(unsigned)).isInstanceOf(TokenRejectedException.class);
     String header = b64("{\"alg\":\"none\",\"kid\":\"k1\"}");
-    String claims = b64("{\"iss\":\"vent-auth\",\"sub\":\"42\",\"sid\":\"x\",\"iat\":1,\"exp\":4102444800}");
-    assertThatThrownBy(() -> verifier.verify(header + "." + claims + ".")).isInstanceOf(TokenRejectedException.class);
+    String claims =
+        b64("{\"iss\":\"vent-auth\",\"sub\":\"42\",\"sid\":\"x\",\"iat\":1,\"exp\":4102444800}");
+    assertThatThrownBy(() -> verifier.verify(header + "." + claims + "."))
+        .isInstanceOf(TokenRejectedException.class);
   }
 
   @Test
   void refusesHs256EvenWithThePublicKeyAsSecret() throws JOSEException {
     byte[] secret = key.toPublicJWK().toJSONString().repeat(2).getBytes(StandardCharsets.UTF_8);
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(),
-        TestKeys.claims("42", "s").build());
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(),
+            TestKeys.claims("42", "s").build());
     jwt.sign(new MACSigner(secret));
     assertThatThrownBy(() -> verifier.verify(jwt.serialize()))
-        .isInstanceOf(TokenRejectedException.class).hasMessageContaining("HS256");
+        .isInstanceOf(TokenRejectedException.class)
+        .hasMessageContaining("HS256");
   }
 
   @Test
@@ -73,31 +85,48 @@ class JwtVerifierTest {
   @Test
   void refusesATamperedPayload() {
     String[] parts = TestKeys.token(key, "42", "s").split("\\.");
-    String forged = parts[0] + "." + b64("{\"iss\":\"vent-auth\",\"sub\":\"1\",\"sid\":\"s\",\"iat\":1,\"exp\":4102444800}")
-        + "." + parts[2];
+    String forged =
+        parts[0]
+            + "."
+            + b64(
+                "{\"iss\":\"vent-auth\",\"sub\":\"1\",\"sid\":\"s\",\"iat\":1,\"exp\":4102444800}")
+            + "."
+            + parts[2];
     assertThatThrownBy(() -> verifier.verify(forged)).isInstanceOf(TokenRejectedException.class);
   }
 
   @Test
   void refusesAnExpiredToken() {
     long now = System.currentTimeMillis();
-    String expired = TestKeys.sign(key, TestKeys.claims("42", "s")
-        .issueTime(new Date(now - 3_600_000)).expirationTime(new Date(now - 120_000)).build());
+    String expired =
+        TestKeys.sign(
+            key,
+            TestKeys.claims("42", "s")
+                .issueTime(new Date(now - 3_600_000))
+                .expirationTime(new Date(now - 120_000))
+                .build());
     assertThatThrownBy(() -> verifier.verify(expired)).isInstanceOf(TokenRejectedException.class);
   }
 
   @Test
   void toleratesSmallClockSkewOnExpiry() throws Exception {
     long now = System.currentTimeMillis();
-    String justExpired = TestKeys.sign(key, TestKeys.claims("42", "s").expirationTime(new Date(now - 5_000)).build());
+    String justExpired =
+        TestKeys.sign(
+            key, TestKeys.claims("42", "s").expirationTime(new Date(now - 5_000)).build());
     assertThat(verifier.verify(justExpired).userId()).isEqualTo("42");
   }
 
   @Test
   void refusesATokenIssuedInTheFuture() {
     long now = System.currentTimeMillis();
-    String future = TestKeys.sign(key, TestKeys.claims("42", "s")
-        .issueTime(new Date(now + 600_000)).expirationTime(new Date(now + 1_200_000)).build());
+    String future =
+        TestKeys.sign(
+            key,
+            TestKeys.claims("42", "s")
+                .issueTime(new Date(now + 600_000))
+                .expirationTime(new Date(now + 1_200_000))
+                .build());
     assertThatThrownBy(() -> verifier.verify(future)).isInstanceOf(TokenRejectedException.class);
   }
 
@@ -109,11 +138,17 @@ class JwtVerifierTest {
 
   @Test
   void refusesMissingOrMalformedClaims() {
-    assertThatThrownBy(() -> verifier.verify(TestKeys.sign(key, TestKeys.claims("42", "s").claim("sid", null).build())))
+    assertThatThrownBy(
+            () ->
+                verifier.verify(
+                    TestKeys.sign(key, TestKeys.claims("42", "s").claim("sid", null).build())))
         .isInstanceOf(TokenRejectedException.class);
     assertThatThrownBy(() -> verifier.verify(TestKeys.token(key, "not-a-user-id", "s")))
         .isInstanceOf(TokenRejectedException.class);
-    assertThatThrownBy(() -> verifier.verify(TestKeys.sign(key, TestKeys.claims("42", "s").expirationTime(null).build())))
+    assertThatThrownBy(
+            () ->
+                verifier.verify(
+                    TestKeys.sign(key, TestKeys.claims("42", "s").expirationTime(null).build())))
         .isInstanceOf(TokenRejectedException.class);
   }
 
@@ -140,18 +175,23 @@ class JwtVerifierTest {
     verifier.verify(TestKeys.token(key, "42", "s"));
     ECKey stranger = TestKeys.newKey("nobody-knows-me");
     clock.addAndGet(31_000);
-    assertThatThrownBy(() -> verifier.verify(TestKeys.token(stranger, "42", "s"))).isInstanceOf(TokenRejectedException.class);
+    assertThatThrownBy(() -> verifier.verify(TestKeys.token(stranger, "42", "s")))
+        .isInstanceOf(TokenRejectedException.class);
     assertThat(fetches).hasValue(2);
 
     clock.addAndGet(10_000);
     for (int i = 0; i < 5; i++) {
-      assertThatThrownBy(() -> verifier.verify(TestKeys.token(stranger, "42", "s"))).isInstanceOf(TokenRejectedException.class);
+      assertThatThrownBy(() -> verifier.verify(TestKeys.token(stranger, "42", "s")))
+          .isInstanceOf(TokenRejectedException.class);
     }
     assertThat(fetches).as("no fetch within 30 s of the last one").hasValue(2);
-    assertThat(verifier.verify(TestKeys.token(key, "42", "s")).userId()).as("known keys still verify").isEqualTo("42");
+    assertThat(verifier.verify(TestKeys.token(key, "42", "s")).userId())
+        .as("known keys still verify")
+        .isEqualTo("42");
 
     clock.addAndGet(21_000);
-    assertThatThrownBy(() -> verifier.verify(TestKeys.token(stranger, "42", "s"))).isInstanceOf(TokenRejectedException.class);
+    assertThatThrownBy(() -> verifier.verify(TestKeys.token(stranger, "42", "s")))
+        .isInstanceOf(TokenRejectedException.class);
     assertThat(fetches).hasValue(3);
   }
 
@@ -161,21 +201,30 @@ class JwtVerifierTest {
     clock.addAndGet(Duration.ofMinutes(11).toMillis());
     published.set(TestKeys.jwks(TestKeys.newKey("k9")));
     assertThatThrownBy(() -> verifier.verify(TestKeys.token(key, "42", "s")))
-        .as("a retired key stops verifying").isInstanceOf(TokenRejectedException.class);
+        .as("a retired key stops verifying")
+        .isInstanceOf(TokenRejectedException.class);
     assertThat(fetches).hasValue(2);
   }
 
   @Test
   void unreachableAuthProviderIsUnavailableNotUnauthenticated() {
-    JwksCache down = new JwksCache(() -> {
-      fetches.incrementAndGet();
-      throw new VentException(ErrorKind.UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", "no provider reachable");
-    }, clock::get, Duration.ofSeconds(30), Duration.ofMinutes(10), Runnable::run);
+    JwksCache down =
+        new JwksCache(
+            () -> {
+              fetches.incrementAndGet();
+              throw new VentException(
+                  ErrorKind.UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", "no provider reachable");
+            },
+            clock::get,
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(10),
+            Runnable::run);
     JwtVerifier verifierWithoutKeys = new JwtVerifier(down);
     String token = TestKeys.token(key, "42", "s");
     for (int i = 0; i < 3; i++) {
       assertThatThrownBy(() -> verifierWithoutKeys.verify(token))
-          .isInstanceOfSatisfying(VentException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
+          .isInstanceOfSatisfying(
+              VentException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
     }
     assertThat(fetches).as("retried at most once a second while there are no keys").hasValue(1);
     clock.addAndGet(1_000);
@@ -187,7 +236,8 @@ class JwtVerifierTest {
   void anEmptyKeySetIsUnavailable() {
     published.set("{\"keys\":[]}");
     assertThatThrownBy(() -> verifier.verify(TestKeys.token(key, "42", "s")))
-        .isInstanceOfSatisfying(VentException.class, e -> assertThat(e.reason()).isEqualTo("DEPENDENCY_UNAVAILABLE"));
+        .isInstanceOfSatisfying(
+            VentException.class, e -> assertThat(e.reason()).isEqualTo("DEPENDENCY_UNAVAILABLE"));
     clock.addAndGet(1_000);
     published.set(TestKeys.jwks(key));
     assertThat(catchVerify(TestKeys.token(key, "42", "s"))).isEqualTo("42");
@@ -200,17 +250,24 @@ class JwtVerifierTest {
     String other = TestKeys.sign(key, TestKeys.claims("42", "s").audience("vent-admin").build());
     assertThatThrownBy(() -> verifier.verify(other)).isInstanceOf(TokenRejectedException.class);
     JwtVerifier admin = new JwtVerifier(cache, "vent-admin", System::currentTimeMillis);
-    String both = TestKeys.sign(key, TestKeys.claims("42", "s").audience(java.util.List.of("vent-web", "vent-admin")).build());
+    String both =
+        TestKeys.sign(
+            key,
+            TestKeys.claims("42", "s")
+                .audience(java.util.List.of("vent-web", "vent-admin"))
+                .build());
     assertThat(catchVerify(admin, other)).isEqualTo("42");
     assertThat(catchVerify(verifier, both)).isEqualTo("42");
   }
 
   /** Whole seconds, as JWT times are. */
   private static final long T = 1_900_000_000_000L;
+
   private static final long SKEW_MS = JwtVerifier.MAX_CLOCK_SKEW_SECONDS * 1000L;
 
   private String tokenAt(long iatMs, long expMs, Long nbfMs) {
-    var claims = TestKeys.claims("42", "s").issueTime(new Date(iatMs)).expirationTime(new Date(expMs));
+    var claims =
+        TestKeys.claims("42", "s").issueTime(new Date(iatMs)).expirationTime(new Date(expMs));
     if (nbfMs != null) {
       claims.notBeforeTime(new Date(nbfMs));
     }
@@ -226,7 +283,9 @@ class JwtVerifierTest {
     now.set(T + SKEW_MS);
     assertThat(catchVerify(atNow, token)).as("exp + 30 s").isEqualTo("42");
     now.set(T + SKEW_MS + 1000);
-    assertThatThrownBy(() -> atNow.verify(token)).as("exp + 31 s").isInstanceOf(TokenRejectedException.class);
+    assertThatThrownBy(() -> atNow.verify(token))
+        .as("exp + 31 s")
+        .isInstanceOf(TokenRejectedException.class);
   }
 
   @Test
@@ -234,13 +293,21 @@ class JwtVerifierTest {
     AtomicLong now = new AtomicLong(T);
     JwtVerifier atNow = new JwtVerifier(cache, JwtVerifier.DEFAULT_AUDIENCE, now::get);
 
-    assertThat(catchVerify(atNow, tokenAt(T + SKEW_MS, T + 900_000, null))).as("iat 30 s ahead").isEqualTo("42");
+    assertThat(catchVerify(atNow, tokenAt(T + SKEW_MS, T + 900_000, null)))
+        .as("iat 30 s ahead")
+        .isEqualTo("42");
     String iatTooEarly = tokenAt(T + SKEW_MS + 1000, T + 900_000, null);
-    assertThatThrownBy(() -> atNow.verify(iatTooEarly)).as("iat 31 s ahead").isInstanceOf(TokenRejectedException.class);
+    assertThatThrownBy(() -> atNow.verify(iatTooEarly))
+        .as("iat 31 s ahead")
+        .isInstanceOf(TokenRejectedException.class);
 
-    assertThat(catchVerify(atNow, tokenAt(T, T + 900_000, T + SKEW_MS))).as("nbf 30 s ahead").isEqualTo("42");
+    assertThat(catchVerify(atNow, tokenAt(T, T + 900_000, T + SKEW_MS)))
+        .as("nbf 30 s ahead")
+        .isEqualTo("42");
     String nbfTooEarly = tokenAt(T, T + 900_000, T + SKEW_MS + 1000);
-    assertThatThrownBy(() -> atNow.verify(nbfTooEarly)).as("nbf 31 s ahead").isInstanceOf(TokenRejectedException.class);
+    assertThatThrownBy(() -> atNow.verify(nbfTooEarly))
+        .as("nbf 31 s ahead")
+        .isInstanceOf(TokenRejectedException.class);
   }
 
   private static String catchVerify(JwtVerifier v, String token) {
@@ -260,6 +327,8 @@ class JwtVerifierTest {
   }
 
   private static String b64(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -18,12 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The log layouts every process ships (vent-web's {@code config.yml}, the providers' logback.xml in
- * vent-common) write a CR or LF inside a message as {@code \r} / {@code \n}: user input in a
- * logged value cannot start a forged line of its own.
+ * vent-common) write a CR or LF inside a message as {@code \r} / {@code \n}: user input in a logged
+ * value cannot start a forged line of its own.
  */
 class LogInjectionTest {
 
-  private static final String FORGED = "x\r\n2026-01-01T00:00:00.000Z level=INFO logger=LoginUseCase event=login userId=1";
+  private static final String FORGED =
+      "x\r\n2026-01-01T00:00:00.000Z level=INFO logger=LoginUseCase event=login userId=1";
 
   @ParameterizedTest
   @ValueSource(strings = {"vent-web", "providers"})
@@ -32,8 +33,14 @@ class LogInjectionTest {
     layout.setContext(new LoggerContext());
     layout.setPattern(pattern(process));
     layout.start();
-    LoggingEvent event = new LoggingEvent("test", new LoggerContext().getLogger("LoginUseCase"), Level.INFO,
-        "event=login_failed user={}", null, new Object[] {FORGED});
+    LoggingEvent event =
+        new LoggingEvent(
+            "test",
+            new LoggerContext().getLogger("LoginUseCase"),
+            Level.INFO,
+            "event=login_failed user={}",
+            null,
+            new Object[] {FORGED});
 
     String line = layout.doLayout(event);
 
@@ -44,7 +51,8 @@ class LogInjectionTest {
 
   private static String pattern(String process) throws Exception {
     if (process.equals("vent-web")) {
-      JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(Path.of("config.yml").toFile());
+      JsonNode config =
+          new ObjectMapper(new YAMLFactory()).readTree(Path.of("config.yml").toFile());
       return config.at("/logging/appenders/0/logFormat").asText();
     }
     String xml = Files.readString(Path.of("../vent-common/src/main/resources/logback.xml"));

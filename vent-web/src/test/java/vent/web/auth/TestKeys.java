@@ -44,8 +44,13 @@ public final class TestKeys {
 
   public static String sign(ECKey key, JWTClaimsSet claims) {
     try {
-      SignedJWT jwt = new SignedJWT(
-          new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.ES256)
+                  .keyID(key.getKeyID())
+                  .type(JOSEObjectType.JWT)
+                  .build(),
+              claims);
       jwt.sign(new ECDSASigner(key));
       return jwt.serialize();
     } catch (JOSEException e) {

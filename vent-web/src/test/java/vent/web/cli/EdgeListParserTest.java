@@ -22,14 +22,16 @@ class EdgeListParserTest {
 
   @Test
   void readsTabSeparatedCrlfLinesAfterComments() throws IOException {
-    String text = "# Directed graph: Wiki-Vote.txt \r\n# FromNodeId\tToNodeId\r\n30\t1412\r\n30\t3352\r\n";
+    String text =
+        "# Directed graph: Wiki-Vote.txt \r\n# FromNodeId\tToNodeId\r\n30\t1412\r\n30\t3352\r\n";
     assertThat(parse(text)).containsExactly(new Edge("30", "1412", 3), new Edge("30", "3352", 4));
   }
 
   @Test
   void acceptsSpacesMixedWhitespaceBlankLinesAndNoFinalNewline() throws IOException {
     String text = "1 2\n\n   \n3  \t 4\n  # indented comment\n5 6";
-    assertThat(parse(text)).containsExactly(new Edge("1", "2", 1), new Edge("3", "4", 4), new Edge("5", "6", 6));
+    assertThat(parse(text))
+        .containsExactly(new Edge("1", "2", 1), new Edge("3", "4", 4), new Edge("5", "6", 6));
   }
 
   @Test
@@ -46,10 +48,12 @@ class EdgeListParserTest {
   @Test
   void aLineWithThreeColumnsFailsWithItsNumber() {
     assertThatThrownBy(() -> parse("# c\n1 2\n3 4 5\n6 7\n"))
-        .isInstanceOfSatisfying(EdgeListParser.MalformedLineException.class, e -> {
-          assertThat(e.line()).isEqualTo(3);
-          assertThat(e.getMessage()).startsWith("line 3: ").contains("\"3 4 5\"");
-        });
+        .isInstanceOfSatisfying(
+            EdgeListParser.MalformedLineException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(3);
+              assertThat(e.getMessage()).startsWith("line 3: ").contains("\"3 4 5\"");
+            });
   }
 
   @Test
@@ -59,9 +63,11 @@ class EdgeListParserTest {
 
   @Test
   void nonNumericOrOverlongNodeIdsFail() {
-    assertThatThrownBy(() -> parse("1 two\n")).hasMessage("line 1: node id must be 1-29 decimal digits, got \"two\"");
+    assertThatThrownBy(() -> parse("1 two\n"))
+        .hasMessage("line 1: node id must be 1-29 decimal digits, got \"two\"");
     assertThatThrownBy(() -> parse("-1 2\n")).hasMessageStartingWith("line 1: node id");
-    assertThatThrownBy(() -> parse("1 " + "9".repeat(30) + "\n")).hasMessageStartingWith("line 1: node id");
+    assertThatThrownBy(() -> parse("1 " + "9".repeat(30) + "\n"))
+        .hasMessageStartingWith("line 1: node id");
   }
 
   @Test
@@ -72,7 +78,10 @@ class EdgeListParserTest {
   @Test
   void edgesBeforeAMalformedLineAreDelivered() {
     List<Edge> edges = new ArrayList<>();
-    assertThatThrownBy(() -> EdgeListParser.parse(new BufferedReader(new StringReader("1 2\n3 4\nx\n")), edges::add))
+    assertThatThrownBy(
+            () ->
+                EdgeListParser.parse(
+                    new BufferedReader(new StringReader("1 2\n3 4\nx\n")), edges::add))
         .isInstanceOf(EdgeListParser.MalformedLineException.class);
     assertThat(edges).hasSize(2);
   }

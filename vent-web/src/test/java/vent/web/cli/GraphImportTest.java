@@ -20,7 +20,13 @@ class GraphImportTest {
   private final FakeProviders fakes = new FakeProviders();
 
   private GraphImport importer(int userBatch, int edgeBatch) {
-    return new GraphImport(new UserClient(fakes.users), new RelationClient(fakes.relations), userBatch, edgeBatch, 2, false);
+    return new GraphImport(
+        new UserClient(fakes.users),
+        new RelationClient(fakes.relations),
+        userBatch,
+        edgeBatch,
+        2,
+        false);
   }
 
   @Test
@@ -43,8 +49,16 @@ class GraphImportTest {
     assertThat(first.followsWritten()).isEqualTo(edges);
     assertThat(first.edgesRead()).isEqualTo(edges);
     assertThat(fakes.relations.edgeCount()).isEqualTo(edges);
-    String u100 = fakes.users.getUserByUsername(GetUserByUsernameRequest.newBuilder().setUsername("u100").build()).getId();
-    var counts = fakes.relations.getCounts(GetCountsRequest.newBuilder().addUserIds(u100).build()).getCounts(0);
+    String u100 =
+        fakes
+            .users
+            .getUserByUsername(GetUserByUsernameRequest.newBuilder().setUsername("u100").build())
+            .getId();
+    var counts =
+        fakes
+            .relations
+            .getCounts(GetCountsRequest.newBuilder().addUserIds(u100).build())
+            .getCounts(0);
     assertThat(counts.getFollowing()).isEqualTo(4);
     assertThat(counts.getFollowers()).isEqualTo(29);
 
@@ -57,17 +71,20 @@ class GraphImportTest {
   @Test
   void theSummaryLineHasTheDocumentedShape() {
     String line = new GraphImport.Summary(7115, 103689, 103689, 4.21).line();
-    assertThat(line).isEqualTo(
-        "import done: users created=7115 follows written=103689 edges read=103689 seconds=4.21 rate=24629 follows/s");
-    assertThat(line).matches(
-        "import done: users created=(\\d+) follows written=(\\d+) edges read=(\\d+) seconds=([0-9.]+) rate=(\\d+) follows/s");
+    assertThat(line)
+        .isEqualTo(
+            "import done: users created=7115 follows written=103689 edges read=103689 seconds=4.21 rate=24629 follows/s");
+    assertThat(line)
+        .matches(
+            "import done: users created=(\\d+) follows written=(\\d+) edges read=(\\d+) seconds=([0-9.]+) rate=(\\d+) follows/s");
   }
 
   @Test
   void aMalformedLineStopsTheImportBeforeAnyCall() throws IOException {
     Path file = dir.resolve("bad.txt");
     Files.writeString(file, "1 2\n3 x\n");
-    assertThatThrownBy(() -> importer(10, 10).run(file)).hasMessage("line 2: node id must be 1-29 decimal digits, got \"x\"");
+    assertThatThrownBy(() -> importer(10, 10).run(file))
+        .hasMessage("line 2: node id must be 1-29 decimal digits, got \"x\"");
     assertThat(fakes.relations.edgeCount()).isZero();
   }
 }

@@ -19,7 +19,9 @@ class JsonExceptionMapperTest {
     Problem problem = problemFor("{\"a\":".repeat(1500) + "1" + "}".repeat(1500));
     assertThat(problem.status()).isEqualTo(400);
     assertThat(problem.code()).isEqualTo(Problems.MALFORMED_JSON);
-    assertThat(problem.detail()).doesNotContain("Exception").doesNotContain("StreamReadConstraints");
+    assertThat(problem.detail())
+        .doesNotContain("Exception")
+        .doesNotContain("StreamReadConstraints");
   }
 
   @Test
@@ -35,8 +37,11 @@ class JsonExceptionMapperTest {
   }
 
   private static Problem problemFor(String body) {
-    JsonProcessingException e = catchThrowableOfType(() -> JSON.readValue(body, Map.class), JsonProcessingException.class);
-    assertThat(e).as("Jackson refuses %s", body.substring(0, Math.min(20, body.length()))).isNotNull();
+    JsonProcessingException e =
+        catchThrowableOfType(() -> JSON.readValue(body, Map.class), JsonProcessingException.class);
+    assertThat(e)
+        .as("Jackson refuses %s", body.substring(0, Math.min(20, body.length())))
+        .isNotNull();
     return JsonExceptionMapper.problemFor(e, "/api/v1/x");
   }
 

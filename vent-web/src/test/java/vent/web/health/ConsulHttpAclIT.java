@@ -29,8 +29,11 @@ class ConsulHttpAclIT {
     consul = ConsulAgent.withAcl(UUID.randomUUID().toString());
     token = consul.createToken(ConsulAgent.ventPolicy());
     // A provider instance as Dubbo registers it (no check: passing while its node is).
-    consul.put("/v1/agent/service/register",
-        "{\"ID\":\"acl-it-1\",\"Name\":\"" + SERVICE + "\",\"Port\":20880,\"Tags\":[\"side=provider\"]}");
+    consul.put(
+        "/v1/agent/service/register",
+        "{\"ID\":\"acl-it-1\",\"Name\":\""
+            + SERVICE
+            + "\",\"Port\":21880,\"Tags\":[\"side=provider\"]}");
   }
 
   @AfterAll
@@ -54,8 +57,12 @@ class ConsulHttpAclIT {
 
   @Test
   void anUnknownTokenIsAnError() {
-    assertThatThrownBy(() -> new ConsulHttp(registry(UUID.randomUUID().toString()), JSON).passingProviders(SERVICE))
-        .isInstanceOf(IOException.class).hasMessageContaining("403");
+    assertThatThrownBy(
+            () ->
+                new ConsulHttp(registry(UUID.randomUUID().toString()), JSON)
+                    .passingProviders(SERVICE))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("403");
   }
 
   private static RegistrySettings registry(String withToken) {

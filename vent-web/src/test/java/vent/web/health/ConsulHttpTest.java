@@ -16,22 +16,38 @@ class ConsulHttpTest {
 
   @Test
   void providersAreTaggedSideProviderOnARealPort() throws Exception {
-    assertThat(ConsulHttp.isProvider(service("{\"Port\": 20880, \"Tags\": [\"dubbo\", \"side=provider\"]}"))).isTrue();
-    assertThat(ConsulHttp.isProvider(service("{\"Port\": 20880, \"Tags\": [], \"Meta\": {\"side\": \"provider\"}}"))).isTrue();
-    assertThat(ConsulHttp.isProvider(service("{\"Port\": 20880}"))).as("unmarked").isTrue();
+    assertThat(
+            ConsulHttp.isProvider(
+                service("{\"Port\": 21880, \"Tags\": [\"dubbo\", \"side=provider\"]}")))
+        .isTrue();
+    assertThat(
+            ConsulHttp.isProvider(
+                service("{\"Port\": 21880, \"Tags\": [], \"Meta\": {\"side\": \"provider\"}}")))
+        .isTrue();
+    assertThat(ConsulHttp.isProvider(service("{\"Port\": 21880}"))).as("unmarked").isTrue();
   }
 
   @Test
   void consumersAndPortZeroEntriesAreNot() throws Exception {
-    assertThat(ConsulHttp.isProvider(service("{\"Port\": 0, \"Tags\": [\"side=provider\"]}"))).isFalse();
-    assertThat(ConsulHttp.isProvider(service("{\"Port\": 20880, \"Tags\": [\"side=consumer\"]}"))).isFalse();
-    assertThat(ConsulHttp.isProvider(service("{\"Port\": 20880, \"Meta\": {\"side\": \"consumer\"}}"))).isFalse();
+    assertThat(ConsulHttp.isProvider(service("{\"Port\": 0, \"Tags\": [\"side=provider\"]}")))
+        .isFalse();
+    assertThat(ConsulHttp.isProvider(service("{\"Port\": 21880, \"Tags\": [\"side=consumer\"]}")))
+        .isFalse();
+    assertThat(
+            ConsulHttp.isProvider(service("{\"Port\": 21880, \"Meta\": {\"side\": \"consumer\"}}")))
+        .isFalse();
   }
 
   @Test
   void everyProviderHasOneConsulName() {
-    assertThat(ProviderServices.CONSUL_NAMES).containsOnlyKeys(
-        "provider-user", "provider-relation", "provider-auth", "provider-captcha");
-    assertThat(ProviderServices.CONSUL_NAMES.get("provider-user")).isEqualTo(vent.user.v1.UserService.class.getName());
+    assertThat(ProviderServices.CONSUL_NAMES)
+        .containsOnlyKeys(
+            "provider-user",
+            "provider-relation",
+            "provider-auth",
+            "provider-captcha",
+            "provider-post");
+    assertThat(ProviderServices.CONSUL_NAMES.get("provider-user"))
+        .isEqualTo(vent.user.v1.UserService.class.getName());
   }
 }

@@ -3,6 +3,7 @@ package vent.web.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Registers users through the REST API, the way a client app does (captcha first). */
@@ -14,7 +15,8 @@ final class Accounts {
   record Account(String id, String username, String accessToken, String refreshToken) {}
 
   /** Every token the tests were issued through {@link #register}: none may appear in a log. */
-  static final java.util.Queue<String> ISSUED_TOKENS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  static final java.util.Queue<String> ISSUED_TOKENS =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   private Accounts() {}
 
@@ -29,15 +31,39 @@ final class Accounts {
     return captcha.json().get("id").asText();
   }
 
+  /** {@code n} new accounts named {@code <prefix><i>-...}, registered one after another. */
+  static List<Account> registerMany(Rest rest, String prefix, int n) {
+    List<Account> out = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(register(rest, uniqueName(prefix + i)));
+    }
+    return out;
+  }
+
   static Account register(Rest rest, String username) {
-    Rest.Response r = rest.post("/users", Rest.obj(
-        "username", username, "password", PASSWORD, "displayName", "Name of " + username,
-        "captchaId", newCaptcha(rest), "captchaAnswer", Stack.CAPTCHA_ANSWER), null);
+    Rest.Response r =
+        rest.post(
+            "/users",
+            Rest.obj(
+                "username",
+                username,
+                "password",
+                PASSWORD,
+                "displayName",
+                "Name of " + username,
+                "captchaId",
+                newCaptcha(rest),
+                "captchaAnswer",
+                Stack.CAPTCHA_ANSWER),
+            null);
     assertThat(r.status()).as(r.raw()).isEqualTo(201);
     JsonNode body = r.json();
     ISSUED_TOKENS.add(body.get("accessToken").asText());
     ISSUED_TOKENS.add(body.get("refreshToken").asText());
-    return new Account(body.get("user").get("id").asText(), username,
-        body.get("accessToken").asText(), body.get("refreshToken").asText());
+    return new Account(
+        body.get("user").get("id").asText(),
+        username,
+        body.get("accessToken").asText(),
+        body.get("refreshToken").asText());
   }
 }

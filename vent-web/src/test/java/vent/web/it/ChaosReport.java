@@ -11,15 +11,21 @@ import vent.web.it.ChaosLoad.Op;
 import vent.web.it.ChaosLoad.Outcome;
 
 /**
- * The figures of one fault scenario, computed from every request's outcome, and their row in
- * {@code target/chaos/results.md} (the table docs/RELIABILITY.md is filled from).
+ * The figures of one fault scenario, computed from every request's outcome, and their row in {@code
+ * target/chaos/results.md} (the table docs/RELIABILITY.md is filled from).
  *
  * @param faultMs when the fault was injected, ms since the epoch
  * @param healedMs when the fault was undone (process restarted, Redis back), or {@code faultMs}
  *     when nothing needed undoing
  * @param lostWrites acknowledged follows missing afterwards (of those the scenario promises)
  */
-record ChaosReport(String scenario, List<Outcome> outcomes, long seconds, long faultMs, long healedMs, long checkedWrites,
+record ChaosReport(
+    String scenario,
+    List<Outcome> outcomes,
+    long seconds,
+    long faultMs,
+    long healedMs,
+    long checkedWrites,
     long lostWrites) {
 
   long requests() {
@@ -43,10 +49,17 @@ record ChaosReport(String scenario, List<Outcome> outcomes, long seconds, long f
     return outcomes.stream().filter(o -> !o.ok() && o.startMs() >= fromMs).count();
   }
 
-  /** Time from the fault (or, with {@code fromHealed}, from its repair) to the end of the last failed request; 0 if none failed after it. */
+  /**
+   * Time from the fault (or, with {@code fromHealed}, from its repair) to the end of the last
+   * failed request; 0 if none failed after it.
+   */
   long recoveryMs(boolean fromHealed) {
     long from = fromHealed ? healedMs : faultMs;
-    return outcomes.stream().filter(o -> !o.ok() && o.endMs() >= from).mapToLong(o -> o.endMs() - from).max().orElse(0);
+    return outcomes.stream()
+        .filter(o -> !o.ok() && o.endMs() >= from)
+        .mapToLong(o -> o.endMs() - from)
+        .max()
+        .orElse(0);
   }
 
   /** Longest time any request took, ms. */
@@ -56,7 +69,11 @@ record ChaosReport(String scenario, List<Outcome> outcomes, long seconds, long f
 
   /** Longest time a failed request took, ms (how fast failures fail). */
   long maxFailedLatencyMs() {
-    return outcomes.stream().filter(o -> !o.ok()).mapToLong(o -> o.endMs() - o.startMs()).max().orElse(0);
+    return outcomes.stream()
+        .filter(o -> !o.ok())
+        .mapToLong(o -> o.endMs() - o.startMs())
+        .max()
+        .orElse(0);
   }
 
   /** "no failures", or how long failures lasted after the fault (or after its repair). */
@@ -64,29 +81,58 @@ record ChaosReport(String scenario, List<Outcome> outcomes, long seconds, long f
     if (outcomes.stream().allMatch(ChaosLoad.Outcome::ok)) {
       return "no failures";
     }
-    return healedMs != faultMs ? "last failure " + recoveryMs(true) + " ms after the repair"
+    return healedMs != faultMs
+        ? "last failure " + recoveryMs(true) + " ms after the repair"
         : "last failure " + recoveryMs(false) + " ms after the fault";
   }
 
   String row() {
-    return String.format(Locale.ROOT, "| %s | %d s, %d req (%.0f/s), %d%% reads | %d of %d reads (%.3f%%), %d of %d follows | %d of %d | %s | %d ms |",
-        scenario, seconds, requests(), requests() / (double) seconds, Math.round(100.0 * total(Op.READ) / Math.max(1, requests())),
-        failed(Op.READ), total(Op.READ), 100.0 * failed(Op.READ) / Math.max(1, total(Op.READ)), failed(Op.FOLLOW), total(Op.FOLLOW),
-        lostWrites, checkedWrites, recovery(),
+    return String.format(
+        Locale.ROOT,
+        "| %s | %d s, %d req (%.0f/s), %d%% reads | %d of %d reads (%.3f%%), %d of %d follows, %d of %d vents | %d of %d | %s | %d ms |",
+        scenario,
+        seconds,
+        requests(),
+        requests() / (double) seconds,
+        Math.round(100.0 * total(Op.READ) / Math.max(1, requests())),
+        failed(Op.READ),
+        total(Op.READ),
+        100.0 * failed(Op.READ) / Math.max(1, total(Op.READ)),
+        failed(Op.FOLLOW),
+        total(Op.FOLLOW),
+        failed(Op.VENT),
+        total(Op.VENT),
+        lostWrites,
+        checkedWrites,
+        recovery(),
         maxLatencyMs());
   }
 
   /** Prints one line and appends the row to {@code target/chaos/results.md}. */
   void publish() {
-    System.out.printf(Locale.ROOT, "event=chaos_scenario scenario=\"%s\" requests=%d failed_reads=%d failed_follows=%d lost_writes=%d"
-        + " checked_writes=%d recovery_ms=%d max_latency_ms=%d max_failed_latency_ms=%d%n", scenario, requests(), failed(Op.READ),
-        failed(Op.FOLLOW), lostWrites, checkedWrites, recoveryMs(healedMs != faultMs), maxLatencyMs(), maxFailedLatencyMs());
+    System.out.printf(
+        Locale.ROOT,
+        "event=chaos_scenario scenario=\"%s\" requests=%d failed_reads=%d failed_follows=%d failed_vents=%d lost_writes=%d"
+            + " checked_writes=%d recovery_ms=%d max_latency_ms=%d max_failed_latency_ms=%d%n",
+        scenario,
+        requests(),
+        failed(Op.READ),
+        failed(Op.FOLLOW),
+        failed(Op.VENT),
+        lostWrites,
+        checkedWrites,
+        recoveryMs(healedMs != faultMs),
+        maxLatencyMs(),
+        maxFailedLatencyMs());
     Path file = Path.of("target", "chaos", "results.md");
     try {
       Files.createDirectories(file.getParent());
       if (!Files.exists(file)) {
-        Files.writeString(file, "| scenario | load | failed requests | lost writes (of acknowledged) | recovery | max latency |\n"
-            + "|---|---|---|---|---|---|\n", StandardCharsets.UTF_8);
+        Files.writeString(
+            file,
+            "| scenario | load | failed requests | lost writes (of acknowledged) | recovery | max latency |\n"
+                + "|---|---|---|---|---|---|\n",
+            StandardCharsets.UTF_8);
       }
       Files.writeString(file, row() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     } catch (IOException e) {

@@ -6,11 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import vent.stack.Topology;
 
 /**
- * Reads the test stack's Consul catalog and writes its KV store over its HTTP API, as an operator
+ * Reads a test stack's Consul catalog and writes its KV store over its HTTP API, as an operator
  * would: with the management token the launcher generated (the stack's Consul denies anonymous
  * requests).
  */
@@ -18,14 +20,26 @@ final class Consul {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private Consul() {}
+  private final Stack stack;
 
-  /** Ports of the passing provider instances of a service, e.g. {@code vent.user.v1.UserService}. */
-  static List<Integer> passingPorts(String service) {
+  Consul(Stack stack) {
+    this.stack = stack;
+  }
+
+  /**
+   * Ports of the passing provider instances of a service, e.g. {@code vent.user.v1.UserService}.
+   *
+   * @throws IllegalStateException when Consul does not answer
+   */
+  List<Integer> passingPorts(String service) {
     try {
-      HttpResponse<String> r = HTTP.send(request(
-          URI.create(Stack.shared().consul() + "/v1/health/service/" + service + "?passing=true")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HTTP.send(
+              request(
+                      URI.create(
+                          stack.consul() + "/v1/health/service/" + service + "?passing=true"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       List<Integer> ports = new ArrayList<>();
       for (JsonNode entry : Rest.JSON.readTree(r.body())) {
         JsonNode svc = entry.get("Service");
@@ -42,27 +56,76 @@ final class Consul {
     }
   }
 
-  /** Puts {@code value} at KV {@code key} (e.g. {@code vent/config/global/captcha.ttl-seconds}). */
-  static void kvPut(String key, String value) {
-    send(request(URI.create(Stack.shared().consul() + "/v1/kv/" + key))
-        .PUT(HttpRequest.BodyPublishers.ofString(value)).build());
+  /**
+   * Waits until every provider service of the stack's topology has {@code instances} passing
+   * instances.
+   *
+   * @return the wall-clock time (epoch ms) when they all had
+   * @throws AssertionError if they have not within {@code timeout}
+   */
+  long awaitAllPassing(int instances, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "";
+    while (true) {
+      boolean all = true;
+      try {
+        StringBuilder seen = new StringBuilder();
+        for (Topology.Provider provider : stack.settings().topology().providers()) {
+          String service = provider.service();
+          int passing = passingPorts(service).size();
+          seen.append(service).append('=').append(passing).append(' ');
+          all &= passing == instances;
+        }
+        last = seen.toString();
+      } catch (IllegalStateException consulNotAnswering) {
+        all = false;
+        last = "Consul not answering: " + consulNotAnswering.getMessage();
+      }
+      if (all) {
+        return System.currentTimeMillis();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "providers not all passing in Consul within " + timeout + "; last seen: " + last);
+      }
+      SentinelRules.sleep(250);
+    }
+  }
+
+  /** Puts {@code value} at KV {@code key} (e.g. {@code <kv.config>/global/captcha.ttl-seconds}). */
+  void kvPut(String key, String value) {
+    send(
+        request(URI.create(stack.consul() + "/v1/kv/" + key))
+            .PUT(HttpRequest.BodyPublishers.ofString(value))
+            .build());
   }
 
   /** Deletes KV {@code key}; absent keys are fine. */
-  static void kvDelete(String key) {
-    send(request(URI.create(Stack.shared().consul() + "/v1/kv/" + key)).DELETE().build());
+  void kvDelete(String key) {
+    send(request(URI.create(stack.consul() + "/v1/kv/" + key)).DELETE().build());
   }
 
-  /** @return the value at KV {@code key}, or null when absent */
-  static String kvGet(String key) {
-    HttpResponse<String> r = send(request(URI.create(Stack.shared().consul() + "/v1/kv/" + key + "?raw"))
-        .build());
+  /**
+   * @return the value at KV {@code key}, or null when absent
+   */
+  String kvGet(String key) {
+    HttpResponse<String> r =
+        send(request(URI.create(stack.consul() + "/v1/kv/" + key + "?raw")).build());
     return r.statusCode() == 404 ? null : r.body();
   }
 
+  /** Puts {@code value} at {@code key}, or deletes the key when {@code value} is null. */
+  void kvRestore(String key, String value) {
+    if (value == null) {
+      kvDelete(key);
+    } else {
+      kvPut(key, value);
+    }
+  }
+
   /** A request carrying the stack's management token. */
-  static HttpRequest.Builder request(URI uri) {
-    return HttpRequest.newBuilder(uri).header("X-Consul-Token", Stack.shared().consulToken());
+  HttpRequest.Builder request(URI uri) {
+    return HttpRequest.newBuilder(uri).header("X-Consul-Token", stack.consulToken());
   }
 
   private static HttpResponse<String> send(HttpRequest request) {

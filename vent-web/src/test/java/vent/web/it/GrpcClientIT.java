@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import vent.auth.v1.AuthService;
 import vent.auth.v1.AuthServiceGrpc;
 import vent.auth.v1.GetJwksRequest;
 import vent.auth.v1.LoginRequest;
 import vent.captcha.v1.Captcha;
+import vent.captcha.v1.CaptchaService;
 import vent.captcha.v1.CaptchaServiceGrpc;
 import vent.captcha.v1.CreateCaptchaRequest;
 import vent.captcha.v1.VerifyCaptchaRequest;
@@ -25,6 +26,7 @@ import vent.relation.v1.BatchFollowRequest;
 import vent.relation.v1.Edge;
 import vent.relation.v1.FollowRequest;
 import vent.relation.v1.GetCountsRequest;
+import vent.relation.v1.RelationService;
 import vent.relation.v1.RelationServiceGrpc;
 import vent.user.v1.CreateUserRequest;
 import vent.user.v1.DeleteUserRequest;
@@ -32,24 +34,27 @@ import vent.user.v1.EnsureUsersRequest;
 import vent.user.v1.GetUserByUsernameRequest;
 import vent.user.v1.GetUserRequest;
 import vent.user.v1.User;
+import vent.user.v1.UserService;
 import vent.user.v1.UserServiceGrpc;
 import vent.web.it.Accounts.Account;
 
 /**
- * The "gRPC-compatible" promise: a plain grpc-java client (stubs generated from vent-api's
- * protos with protoc-gen-grpc-java, no Dubbo) calls every provider, found through Consul. Public
- * methods serve it as is; methods the IDL restricts to some callers
- * ({@code vent/common/v1/caller.proto}) serve it only with such a caller's name and secret.
+ * The "gRPC-compatible" promise: a plain grpc-java client (stubs generated from vent-api's protos
+ * with protoc-gen-grpc-java, no Dubbo) calls every provider, found through Consul. Public methods
+ * serve it as is; methods the IDL restricts to some callers ({@code vent/common/v1/caller.proto})
+ * serve it only with such a caller's name and secret.
  */
-@Order(4)
+@SharedStack
 class GrpcClientIT {
 
   private static final List<ManagedChannel> channels = new ArrayList<>();
+  private static Stack stack;
   private static Account account;
 
   @BeforeAll
-  static void stack() {
-    account = Accounts.register(new Rest(Stack.shared().api()), Accounts.uniqueName("grpc"));
+  static void stack(Stack shared) {
+    stack = shared;
+    account = Accounts.register(new Rest(stack.api()), Accounts.uniqueName("grpc"));
   }
 
   @AfterAll
@@ -61,113 +66,186 @@ class GrpcClientIT {
 
   @Test
   void userService() {
-    var users = UserServiceGrpc.newBlockingStub(channelTo("vent.user.v1.UserService"));
-    User user = users.getUserByUsername(GetUserByUsernameRequest.newBuilder().setUsername(account.username()).build());
+    var users = UserServiceGrpc.newBlockingStub(channelTo(UserService.class));
+    User user =
+        users.getUserByUsername(
+            GetUserByUsernameRequest.newBuilder().setUsername(account.username()).build());
     assertThat(user.getId()).isEqualTo(account.id());
     assertThat(user.getCreatedAtMs()).isPositive();
     assertThatThrownBy(() -> users.getUser(GetUserRequest.newBuilder().setId("not-an-id").build()))
-        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-          assertThat(e.getStatus().getDescription()).startsWith("INVALID_USER_ID: ");
-        });
-    assertThatThrownBy(() -> users.getUser(GetUserRequest.newBuilder().setId("999999999999").build()))
-        .isInstanceOfSatisfying(StatusRuntimeException.class,
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+              assertThat(e.getStatus().getDescription()).startsWith("INVALID_USER_ID: ");
+            });
+    assertThatThrownBy(
+            () -> users.getUser(GetUserRequest.newBuilder().setId("999999999999").build()))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
   }
 
   /**
-   * Methods only one service may call refuse a client without that service's caller secret:
-   * no secret or a wrong one is UNAUTHENTICATED, a proven caller the IDL does not list is
+   * Methods only one service may call refuse a client without that service's caller secret: no
+   * secret or a wrong one is UNAUTHENTICATED, a proven caller the IDL does not list is
    * PERMISSION_DENIED; nothing is created or deleted.
    */
   @Test
   void restrictedUserMethodsRefuseOtherCallers() {
-    var users = UserServiceGrpc.newBlockingStub(channelTo("vent.user.v1.UserService"));
+    var users = UserServiceGrpc.newBlockingStub(channelTo(UserService.class));
     String name = Accounts.uniqueName("intruder");
-    assertRefused(() -> users.createUser(CreateUserRequest.newBuilder().setUsername(name).setDisplayName("x").build()),
-        Status.Code.UNAUTHENTICATED, "CALLER_UNAUTHENTICATED: ");
-    assertRefused(() -> users.ensureUsers(EnsureUsersRequest.newBuilder().addUsernames(name).build()),
-        Status.Code.UNAUTHENTICATED, "CALLER_UNAUTHENTICATED: ");
-    assertRefused(() -> Callers.as("vent-web", "0".repeat(64), users).ensureUsers(EnsureUsersRequest.newBuilder().addUsernames(name).build()),
-        Status.Code.UNAUTHENTICATED, "CALLER_UNAUTHENTICATED: ");
+    assertRefused(
+        () ->
+            users.createUser(
+                CreateUserRequest.newBuilder().setUsername(name).setDisplayName("x").build()),
+        Status.Code.UNAUTHENTICATED,
+        "CALLER_UNAUTHENTICATED: ");
+    assertRefused(
+        () -> users.ensureUsers(EnsureUsersRequest.newBuilder().addUsernames(name).build()),
+        Status.Code.UNAUTHENTICATED,
+        "CALLER_UNAUTHENTICATED: ");
+    assertRefused(
+        () ->
+            Callers.as("vent-web", "0".repeat(64), users)
+                .ensureUsers(EnsureUsersRequest.newBuilder().addUsernames(name).build()),
+        Status.Code.UNAUTHENTICATED,
+        "CALLER_UNAUTHENTICATED: ");
     // vent-web proves who it is, but only the auth provider may delete a user.
-    assertRefused(() -> Callers.asWeb(users)
-            .deleteUser(DeleteUserRequest.newBuilder().setId(account.id()).build()),
-        Status.Code.PERMISSION_DENIED, "CALLER_NOT_ALLOWED: ");
-    assertRefused(() -> users.deleteUser(DeleteUserRequest.newBuilder().setId(account.id()).build()),
-        Status.Code.UNAUTHENTICATED, "CALLER_UNAUTHENTICATED: ");
+    assertRefused(
+        () ->
+            Callers.asWeb(stack, users)
+                .deleteUser(DeleteUserRequest.newBuilder().setId(account.id()).build()),
+        Status.Code.PERMISSION_DENIED,
+        "CALLER_NOT_ALLOWED: ");
+    assertRefused(
+        () -> users.deleteUser(DeleteUserRequest.newBuilder().setId(account.id()).build()),
+        Status.Code.UNAUTHENTICATED,
+        "CALLER_UNAUTHENTICATED: ");
     assertThat(users.getUser(GetUserRequest.newBuilder().setId(account.id()).build()).getUsername())
-        .as("the user nobody was allowed to delete").isEqualTo(account.username());
-    assertThatThrownBy(() -> users.getUserByUsername(GetUserByUsernameRequest.newBuilder().setUsername(name).build()))
+        .as("the user nobody was allowed to delete")
+        .isEqualTo(account.username());
+    assertThatThrownBy(
+            () ->
+                users.getUserByUsername(
+                    GetUserByUsernameRequest.newBuilder().setUsername(name).build()))
         .as("the user nobody was allowed to create")
-        .isInstanceOfSatisfying(StatusRuntimeException.class,
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
   }
 
   @Test
   void relationService() {
-    var relations = RelationServiceGrpc.newBlockingStub(channelTo("vent.relation.v1.RelationService"));
-    var counts = relations.getCounts(GetCountsRequest.newBuilder().addUserIds(account.id()).build());
+    var relations = RelationServiceGrpc.newBlockingStub(channelTo(RelationService.class));
+    var counts =
+        relations.getCounts(GetCountsRequest.newBuilder().addUserIds(account.id()).build());
     assertThat(counts.getCountsList()).hasSize(1);
     assertThat(counts.getCounts(0).getUserId()).isEqualTo(account.id());
     assertThat(counts.getCounts(0).getFollowers()).isZero();
-    assertRefused(() -> relations.batchFollow(BatchFollowRequest.newBuilder()
-            .addEdges(Edge.newBuilder().setFollowerId("1").setFolloweeId(account.id())).build()),
-        Status.Code.UNAUTHENTICATED, "CALLER_UNAUTHENTICATED: ");
-    assertRefused(() -> relations.follow(FollowRequest.newBuilder().setFollowerId("1").setFolloweeId(account.id()).build()),
-        Status.Code.UNAUTHENTICATED, "CALLER_UNAUTHENTICATED: ");
-    assertThat(relations.getCounts(GetCountsRequest.newBuilder().addUserIds(account.id()).build()).getCounts(0)
-        .getFollowers()).as("followers nobody was allowed to add").isZero();
+    assertRefused(
+        () ->
+            relations.batchFollow(
+                BatchFollowRequest.newBuilder()
+                    .addEdges(Edge.newBuilder().setFollowerId("1").setFolloweeId(account.id()))
+                    .build()),
+        Status.Code.UNAUTHENTICATED,
+        "CALLER_UNAUTHENTICATED: ");
+    assertRefused(
+        () ->
+            relations.follow(
+                FollowRequest.newBuilder().setFollowerId("1").setFolloweeId(account.id()).build()),
+        Status.Code.UNAUTHENTICATED,
+        "CALLER_UNAUTHENTICATED: ");
+    assertThat(
+            relations
+                .getCounts(GetCountsRequest.newBuilder().addUserIds(account.id()).build())
+                .getCounts(0)
+                .getFollowers())
+        .as("followers nobody was allowed to add")
+        .isZero();
   }
 
   @Test
   void captchaService() {
-    var captchas = CaptchaServiceGrpc.newBlockingStub(channelTo("vent.captcha.v1.CaptchaService"));
-    assertRefused(() -> captchas.createCaptcha(CreateCaptchaRequest.getDefaultInstance()),
-        Status.Code.UNAUTHENTICATED, "CALLER_UNAUTHENTICATED: ");
-    Captcha captcha = Callers.asWeb(captchas)
-        .createCaptcha(CreateCaptchaRequest.getDefaultInstance());
+    var captchas = CaptchaServiceGrpc.newBlockingStub(channelTo(CaptchaService.class));
+    assertRefused(
+        () -> captchas.createCaptcha(CreateCaptchaRequest.getDefaultInstance()),
+        Status.Code.UNAUTHENTICATED,
+        "CALLER_UNAUTHENTICATED: ");
+    Captcha captcha =
+        Callers.asWeb(stack, captchas).createCaptcha(CreateCaptchaRequest.getDefaultInstance());
     assertThat(captcha.getId()).matches("[0-9a-f]{32}");
     assertThat(captcha.getPng().toByteArray()).startsWith(0x89, 'P', 'N', 'G');
-    var request = VerifyCaptchaRequest.newBuilder().setId(captcha.getId()).setAnswer(Stack.CAPTCHA_ANSWER).build();
+    var request =
+        VerifyCaptchaRequest.newBuilder()
+            .setId(captcha.getId())
+            .setAnswer(Stack.CAPTCHA_ANSWER)
+            .build();
     // Answers are checked by the auth provider alone: nobody else can spend or probe a captcha.
-    assertRefused(() -> captchas.verifyCaptcha(request), Status.Code.UNAUTHENTICATED, "CALLER_UNAUTHENTICATED: ");
-    assertRefused(() -> Callers.asWeb(captchas).verifyCaptcha(request),
-        Status.Code.PERMISSION_DENIED, "CALLER_NOT_ALLOWED: ");
-    var auth = Callers.as("vent-provider-auth", Stack.shared().secret("CALLER_SECRET_auth"), captchas);
+    assertRefused(
+        () -> captchas.verifyCaptcha(request),
+        Status.Code.UNAUTHENTICATED,
+        "CALLER_UNAUTHENTICATED: ");
+    assertRefused(
+        () -> Callers.asWeb(stack, captchas).verifyCaptcha(request),
+        Status.Code.PERMISSION_DENIED,
+        "CALLER_NOT_ALLOWED: ");
+    var auth = Callers.as("vent-provider-auth", stack.secret("CALLER_SECRET_auth"), captchas);
     assertThat(auth.verifyCaptcha(request).getValid()).isTrue();
-    assertThat(auth.verifyCaptcha(request).getValid()).as("spent by its first verification").isFalse();
+    assertThat(auth.verifyCaptcha(request).getValid())
+        .as("spent by its first verification")
+        .isFalse();
   }
 
   @Test
   void authService() {
-    var auth = AuthServiceGrpc.newBlockingStub(channelTo("vent.auth.v1.AuthService"));
-    assertThat(auth.getJwks(GetJwksRequest.getDefaultInstance()).getJwksJson()).contains("\"keys\"").contains("EC");
-    LoginRequest login = LoginRequest.newBuilder().setUsername(account.username()).setPassword(Accounts.PASSWORD).build();
+    var auth = AuthServiceGrpc.newBlockingStub(channelTo(AuthService.class));
+    assertThat(auth.getJwks(GetJwksRequest.getDefaultInstance()).getJwksJson())
+        .contains("\"keys\"")
+        .contains("EC");
+    LoginRequest login =
+        LoginRequest.newBuilder()
+            .setUsername(account.username())
+            .setPassword(Accounts.PASSWORD)
+            .build();
     assertRefused(() -> auth.login(login), Status.Code.UNAUTHENTICATED, "CALLER_UNAUTHENTICATED: ");
-    var web = Callers.asWeb(auth);
+    var web = Callers.asWeb(stack, auth);
     var tokens = web.login(login);
     assertThat(tokens.getAccessToken()).isNotBlank();
     Accounts.ISSUED_TOKENS.add(tokens.getAccessToken());
     Accounts.ISSUED_TOKENS.add(tokens.getRefreshToken());
-    assertThatThrownBy(() -> web.login(LoginRequest.newBuilder().setUsername(account.username()).setPassword("wrong-password").build()))
-        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
-          assertThat(e.getStatus().getDescription()).startsWith("INVALID_CREDENTIALS: ");
-        });
+    assertThatThrownBy(
+            () ->
+                web.login(
+                    LoginRequest.newBuilder()
+                        .setUsername(account.username())
+                        .setPassword("wrong-password")
+                        .build()))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+              assertThat(e.getStatus().getDescription()).startsWith("INVALID_CREDENTIALS: ");
+            });
   }
 
   private static void assertRefused(Runnable call, Status.Code code, String reason) {
-    assertThatThrownBy(call::run).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-      assertThat(e.getStatus().getCode()).isEqualTo(code);
-      assertThat(e.getStatus().getDescription()).startsWith(reason);
-    });
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(code);
+              assertThat(e.getStatus().getDescription()).startsWith(reason);
+            });
   }
 
-  private static ManagedChannel channelTo(String service) {
-    List<Integer> ports = Consul.passingPorts(service);
+  /** A channel to a passing instance of the provider of {@code service}, a vent-api interface. */
+  private static ManagedChannel channelTo(Class<?> service) {
+    List<Integer> ports = stack.consulClient().passingPorts(service.getName());
     assertThat(ports).as("passing instances of %s", service).isNotEmpty();
-    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", ports.get(0)).usePlaintext().build();
+    ManagedChannel channel =
+        ManagedChannelBuilder.forAddress("127.0.0.1", ports.get(0)).usePlaintext().build();
     channels.add(channel);
     return channel;
   }

@@ -5,55 +5,115 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Base64;
 import java.util.StringJoiner;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import vent.web.it.Accounts.Account;
 
 /**
- * Bad input on every endpoint of contract v1 gets a 4xx RFC 9457 problem with a stable code,
- * never a 500 and never a stack trace.
+ * Bad input on every endpoint of contract v1 gets a 4xx RFC 9457 problem with a stable code, never
+ * a 500 and never a stack trace.
  */
-@Order(2)
+@SharedStack
 class InvalidInputIT {
 
   private static Rest rest;
   private static Account me;
 
   @BeforeAll
-  static void stack() {
-    rest = new Rest(Stack.shared().api());
+  static void stack(Stack stack) {
+    rest = new Rest(stack.api());
     me = Accounts.register(rest, Accounts.uniqueName("strict"));
   }
 
   @Test
   void registration() {
-    problem(rest.send("POST", "/users", "{\"username\": ", "application/json", null), 400, "MALFORMED_JSON");
+    problem(
+        rest.send("POST", "/users", "{\"username\": ", "application/json", null),
+        400,
+        "MALFORMED_JSON");
     problem(rest.post("/users", Rest.obj(), null), 400, "VALIDATION_FAILED");
     problem(rest.send("POST", "/users", "", "application/json", null), 400, null);
     problem(rest.send("POST", "/users", "[1,2]", "application/json", null), 400, null);
-    problem(rest.send("POST", "/users", "username=x", "text/plain", null), 415, "UNSUPPORTED_MEDIA_TYPE");
-    problem(rest.post("/users", Rest.obj("username", new int[] {1}, "password", Accounts.PASSWORD, "displayName", "x",
-        "captchaId", "c", "captchaAnswer", "a"), null), 400, null);
+    problem(
+        rest.send("POST", "/users", "username=x", "text/plain", null),
+        415,
+        "UNSUPPORTED_MEDIA_TYPE");
+    problem(
+        rest.post(
+            "/users",
+            Rest.obj(
+                "username",
+                new int[] {1},
+                "password",
+                Accounts.PASSWORD,
+                "displayName",
+                "x",
+                "captchaId",
+                "c",
+                "captchaAnswer",
+                "a"),
+            null),
+        400,
+        null);
     problem(register("No Spaces!", Accounts.PASSWORD, "x", Stack.CAPTCHA_ANSWER), 400, null);
     problem(register("ab", Accounts.PASSWORD, "x", Stack.CAPTCHA_ANSWER), 400, null);
-    problem(register(Accounts.uniqueName("short_pw"), "1234567", "x", Stack.CAPTCHA_ANSWER), 400, null);
-    problem(register(Accounts.uniqueName("badcap"), Accounts.PASSWORD, "x", "wrong"), 400, "CAPTCHA_INVALID");
-    problem(rest.post("/users", Rest.obj("username", Accounts.uniqueName("unk"), "password", Accounts.PASSWORD,
-        "displayName", "x", "captchaId", Accounts.newCaptcha(rest), "captchaAnswer", Stack.CAPTCHA_ANSWER,
-        "isAdmin", true), null), 400, null);
-    problem(rest.send("POST", "/users", "{\"username\":\"" + "x".repeat(70_000) + "\"}", "application/json", null),
-        413, "PAYLOAD_TOO_LARGE");
-    problem(register("\u0000\u202e<script>", Accounts.PASSWORD, "x", Stack.CAPTCHA_ANSWER), 400, null);
+    problem(
+        register(Accounts.uniqueName("short_pw"), "1234567", "x", Stack.CAPTCHA_ANSWER), 400, null);
+    problem(
+        register(Accounts.uniqueName("badcap"), Accounts.PASSWORD, "x", "wrong"),
+        400,
+        "CAPTCHA_INVALID");
+    problem(
+        rest.post(
+            "/users",
+            Rest.obj(
+                "username",
+                Accounts.uniqueName("unk"),
+                "password",
+                Accounts.PASSWORD,
+                "displayName",
+                "x",
+                "captchaId",
+                Accounts.newCaptcha(rest),
+                "captchaAnswer",
+                Stack.CAPTCHA_ANSWER,
+                "isAdmin",
+                true),
+            null),
+        400,
+        null);
+    problem(
+        rest.send(
+            "POST",
+            "/users",
+            "{\"username\":\"" + "x".repeat(70_000) + "\"}",
+            "application/json",
+            null),
+        413,
+        "PAYLOAD_TOO_LARGE");
+    problem(
+        register("\u0000\u202e<script>", Accounts.PASSWORD, "x", Stack.CAPTCHA_ANSWER), 400, null);
   }
 
   @Test
   void sessions() {
-    problem(rest.post("/sessions", Rest.obj("username", me.username()), null), 400, "VALIDATION_FAILED");
-    problem(rest.post("/sessions", Rest.obj("username", Accounts.uniqueName("nobody"), "password", "whatever123"), null),
-        401, "INVALID_CREDENTIALS");
-    problem(rest.send("POST", "/sessions", "{oops", "application/json", null), 400, "MALFORMED_JSON");
+    problem(
+        rest.post("/sessions", Rest.obj("username", me.username()), null),
+        400,
+        "VALIDATION_FAILED");
+    problem(
+        rest.post(
+            "/sessions",
+            Rest.obj("username", Accounts.uniqueName("nobody"), "password", "whatever123"),
+            null),
+        401,
+        "INVALID_CREDENTIALS");
+    problem(
+        rest.send("POST", "/sessions", "{oops", "application/json", null), 400, "MALFORMED_JSON");
     problem(rest.post("/sessions/refresh", Rest.obj(), null), 400, "VALIDATION_FAILED");
-    problem(rest.post("/sessions/refresh", Rest.obj("refreshToken", "not-a-token"), null), 401, "REFRESH_TOKEN_INVALID");
+    problem(
+        rest.post("/sessions/refresh", Rest.obj("refreshToken", "not-a-token"), null),
+        401,
+        "REFRESH_TOKEN_INVALID");
     problem(rest.delete("/sessions", null), 401, "UNAUTHENTICATED");
     problem(rest.delete("/sessions", "garbage"), 401, null);
   }
@@ -61,10 +121,16 @@ class InvalidInputIT {
   @Test
   void forgedTokensAreRefused() {
     String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-    String claims = b64("{\"iss\":\"vent-auth\",\"sub\":\"" + me.id() + "\",\"sid\":\"x\",\"exp\":4102444800}");
+    String claims =
+        b64("{\"iss\":\"vent-auth\",\"sub\":\"" + me.id() + "\",\"sid\":\"x\",\"exp\":4102444800}");
     problem(rest.get("/me", header + "." + claims + "."), 401, null);
     String[] parts = me.accessToken().split("\\.");
-    String tampered = parts[0] + "." + b64("{\"iss\":\"vent-auth\",\"sub\":\"1\",\"sid\":\"x\",\"exp\":4102444800}") + "." + parts[2];
+    String tampered =
+        parts[0]
+            + "."
+            + b64("{\"iss\":\"vent-auth\",\"sub\":\"1\",\"sid\":\"x\",\"exp\":4102444800}")
+            + "."
+            + parts[2];
     problem(rest.get("/me", tampered), 401, null);
     problem(rest.get("/me", null), 401, "UNAUTHENTICATED");
   }
@@ -75,13 +141,15 @@ class InvalidInputIT {
     problem(rest.get("/users/999999999999", null), 404, "USER_NOT_FOUND");
     problem(rest.get("/users/-1", null), 400, null);
     problem(rest.get("/users", null), 400, null);
-    problem(rest.get("/users?username=" + Accounts.uniqueName("ghost"), null), 404, "USER_NOT_FOUND");
+    problem(
+        rest.get("/users?username=" + Accounts.uniqueName("ghost"), null), 404, "USER_NOT_FOUND");
     problem(rest.patch("/me", Rest.obj(), me.accessToken()), 400, null);
     problem(rest.patch("/me", Rest.obj("displayName", ""), me.accessToken()), 400, null);
     problem(rest.patch("/me", Rest.obj("bio", "b".repeat(161)), me.accessToken()), 400, null);
     problem(rest.patch("/me", Rest.obj("username", "hijack"), me.accessToken()), 400, null);
     problem(rest.patch("/me", Rest.obj("displayName", "x"), null), 401, "UNAUTHENTICATED");
-    assertThat(rest.get("/me", me.accessToken()).json().get("username").asText()).isEqualTo(me.username());
+    assertThat(rest.get("/me", me.accessToken()).json().get("username").asText())
+        .isEqualTo(me.username());
   }
 
   @Test
@@ -95,8 +163,12 @@ class InvalidInputIT {
     problem(rest.get("/users/" + me.id() + "/followers?limit=101", null), 400, null);
     problem(rest.get("/users/" + me.id() + "/followers?limit=-5", null), 400, null);
     problem(rest.get("/users/" + me.id() + "/following?limit=ten", null), 400, null);
-    problem(rest.get("/users/" + me.id() + "/following?limit=99999999999999999999", null), 400, null);
-    problem(rest.get("/users/" + me.id() + "/followers?cursor=%27%20OR%201%3D1", null), 400, "INVALID_CURSOR");
+    problem(
+        rest.get("/users/" + me.id() + "/following?limit=99999999999999999999", null), 400, null);
+    problem(
+        rest.get("/users/" + me.id() + "/followers?cursor=%27%20OR%201%3D1", null),
+        400,
+        "INVALID_CURSOR");
     problem(rest.get("/users/999999999999/followers", null), 404, "USER_NOT_FOUND");
     problem(rest.get("/me/relationships", me.accessToken()), 400, null);
     problem(rest.get("/me/relationships?ids=abc", me.accessToken()), 400, null);
@@ -110,19 +182,103 @@ class InvalidInputIT {
   }
 
   @Test
+  void vents() {
+    String token = me.accessToken();
+    problem(rest.send("POST", "/vents", "", "application/json", token), 400, null);
+    problem(
+        rest.send("POST", "/vents", "{\"text\": ", "application/json", token),
+        400,
+        "MALFORMED_JSON");
+    problem(rest.post("/vents", Rest.obj("text", "x"), token), 400, "INVALID_AUDIENCE");
+    problem(
+        rest.post("/vents", Rest.obj("text", "x", "audience", "PUBLIC"), token),
+        400,
+        "INVALID_AUDIENCE");
+    problem(
+        rest.post("/vents", Rest.obj("text", "x", "audience", "friends"), token),
+        400,
+        "INVALID_AUDIENCE");
+    for (long expiry : new long[] {0, 3599, 2_592_001, -3600}) {
+      problem(
+          rest.post(
+              "/vents",
+              Rest.obj("text", "x", "audience", "public", "expiresInSeconds", expiry),
+              token),
+          400,
+          "INVALID_EXPIRY");
+    }
+    for (String text :
+        new String[] {"", " \n ", "x".repeat(501), "a\u0000b", "\u202eevil", "a\u200bb"}) {
+      problem(
+          rest.post("/vents", Rest.obj("text", text, "audience", "public"), token),
+          400,
+          "INVALID_TEXT");
+    }
+    problem(rest.post("/vents", Rest.obj("audience", "public"), token), 400, "INVALID_TEXT");
+    problem(
+        rest.post("/vents", Rest.obj("text", 1, "audience", "public"), token),
+        400,
+        "INVALID_FIELD");
+    problem(
+        rest.post("/vents", Rest.obj("text", "x", "audience", "public", "authorId", "1"), token),
+        400,
+        "INVALID_FIELD");
+    problem(
+        rest.post("/vents", Rest.obj("text", "x", "audience", "public"), null),
+        401,
+        "UNAUTHENTICATED");
+    for (String id :
+        new String[] {"abc", "1", "0-a", "1-", "1-A", "1-abc-d", "1-" + "a".repeat(14), "%20"}) {
+      problem(rest.get("/vents/" + id, null), 400, "INVALID_VENT_ID");
+      problem(rest.delete("/vents/" + id, token), 400, "INVALID_VENT_ID");
+    }
+    problem(rest.get("/vents/" + me.id() + "-nosuch", null), 404, "VENT_NOT_FOUND");
+    problem(rest.delete("/vents/" + me.id() + "-nosuch", token), 404, "VENT_NOT_FOUND");
+    problem(rest.get("/vents/" + me.id() + "-nosuch", "not.a.token"), 401, "TOKEN_INVALID");
+    String list = "/users/" + me.id() + "/vents";
+    for (String limit : new String[] {"0", "101", "-1", "ten", "1.5"}) {
+      problem(rest.get(list + "?limit=" + limit, null), 400, "INVALID_LIMIT");
+      problem(rest.get("/me/timeline?limit=" + limit, token), 400, "INVALID_LIMIT");
+    }
+    for (String cursor : new String[] {"garbage", "x".repeat(600), "%27%20OR%201%3D1"}) {
+      problem(rest.get(list + "?cursor=" + cursor, null), 400, "INVALID_CURSOR");
+      problem(rest.get("/me/timeline?cursor=" + cursor, token), 400, "INVALID_CURSOR");
+    }
+    problem(rest.get("/users/abc/vents", null), 400, "INVALID_USER_ID");
+    problem(rest.get("/users/999999999999/vents", null), 404, "USER_NOT_FOUND");
+    problem(rest.get("/me/timeline", null), 401, "UNAUTHENTICATED");
+  }
+
+  @Test
   void unknownRoutesAndMethods() {
     problem(rest.get("/nope", null), 404, null);
     problem(rest.send("DELETE", "/captchas", null, null, null), 405, null);
+    problem(rest.send("PUT", "/vents", null, null, null), 405, null);
     problem(rest.raw("GET", "/users/%ZZ"), 400, null);
   }
 
-  private static Rest.Response register(String username, String password, String displayName, String answer) {
-    return rest.post("/users", Rest.obj("username", username, "password", password, "displayName", displayName,
-        "captchaId", Accounts.newCaptcha(rest), "captchaAnswer", answer), null);
+  private static Rest.Response register(
+      String username, String password, String displayName, String answer) {
+    return rest.post(
+        "/users",
+        Rest.obj(
+            "username",
+            username,
+            "password",
+            password,
+            "displayName",
+            displayName,
+            "captchaId",
+            Accounts.newCaptcha(rest),
+            "captchaAnswer",
+            answer),
+        null);
   }
 
   private static String b64(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** Asserts an RFC 9457 problem: status, content type, a stable code, and no internals. */
@@ -134,6 +290,9 @@ class InvalidInputIT {
     if (code != null) {
       assertThat(r.json().get("code").asText()).as(r.raw()).isEqualTo(code);
     }
-    assertThat(r.raw()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("vent.web.");
+    assertThat(r.raw())
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ")
+        .doesNotContain("vent.web.");
   }
 }

@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import vent.auth.v1.AuthServiceGrpc;
 import vent.auth.v1.GetJwksRequest;
@@ -44,17 +43,24 @@ import vent.web.it.Accounts.Account;
  * INVALID_ARGUMENT (a caller's mistake, not INTERNAL or UNKNOWN), and every instance must still
  * answer a valid call afterwards.
  */
-@Order(7)
+@SharedStack
 class MalformedProtobufIT {
 
   private static final long SEED = Long.getLong("vent.fuzz.seed", System.nanoTime());
   private static final List<ManagedChannel> channels = new ArrayList<>();
+  private static Stack stack;
   private static Account account;
 
   @BeforeAll
-  static void stack() {
-    System.out.println("event=malformed_protobuf_seed seed=" + SEED + " (rerun with -Dvent.fuzz.seed=" + SEED + ")");
-    account = Accounts.register(new Rest(Stack.shared().api()), Accounts.uniqueName("rawpb"));
+  static void stack(Stack shared) {
+    stack = shared;
+    System.out.println(
+        "event=malformed_protobuf_seed seed="
+            + SEED
+            + " (rerun with -Dvent.fuzz.seed="
+            + SEED
+            + ")");
+    account = Accounts.register(new Rest(stack.api()), Accounts.uniqueName("rawpb"));
   }
 
   @AfterAll
@@ -66,28 +72,55 @@ class MalformedProtobufIT {
 
   @Test
   void userService() {
-    every(UserServiceGrpc.getServiceDescriptor(), channel -> assertThat(UserServiceGrpc.newBlockingStub(channel)
-        .getUserByUsername(GetUserByUsernameRequest.newBuilder().setUsername(account.username()).build()).getId())
-        .isEqualTo(account.id()));
+    every(
+        UserServiceGrpc.getServiceDescriptor(),
+        channel ->
+            assertThat(
+                    UserServiceGrpc.newBlockingStub(channel)
+                        .getUserByUsername(
+                            GetUserByUsernameRequest.newBuilder()
+                                .setUsername(account.username())
+                                .build())
+                        .getId())
+                .isEqualTo(account.id()));
   }
 
   @Test
   void relationService() {
-    every(RelationServiceGrpc.getServiceDescriptor(), channel -> assertThat(RelationServiceGrpc.newBlockingStub(channel)
-        .getCounts(GetCountsRequest.newBuilder().addUserIds(account.id()).build()).getCountsList()).hasSize(1));
+    every(
+        RelationServiceGrpc.getServiceDescriptor(),
+        channel ->
+            assertThat(
+                    RelationServiceGrpc.newBlockingStub(channel)
+                        .getCounts(GetCountsRequest.newBuilder().addUserIds(account.id()).build())
+                        .getCountsList())
+                .hasSize(1));
   }
 
   @Test
   void authService() {
-    every(AuthServiceGrpc.getServiceDescriptor(), channel -> assertThat(AuthServiceGrpc.newBlockingStub(channel)
-        .getJwks(GetJwksRequest.getDefaultInstance()).getJwksJson()).contains("\"keys\""));
+    every(
+        AuthServiceGrpc.getServiceDescriptor(),
+        channel ->
+            assertThat(
+                    AuthServiceGrpc.newBlockingStub(channel)
+                        .getJwks(GetJwksRequest.getDefaultInstance())
+                        .getJwksJson())
+                .contains("\"keys\""));
   }
 
   @Test
   void captchaService() {
-    // CreateCaptcha serves vent-web only (vent/common/v1/caller.proto): the control calls as vent-web.
-    every(CaptchaServiceGrpc.getServiceDescriptor(), channel -> assertThat(Callers.asWeb(CaptchaServiceGrpc.newBlockingStub(channel))
-        .createCaptcha(CreateCaptchaRequest.getDefaultInstance()).getId()).isNotEmpty());
+    // CreateCaptcha serves vent-web only (vent/common/v1/caller.proto): the control calls as
+    // vent-web.
+    every(
+        CaptchaServiceGrpc.getServiceDescriptor(),
+        channel ->
+            assertThat(
+                    Callers.asWeb(stack, CaptchaServiceGrpc.newBlockingStub(channel))
+                        .createCaptcha(CreateCaptchaRequest.getDefaultInstance())
+                        .getId())
+                .isNotEmpty());
   }
 
   /**
@@ -95,44 +128,56 @@ class MalformedProtobufIT {
    * refused with INVALID_ARGUMENT, then {@code stillServes} must succeed on the same channel.
    */
   private static void every(ServiceDescriptor service, Consumer<ManagedChannel> stillServes) {
-    List<Integer> ports = Consul.passingPorts(service.getName());
+    List<Integer> ports = stack.consulClient().passingPorts(service.getName());
     assertThat(ports).as("passing instances of %s", service.getName()).isNotEmpty();
     Random random = new Random(SEED ^ service.getName().hashCode());
     List<String> wrong = new ArrayList<>();
     int calls = 0;
     for (int port : ports) {
-      ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+      ManagedChannel channel =
+          ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
       channels.add(channel);
       for (MethodDescriptor<?, ?> method : service.getMethods()) {
         if (method.getType() != MethodDescriptor.MethodType.UNARY) {
           continue;
         }
-        for (Map.Entry<String, byte[]> body : malformedBodies(prototypeOf(method), random).entrySet()) {
+        for (Map.Entry<String, byte[]> body :
+            malformedBodies(prototypeOf(method), random).entrySet()) {
           calls++;
           Status status = call(channel, method.getFullMethodName(), body.getValue());
           if (status.getCode() != Status.Code.INVALID_ARGUMENT) {
-            wrong.add(port + " " + method.getFullMethodName() + " " + body.getKey() + " -> " + status);
+            wrong.add(
+                port + " " + method.getFullMethodName() + " " + body.getKey() + " -> " + status);
           }
         }
       }
       stillServes.accept(channel);
     }
-    System.out.printf("event=malformed_protobuf service=%s instances=%d calls=%d wrong=%d%n",
+    System.out.printf(
+        "event=malformed_protobuf service=%s instances=%d calls=%d wrong=%d%n",
         service.getName(), ports.size(), calls, wrong.size());
-    assertThat(wrong).as("calls with malformed protobuf that did not end with INVALID_ARGUMENT").isEmpty();
+    assertThat(wrong)
+        .as("calls with malformed protobuf that did not end with INVALID_ARGUMENT")
+        .isEmpty();
     assertNoErrorLogged();
   }
 
   /**
-   * A caller's bad bytes are not the provider's error: no ERROR line about a decode failure, and
-   * no method dispatched without its argument (Dubbo did both before vent-common's fix).
+   * A caller's bad bytes are not the provider's error: no ERROR line about a decode failure, and no
+   * method dispatched without its argument (Dubbo did both before vent-common's fix).
    */
   private static void assertNoErrorLogged() {
     for (String process : List.of("user-1", "relation-1", "relation-2", "auth-1", "captcha-1")) {
-      try (var lines = java.nio.file.Files.lines(Stack.shared().log(process))) {
-        assertThat(lines.filter(l -> l.contains("DecodeException") && l.contains("level=ERROR")
-            || l.contains("ArrayIndexOutOfBoundsException")).map(l -> l.substring(0, Math.min(300, l.length()))))
-            .as("log of %s", process).isEmpty();
+      try (var lines = java.nio.file.Files.lines(stack.log(process))) {
+        assertThat(
+                lines
+                    .filter(
+                        l ->
+                            l.contains("DecodeException") && l.contains("level=ERROR")
+                                || l.contains("ArrayIndexOutOfBoundsException"))
+                    .map(l -> l.substring(0, Math.min(300, l.length()))))
+            .as("log of %s", process)
+            .isEmpty();
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
@@ -141,14 +186,16 @@ class MalformedProtobufIT {
 
   /** The status a raw unary call ends with (OK if it succeeded). */
   private static Status call(ManagedChannel channel, String fullMethodName, byte[] body) {
-    MethodDescriptor<byte[], byte[]> raw = MethodDescriptor.<byte[], byte[]>newBuilder()
-        .setType(MethodDescriptor.MethodType.UNARY)
-        .setFullMethodName(fullMethodName)
-        .setRequestMarshaller(RawBytes.INSTANCE)
-        .setResponseMarshaller(RawBytes.INSTANCE)
-        .build();
+    MethodDescriptor<byte[], byte[]> raw =
+        MethodDescriptor.<byte[], byte[]>newBuilder()
+            .setType(MethodDescriptor.MethodType.UNARY)
+            .setFullMethodName(fullMethodName)
+            .setRequestMarshaller(RawBytes.INSTANCE)
+            .setResponseMarshaller(RawBytes.INSTANCE)
+            .build();
     try {
-      ClientCalls.blockingUnaryCall(channel, raw, CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), body);
+      ClientCalls.blockingUnaryCall(
+          channel, raw, CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), body);
       return Status.OK;
     } catch (StatusRuntimeException e) {
       return e.getStatus();
@@ -162,7 +209,8 @@ class MalformedProtobufIT {
   static Map<String, byte[]> malformedBodies(Message prototype, Random random) {
     Map<String, byte[]> bodies = new LinkedHashMap<>();
     bodies.put("truncated varint", new byte[] {0x08, (byte) 0x80});
-    bodies.put("varint of 11 bytes", new byte[] {0x08, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0x01});
+    bodies.put(
+        "varint of 11 bytes", new byte[] {0x08, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0x01});
     bodies.put("tag with wire type 6", new byte[] {0x0e, 0x01});
     bodies.put("tag with wire type 7", new byte[] {0x0f, 0x01});
     bodies.put("tag zero", new byte[] {0x00, 0x01});
@@ -176,7 +224,9 @@ class MalformedProtobufIT {
       if (field.getType() == FieldDescriptor.Type.STRING) {
         // proto3 strings must be UTF-8: 0xC3 0x28 is an invalid two-byte sequence.
         int tag = field.getNumber() << 3 | 2;
-        bodies.put("invalid UTF-8 in " + field.getName(), concat(varint(tag), new byte[] {0x02, (byte) 0xc3, 0x28}));
+        bodies.put(
+            "invalid UTF-8 in " + field.getName(),
+            concat(varint(tag), new byte[] {0x02, (byte) 0xc3, 0x28}));
         break;
       }
     }
@@ -200,7 +250,9 @@ class MalformedProtobufIT {
   }
 
   private static Message prototypeOf(MethodDescriptor<?, ?> method) {
-    return (Message) ((MethodDescriptor.PrototypeMarshaller<?>) method.getRequestMarshaller()).getMessagePrototype();
+    return (Message)
+        ((MethodDescriptor.PrototypeMarshaller<?>) method.getRequestMarshaller())
+            .getMessagePrototype();
   }
 
   private static byte[] varint(int value) {

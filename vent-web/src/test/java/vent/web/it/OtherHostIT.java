@@ -24,28 +24,36 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * In the one-machine stack nothing is meant for other hosts: Sentinel's command ports can rewrite
  * every rule, a provider's Triple port serves every RPC, Redis and Consul hold every secret, and
- * even vent-web listens on loopback by configuration (a proxy in front publishes it). A second
- * host is simulated with a network namespace joined to this one by a veth pair (the test's own
- * private link, 10.213.(77 + port shift / 1000).0/30).
+ * even vent-web listens on loopback by configuration (a proxy in front publishes it). A second host
+ * is simulated with a network namespace joined to this one by a veth pair (the test's own private
+ * link, 10.213.(77 + port shift / 1000).0/30).
  *
  * <p>The ports are not a hand-kept list: they are read with {@code ss} for the PIDs of every
  * process the launcher started (its {@code run/*.pid} files), so a port added tomorrow is checked
  * too. Each test has its positive control: a socket this test opens on all interfaces is reached
  * from the namespace, so a refusal means the port, not the link.
  */
-@Order(6)
+@SharedStack
 class OtherHostIT {
 
   private static final String SUBNET = "10.213." + (77 + Stack.PORT_SHIFT / 1000) + ".";
   private static final String HOST_SIDE = SUBNET + "1";
-  private static final List<String> SENTINEL_PROCESSES = List.of("web", "user-1", "user-2", "relation-1",
-      "relation-2", "auth-1", "auth-2", "captcha-1", "captcha-2");
+  private static final List<String> SENTINEL_PROCESSES =
+      List.of(
+          "web",
+          "user-1",
+          "user-2",
+          "relation-1",
+          "relation-2",
+          "auth-1",
+          "auth-2",
+          "captcha-1",
+          "captcha-2");
   private static Stack stack;
   private static String namespace;
   private static String hostVeth;
@@ -54,8 +62,8 @@ class OtherHostIT {
   record Listener(String process, long pid, String address, int port) {}
 
   @BeforeAll
-  static void otherHost() throws Exception {
-    stack = Stack.shared();
+  static void otherHost(Stack shared) throws Exception {
+    stack = shared;
     String id = String.valueOf(ProcessHandle.current().pid() % 100000);
     namespace = "ventit" + id;
     hostVeth = "vi" + id + "a";
@@ -70,7 +78,8 @@ class OtherHostIT {
     // Sentinel opens a command port on its first guarded call: make sure every one is open.
     for (String process : SENTINEL_PROCESSES) {
       if (stack.pid(process) > 0) {
-        assertThat(SentinelRules.rulesOn(process, "flow")).as("%s command port answers on loopback", process)
+        assertThat(stack.sentinel().rulesOn(process, "flow"))
+            .as("%s command port answers on loopback", process)
             .startsWith("[");
       }
     }
@@ -89,21 +98,36 @@ class OtherHostIT {
   @Test
   void everyTcpPortOfTheStackRefusesConnectionsFromAnotherHost() throws Exception {
     try (ServerSocket control = new ServerSocket(0, 10, InetAddress.getByName("0.0.0.0"))) {
-      assertThat(connectFromOtherHost(control.getLocalPort())).as("a socket on all interfaces is reachable").isTrue();
+      assertThat(connectFromOtherHost(control.getLocalPort()))
+          .as("a socket on all interfaces is reachable")
+          .isTrue();
     }
     List<Listener> listeners = listeners("-ltnpH");
     Map<String, List<Integer>> byProcess = new TreeMap<>();
-    listeners.forEach(l -> byProcess.computeIfAbsent(l.process(), k -> new ArrayList<>()).add(l.port()));
+    listeners.forEach(
+        l -> byProcess.computeIfAbsent(l.process(), k -> new ArrayList<>()).add(l.port()));
     System.out.println("event=other_host_tcp_ports " + byProcess);
     // Every process the launcher started listens somewhere; the scan saw them all.
     assertThat(byProcess.keySet()).containsAll(stackProcesses().keySet());
-    assertThat(listeners).extracting(Listener::port)
-        .contains(Stack.REDIS_PORT, Stack.CONSUL_PORT, Stack.HTTP_PORT, Stack.ADMIN_PORT)
-        .contains(SENTINEL_PROCESSES.stream().filter(p -> stack.pid(p) > 0).map(SentinelRules::commandPort)
-            .toArray(Integer[]::new));
+    assertThat(listeners)
+        .extracting(Listener::port)
+        .contains(
+            stack.settings().redisPort(),
+            stack.settings().consulPort(),
+            stack.settings().httpPort(),
+            stack.settings().adminPort())
+        .contains(
+            SENTINEL_PROCESSES.stream()
+                .filter(p -> stack.pid(p) > 0)
+                .map(stack.sentinel()::commandPort)
+                .toArray(Integer[]::new));
     for (Listener l : listeners) {
-      assertThat(connect(l.address(), l.port())).as("%s answers on %s:%d", l.process(), l.address(), l.port()).isTrue();
-      assertThat(connectFromOtherHost(l.port())).as("%s port %d from another host", l.process(), l.port()).isFalse();
+      assertThat(connect(l.address(), l.port()))
+          .as("%s answers on %s:%d", l.process(), l.address(), l.port())
+          .isTrue();
+      assertThat(connectFromOtherHost(l.port()))
+          .as("%s port %d from another host", l.process(), l.port())
+          .isFalse();
     }
   }
 
@@ -112,25 +136,48 @@ class OtherHostIT {
     // UDP has no refusal to test; what matters is that nothing from the link can reach the socket.
     try (DatagramSocket control = new DatagramSocket(new InetSocketAddress("0.0.0.0", 0))) {
       control.setSoTimeout(5000);
-      Process send = new ProcessBuilder("ip", "netns", "exec", namespace, "bash", "-c",
-          "echo ping > /dev/udp/" + HOST_SIDE + "/" + control.getLocalPort()).redirectErrorStream(true).start();
+      Process send =
+          new ProcessBuilder(
+                  "ip",
+                  "netns",
+                  "exec",
+                  namespace,
+                  "bash",
+                  "-c",
+                  "echo ping > /dev/udp/" + HOST_SIDE + "/" + control.getLocalPort())
+              .redirectErrorStream(true)
+              .start();
       assertThat(send.waitFor(10, TimeUnit.SECONDS)).isTrue();
       DatagramPacket packet = new DatagramPacket(new byte[16], 16);
       control.receive(packet);
-      assertThat(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8)).startsWith("ping");
+      assertThat(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8))
+          .startsWith("ping");
     }
     // Sockets in the kernel's ephemeral range are clients' (the JVMs' DNS resolvers, bound to all
     // interfaces by Netty): they are not services, and are listed, not judged. (readString of a
     // /proc file returns a truncated text: procfs reports size 0.)
-    int[] ephemeral = Arrays.stream(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).strip()
-        .split("\\s+")).mapToInt(Integer::parseInt).toArray();
-    Map<Boolean, List<Listener>> byRange = listeners("-lunpH").stream()
-        .collect(Collectors.partitioningBy(l -> l.port() >= ephemeral[0] && l.port() <= ephemeral[1]));
-    System.out.println("event=other_host_udp_ports services=" + byRange.get(false) + " ephemeral_client_sockets="
-        + byRange.get(true).size());
+    int[] ephemeral =
+        Arrays.stream(
+                Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .get(0)
+                    .strip()
+                    .split("\\s+"))
+            .mapToInt(Integer::parseInt)
+            .toArray();
+    Map<Boolean, List<Listener>> byRange =
+        listeners("-lunpH").stream()
+            .collect(
+                Collectors.partitioningBy(
+                    l -> l.port() >= ephemeral[0] && l.port() <= ephemeral[1]));
+    System.out.println(
+        "event=other_host_udp_ports services="
+            + byRange.get(false)
+            + " ephemeral_client_sockets="
+            + byRange.get(true).size());
     for (Listener l : byRange.get(false)) {
       assertThat(InetAddress.getByName(l.address()).isLoopbackAddress())
-          .as("%s UDP port %d bound to %s", l.process(), l.port(), l.address()).isTrue();
+          .as("%s UDP port %d bound to %s", l.process(), l.port(), l.address())
+          .isTrue();
     }
   }
 
@@ -152,15 +199,19 @@ class OtherHostIT {
   /** The sockets {@code ss <flags>} lists for the stack's PIDs (and their child processes). */
   private static List<Listener> listeners(String flags) throws Exception {
     Map<Long, String> names = new HashMap<>();
-    stackProcesses().forEach((name, pid) -> {
-      names.put(pid, name);
-      ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(c -> names.put(c.pid(), name)));
-    });
+    stackProcesses()
+        .forEach(
+            (name, pid) -> {
+              names.put(pid, name);
+              ProcessHandle.of(pid)
+                  .ifPresent(h -> h.descendants().forEach(c -> names.put(c.pid(), name)));
+            });
     Process ss = new ProcessBuilder("ss", flags).redirectErrorStream(true).start();
     String out = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(ss.waitFor(10, TimeUnit.SECONDS)).isTrue();
     List<Listener> found = new ArrayList<>();
-    Pattern line = Pattern.compile("^\\S+\\s+\\d+\\s+\\d+\\s+(\\S+):(\\d+)\\s+\\S+\\s+users:\\((.*)\\)\\s*$");
+    Pattern line =
+        Pattern.compile("^\\S+\\s+\\d+\\s+\\d+\\s+(\\S+):(\\d+)\\s+\\S+\\s+users:\\((.*)\\)\\s*$");
     Pattern pid = Pattern.compile("pid=(\\d+)");
     for (String l : out.split("\\R")) {
       Matcher m = line.matcher(l.strip());
@@ -171,8 +222,11 @@ class OtherHostIT {
       while (p.find()) {
         String name = names.get(Long.parseLong(p.group(1)));
         if (name != null) {
-          String address = m.group(1).replaceAll("^\\[|\\]$", "").replaceAll("%.*$", "").replace("*", "0.0.0.0");
-          found.add(new Listener(name, Long.parseLong(p.group(1)), address, Integer.parseInt(m.group(2))));
+          String address =
+              m.group(1).replaceAll("^\\[|\\]$", "").replaceAll("%.*$", "").replace("*", "0.0.0.0");
+          found.add(
+              new Listener(
+                  name, Long.parseLong(p.group(1)), address, Integer.parseInt(m.group(2))));
           break;
         }
       }
@@ -181,7 +235,10 @@ class OtherHostIT {
   }
 
   private static boolean connect(String address, int port) {
-    String host = address.equals("*") || address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1" : address;
+    String host =
+        address.equals("*") || address.equals("0.0.0.0") || address.equals("::")
+            ? "127.0.0.1"
+            : address;
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(InetAddress.getByName(host), port), 3000);
       return true;
@@ -191,8 +248,19 @@ class OtherHostIT {
   }
 
   private static boolean connectFromOtherHost(int port) throws Exception {
-    Process p = new ProcessBuilder("ip", "netns", "exec", namespace, "timeout", "5", "bash", "-c",
-        "exec 3<>/dev/tcp/" + HOST_SIDE + "/" + port).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                "ip",
+                "netns",
+                "exec",
+                namespace,
+                "timeout",
+                "5",
+                "bash",
+                "-c",
+                "exec 3<>/dev/tcp/" + HOST_SIDE + "/" + port)
+            .redirectErrorStream(true)
+            .start();
     assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
     return p.exitValue() == 0;
   }
@@ -201,7 +269,8 @@ class OtherHostIT {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " failed (the test needs root and iproute2): " + out);
+      throw new IllegalStateException(
+          String.join(" ", command) + " failed (the test needs root and iproute2): " + out);
     }
   }
 

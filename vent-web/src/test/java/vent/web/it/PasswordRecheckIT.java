@@ -7,18 +7,19 @@ import org.junit.jupiter.api.Test;
 import vent.web.it.Accounts.Account;
 
 /**
- * The password checks of a signed-in user on the real stack: wrong passwords on
- * {@code PUT /me/password} and {@code DELETE /me} count with the user's failed logins, and after 3
- * both need a solved captcha (400 CAPTCHA_REQUIRED / CAPTCHA_INVALID), so a stolen access token
- * cannot guess the password at the route's rate. A token in the query string authenticates nothing.
+ * The password checks of a signed-in user on the real stack: wrong passwords on {@code PUT
+ * /me/password} and {@code DELETE /me} count with the user's failed logins, and after 3 both need a
+ * solved captcha (400 CAPTCHA_REQUIRED / CAPTCHA_INVALID), so a stolen access token cannot guess
+ * the password at the route's rate. A token in the query string authenticates nothing.
  */
+@SharedStack
 class PasswordRecheckIT {
 
   private static String api;
 
   @BeforeAll
-  static void stack() {
-    api = Stack.shared().api();
+  static void stack(Stack stack) {
+    api = stack.api();
   }
 
   @Test
@@ -26,26 +27,68 @@ class PasswordRecheckIT {
     Rest rest = new Rest(api);
     Account me = Accounts.register(rest, Accounts.uniqueName("recheck"));
     for (int i = 0; i < 3; i++) {
-      problem(rest.send("PUT", "/me/password", change("guess-" + i, null), "application/json", me.accessToken()),
-          401, "INVALID_CREDENTIALS");
+      problem(
+          rest.send(
+              "PUT",
+              "/me/password",
+              change("guess-" + i, null),
+              "application/json",
+              me.accessToken()),
+          401,
+          "INVALID_CREDENTIALS");
     }
 
-    problem(rest.send("PUT", "/me/password", change(Accounts.PASSWORD, null), "application/json", me.accessToken()),
-        400, "CAPTCHA_REQUIRED");
-    problem(rest.send("DELETE", "/me", Rest.obj("password", Accounts.PASSWORD).toString(), "application/json",
-        me.accessToken()), 400, "CAPTCHA_REQUIRED");
-    problem(rest.post("/sessions", Rest.obj("username", me.username(), "password", Accounts.PASSWORD), null),
-        400, "CAPTCHA_REQUIRED");
-    problem(rest.send("PUT", "/me/password", change(Accounts.PASSWORD, "not-" + Stack.CAPTCHA_ANSWER), "application/json",
-        me.accessToken()), 400, "CAPTCHA_INVALID");
+    problem(
+        rest.send(
+            "PUT",
+            "/me/password",
+            change(Accounts.PASSWORD, null),
+            "application/json",
+            me.accessToken()),
+        400,
+        "CAPTCHA_REQUIRED");
+    problem(
+        rest.send(
+            "DELETE",
+            "/me",
+            Rest.obj("password", Accounts.PASSWORD).toString(),
+            "application/json",
+            me.accessToken()),
+        400,
+        "CAPTCHA_REQUIRED");
+    problem(
+        rest.post(
+            "/sessions", Rest.obj("username", me.username(), "password", Accounts.PASSWORD), null),
+        400,
+        "CAPTCHA_REQUIRED");
+    problem(
+        rest.send(
+            "PUT",
+            "/me/password",
+            change(Accounts.PASSWORD, "not-" + Stack.CAPTCHA_ANSWER),
+            "application/json",
+            me.accessToken()),
+        400,
+        "CAPTCHA_INVALID");
 
-    Rest.Response changed = rest.send("PUT", "/me/password", change(Accounts.PASSWORD, Stack.CAPTCHA_ANSWER),
-        "application/json", me.accessToken());
+    Rest.Response changed =
+        rest.send(
+            "PUT",
+            "/me/password",
+            change(Accounts.PASSWORD, Stack.CAPTCHA_ANSWER),
+            "application/json",
+            me.accessToken());
     assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
     Accounts.ISSUED_TOKENS.add(changed.json().get("accessToken").asText());
     Accounts.ISSUED_TOKENS.add(changed.json().get("refreshToken").asText());
-    Rest.Response login = rest.post("/sessions", Rest.obj("username", me.username(), "password", "another passphrase"), null);
-    assertThat(login.status()).as("a confirmed password forgets the failures: " + login.raw()).isEqualTo(200);
+    Rest.Response login =
+        rest.post(
+            "/sessions",
+            Rest.obj("username", me.username(), "password", "another passphrase"),
+            null);
+    assertThat(login.status())
+        .as("a confirmed password forgets the failures: " + login.raw())
+        .isEqualTo(200);
     Accounts.ISSUED_TOKENS.add(login.json().get("accessToken").asText());
     Accounts.ISSUED_TOKENS.add(login.json().get("refreshToken").asText());
   }
@@ -58,7 +101,10 @@ class PasswordRecheckIT {
     assertThat(rest.get("/me", me.accessToken()).status()).isEqualTo(200);
   }
 
-  /** A PUT /me/password body to "another passphrase", with a fresh captcha when {@code answer} is set. */
+  /**
+   * A PUT /me/password body to "another passphrase", with a fresh captcha when {@code answer} is
+   * set.
+   */
   private String change(String current, String answer) {
     var body = Rest.obj("currentPassword", current, "newPassword", "another passphrase");
     if (answer != null) {

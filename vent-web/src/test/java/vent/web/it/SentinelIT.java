@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import vent.web.it.Accounts.Account;
 
@@ -17,25 +19,57 @@ import vent.web.it.Accounts.Account;
  * provider opens vent-web's circuit (fast 503) which closes again after its window; rules put in
  * Consul KV reach both relation instances within 2 s; a dashboard-style {@code setRules} lands in
  * Consul KV, on the other instance, and survives restarts.
+ *
+ * <p>It shares the stack: afterwards it puts back every rule it changed, waits until each process
+ * reports them again, and restarts whatever it stopped.
  */
-@Order(5)
+@SharedStack
 class SentinelIT {
 
+  /** The rule keys this class changes: application and type, as {@link SentinelRules#key}. */
+  private static final List<String[]> CHANGED =
+      List.of(
+          new String[] {"vent-web", "flow", "web"},
+          new String[] {"vent-web", "degrade", "web"},
+          new String[] {"vent-provider-relation", "flow", "relation-1"},
+          new String[] {"vent-provider-relation", "flow", "relation-2"});
+
+  private static final Map<String, String> BEFORE = new HashMap<>();
+
+  private static Stack stack;
+  private static SentinelRules sentinel;
   private static Rest rest;
   private static Account account;
 
   @BeforeAll
-  static void stack() {
-    rest = new Rest(Stack.shared().api());
+  static void stack(Stack shared) {
+    stack = shared;
+    sentinel = shared.sentinel();
+    for (String[] change : CHANGED) {
+      BEFORE.put(change[0] + "/" + change[1], sentinel.get(change[0], change[1]));
+    }
+    rest = new Rest(stack.api());
     account = Accounts.register(rest, Accounts.uniqueName("limits"));
+  }
+
+  @AfterAll
+  static void restoreRules() {
+    stack.heal();
+    for (String[] change : CHANGED) {
+      String before = BEFORE.get(change[0] + "/" + change[1]);
+      sentinel.putBack(change[0], change[1], before);
+      sentinel.awaitInForce(change[2], change[1], before, Duration.ofSeconds(10));
+    }
   }
 
   @Test
   void aBurstPastARouteLimitGets429WithHeadersAndTrafficUnderItDoesNot() {
-    SentinelRules.put("vent-web", "flow",
+    sentinel.put(
+        "vent-web",
+        "flow",
         "[{\"resource\":\"GET /users/{id}\",\"grade\":1,\"count\":5,\"limitApp\":\"default\",\"strategy\":0,\"controlBehavior\":0}]");
     try {
-      SentinelRules.awaitOn("web", "flow", "GET /users/{id}", Duration.ofSeconds(5));
+      sentinel.awaitOn("web", "flow", "GET /users/{id}", Duration.ofSeconds(5));
       List<Rest.Response> burst = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
         burst.add(rest.get("/users/" + account.id(), null));
@@ -53,26 +87,31 @@ class SentinelIT {
 
       SentinelRules.sleep(1500);
       for (int i = 0; i < 4; i++) {
-        assertThat(rest.get("/users/" + account.id(), null).status()).as("request %d at ~3/s", i).isEqualTo(200);
+        assertThat(rest.get("/users/" + account.id(), null).status())
+            .as("request %d at ~3/s", i)
+            .isEqualTo(200);
         SentinelRules.sleep(330);
       }
     } finally {
-      SentinelRules.put("vent-web", "flow", "[]");
-      SentinelRules.awaitOn("web", "flow", "[]", Duration.ofSeconds(5));
+      sentinel.put("vent-web", "flow", "[]");
+      sentinel.awaitOn("web", "flow", "[]", Duration.ofSeconds(5));
     }
   }
 
   @Test
   void aHungProviderOpensTheCircuitAndItClosesAfterRecovery() throws Exception {
-    SentinelRules.put("vent-web", "degrade", "[{\"resource\":\"vent.captcha.v1.CaptchaService\",\"grade\":0,"
-        + "\"count\":500,\"slowRatioThreshold\":0.5,\"minRequestAmount\":2,\"statIntervalMs\":20000,\"timeWindow\":3}]");
+    sentinel.put(
+        "vent-web",
+        "degrade",
+        "[{\"resource\":\"vent.captcha.v1.CaptchaService\",\"grade\":0,"
+            + "\"count\":500,\"slowRatioThreshold\":0.5,\"minRequestAmount\":2,\"statIntervalMs\":20000,\"timeWindow\":3}]");
     // Every captcha instance hangs: with one left, least-active balancing would just use it.
     List<Long> captcha = new ArrayList<>();
-    for (int i = 1; Stack.shared().pid("captcha-" + i) > 0; i++) {
-      captcha.add(Stack.shared().pid("captcha-" + i));
+    for (int i = 1; stack.pid("captcha-" + i) > 0; i++) {
+      captcha.add(stack.pid("captcha-" + i));
     }
     try {
-      SentinelRules.awaitOn("web", "degrade", "CaptchaService", Duration.ofSeconds(5));
+      sentinel.awaitOn("web", "degrade", "CaptchaService", Duration.ofSeconds(5));
       assertThat(rest.post("/captchas", Rest.obj(), null).status()).isEqualTo(201);
 
       signal("STOP", captcha);
@@ -96,7 +135,9 @@ class SentinelIT {
       }
       millis.sort(Long::compare);
       System.out.printf("event=circuit_open_answers ms=%s%n", millis);
-      assertThat(millis.get(2)).as("median answer time with the circuit open, ms").isLessThanOrEqualTo(50L);
+      assertThat(millis.get(2))
+          .as("median answer time with the circuit open, ms")
+          .isLessThanOrEqualTo(50L);
       assertThat(millis.get(4)).as("slowest answer with the circuit open, ms").isLessThan(1000L);
     } finally {
       signal("CONT", captcha);
@@ -108,63 +149,77 @@ class SentinelIT {
         SentinelRules.sleep(500);
         status = rest.post("/captchas", Rest.obj(), null).status();
       }
-      assertThat(status).as("a captcha after the provider recovered and the window passed").isEqualTo(201);
+      assertThat(status)
+          .as("a captcha after the provider recovered and the window passed")
+          .isEqualTo(201);
       for (int i = 0; i < 5; i++) {
-        assertThat(rest.post("/captchas", Rest.obj(), null).status()).as("circuit closed again").isEqualTo(201);
+        assertThat(rest.post("/captchas", Rest.obj(), null).status())
+            .as("circuit closed again")
+            .isEqualTo(201);
       }
     } finally {
-      SentinelRules.put("vent-web", "degrade", "[]");
+      sentinel.put("vent-web", "degrade", "[]");
     }
   }
 
   @Test
   void aConsulKvChangeReachesBothRelationInstancesWithin2Seconds() {
     long t0 = System.nanoTime();
-    SentinelRules.put("vent-provider-relation", "flow", "[{\"resource\":\"vent.relation.v1.RelationService\","
-        + "\"grade\":1,\"count\":43210,\"limitApp\":\"default\",\"strategy\":0,\"controlBehavior\":0}]");
-    CompletableFuture<Long> one = CompletableFuture.supplyAsync(
-        () -> SentinelRules.awaitOn("relation-1", "flow", "43210", Duration.ofSeconds(10)));
-    CompletableFuture<Long> two = CompletableFuture.supplyAsync(
-        () -> SentinelRules.awaitOn("relation-2", "flow", "43210", Duration.ofSeconds(10)));
+    sentinel.put(
+        "vent-provider-relation",
+        "flow",
+        "[{\"resource\":\"vent.relation.v1.RelationService\","
+            + "\"grade\":1,\"count\":43210,\"limitApp\":\"default\",\"strategy\":0,\"controlBehavior\":0}]");
+    CompletableFuture<Long> one =
+        CompletableFuture.supplyAsync(
+            () -> sentinel.awaitOn("relation-1", "flow", "43210", Duration.ofSeconds(10)));
+    CompletableFuture<Long> two =
+        CompletableFuture.supplyAsync(
+            () -> sentinel.awaitOn("relation-2", "flow", "43210", Duration.ofSeconds(10)));
     one.join();
     two.join();
     long ms = (System.nanoTime() - t0) / 1_000_000;
     System.out.printf("event=kv_rule_applied instances=2 ms=%d%n", ms);
-    assertThat(ms).as("ms from the KV write until both instances apply it").isLessThanOrEqualTo(2000L);
+    assertThat(ms)
+        .as("ms from the KV write until both instances apply it")
+        .isLessThanOrEqualTo(2000L);
   }
 
   @Test
   void aDashboardPushLandsInConsulOnTheOtherInstanceAndSurvivesRestarts() throws Exception {
-    String rules = "[{\"resource\":\"vent.relation.v1.RelationService\",\"grade\":1,\"count\":54321.0,"
-        + "\"limitApp\":\"default\",\"strategy\":0,\"controlBehavior\":0}]";
-    assertThat(SentinelRules.setRules("relation-1", "flow", rules).strip()).isEqualTo("success");
+    String rules =
+        "[{\"resource\":\"vent.relation.v1.RelationService\",\"grade\":1,\"count\":54321.0,"
+            + "\"limitApp\":\"default\",\"strategy\":0,\"controlBehavior\":0}]";
+    assertThat(sentinel.setRules("relation-1", "flow", rules).strip()).isEqualTo("success");
 
     long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-    while (!String.valueOf(SentinelRules.get("vent-provider-relation", "flow")).contains("54321")) {
+    while (!String.valueOf(sentinel.get("vent-provider-relation", "flow")).contains("54321")) {
       assertThat(System.nanoTime()).as("rules written back to Consul KV").isLessThan(deadline);
       SentinelRules.sleep(50);
     }
-    SentinelRules.awaitOn("relation-2", "flow", "54321", Duration.ofSeconds(2));
+    sentinel.awaitOn("relation-2", "flow", "54321", Duration.ofSeconds(2));
 
-    Stack stack = Stack.shared();
-    List<ProcessHandle> relations = List.of(
-        ProcessHandle.of(stack.pid("relation-1")).orElseThrow(), ProcessHandle.of(stack.pid("relation-2")).orElseThrow());
+    List<ProcessHandle> relations =
+        List.of(
+            ProcessHandle.of(stack.pid("relation-1")).orElseThrow(),
+            ProcessHandle.of(stack.pid("relation-2")).orElseThrow());
     relations.forEach(ProcessHandle::destroy);
     for (ProcessHandle p : relations) {
       p.onExit().get(60, TimeUnit.SECONDS);
     }
-    Stack.Result up = stack.vent(Duration.ofSeconds(180), "up");
+    Stack.Result up = stack.vent(Stack.UP_WAIT, "up");
     assertThat(up.exitCode()).as(up.output()).isZero();
     assertThat(stack.pid("relation-1")).isNotEqualTo(relations.get(0).pid());
 
-    SentinelRules.awaitOn("relation-1", "flow", "54321", Duration.ofSeconds(10));
-    SentinelRules.awaitOn("relation-2", "flow", "54321", Duration.ofSeconds(10));
-    assertThat(SentinelRules.get("vent-provider-relation", "flow")).contains("54321");
+    sentinel.awaitOn("relation-1", "flow", "54321", Duration.ofSeconds(10));
+    sentinel.awaitOn("relation-2", "flow", "54321", Duration.ofSeconds(10));
+    assertThat(sentinel.get("vent-provider-relation", "flow")).contains("54321");
   }
 
   private static void signal(String signal, List<Long> pids) throws Exception {
     for (long pid : pids) {
-      Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
+      Process kill =
+          new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
       assertThat(kill.waitFor()).as("kill -%s %d", signal, pid).isZero();
     }
   }

@@ -12,16 +12,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import vent.stack.Settings;
+import vent.stack.Topology;
 
 /**
- * The whole Vent stack for the end-to-end tests, started through the project's own launcher
- * ({@code ./vent up}) on test ports with its own state folder, and stopped by {@code ./vent down}
- * when the JVM ends (also when tests fail). {@link #shared()} is started once per test JVM with
- * relaxed Sentinel rules; {@link #own} starts a separate stack for one test class, with the
- * default rules, which that class stops when it is done.
+ * The whole Vent stack for the end-to-end tests, started through the project's own launcher ({@code
+ * ./vent up}) on test ports with its own state folder and stopped by {@code ./vent down}. Test
+ * classes do not start one themselves: they say which they need with {@link SharedStack} or {@link
+ * OwnStack} and receive it as a parameter; {@link StackExtension} starts and stops it. A shutdown
+ * hook stops a stack whose test JVM ends without that (killed run).
  *
- * <p>Real parts only: a Consul server agent, a redis-server, each provider as its own
- * {@code java -jar} process (two relation instances), and vent-web serving HTTP on loopback.
+ * <p>Real parts only: a Consul server agent, a redis-server, each provider as its own {@code java
+ * -jar} process (two relation instances), and vent-web serving HTTP on loopback.
  */
 public final class Stack {
 
@@ -29,72 +31,113 @@ public final class Stack {
   public static final String CAPTCHA_ANSWER = "vtest";
 
   /**
-   * Added to every port of the test stack, from {@code VENT_IT_PORT_SHIFT} (default 0), so two
+   * Added to every port of the test stacks, from {@code VENT_IT_PORT_SHIFT} (default 0), so two
    * checkouts on one machine can run the end-to-end tests at the same time (use 1000, 2000, ...).
    */
-  static final int PORT_SHIFT = Integer.parseInt(System.getenv().getOrDefault("VENT_IT_PORT_SHIFT", "0"));
+  static final int PORT_SHIFT =
+      Integer.parseInt(System.getenv().getOrDefault("VENT_IT_PORT_SHIFT", "0"));
 
-  static final int HTTP_PORT = 18080 + PORT_SHIFT;
-  static final int ADMIN_PORT = 18081 + PORT_SHIFT;
-  static final int CONSUL_PORT = 18500 + PORT_SHIFT;
-  static final int REDIS_PORT = 16379 + PORT_SHIFT;
-  static final int PORT_OFFSET = 10000 + PORT_SHIFT;
-  static final int RELATION_INSTANCES = 2;
+  /**
+   * The topology every test stack runs ({@code stack/<name>.yml}): the system property {@code
+   * vent.it.topology}, default {@code local}. {@code ./vent test} runs the suites that must hold on
+   * both a second time with {@code cluster}.
+   */
+  static final String TOPOLOGY = System.getProperty("vent.it.topology", "local");
 
-  private static Stack shared;
+  /** Whether this run's stacks use stack/cluster.yml (Redis Cluster, three Consul servers). */
+  static final boolean CLUSTER = TOPOLOGY.equals("cluster");
+
+  /**
+   * How long a test stack's {@code ./vent up} may wait for health ({@code VENT_START_TIMEOUT}): two
+   * cores start up to 21 JVMs and six Redis nodes (cluster topology) for one stack, so the default
+   * 120 s, enough on a user's machine, is not enough on a loaded CI runner.
+   */
+  static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+
+  /** How long the tests wait for {@code ./vent up} itself: its start deadline and a margin. */
+  static final Duration UP_WAIT = START_TIMEOUT.plusSeconds(60);
+
+  /** Instances of every provider in a test stack: the fault tests stop one of two. */
+  static final int INSTANCES = 2;
 
   /** The output of every launcher command the tests ran: LogSecretsIT checks it holds no secret. */
-  static final java.util.Queue<String> LAUNCHER_OUTPUT = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  static final java.util.Queue<String> LAUNCHER_OUTPUT =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /**
+   * Test stacks sit this far above the ports of the topology ({@code stack/local.yml}), so that
+   * they never meet a stack started by hand with the defaults.
+   */
+  private static final int TEST_PORT_BASE_SHIFT = 10_000;
 
   private final Path home;
   private final Path state;
   private final Map<String, String> env;
-  private final int httpPort;
-  private final int adminPort;
-  private final int consulPort;
+
+  /** The launcher's view of this stack: the topology with this stack's ports and counts. */
+  private final Settings settings;
+
   private Thread downOnExit;
 
   private Stack(Path home, Path state, Map<String, String> env) {
     this.home = home;
     this.state = state;
     this.env = env;
-    this.httpPort = Integer.parseInt(env.get("VENT_HTTP_PORT"));
-    this.adminPort = Integer.parseInt(env.get("VENT_ADMIN_PORT"));
-    this.consulPort = Integer.parseInt(env.get("VENT_CONSUL_PORT"));
-  }
-
-  /** The JVM-wide stack, started on first use. */
-  public static synchronized Stack shared() {
-    if (shared == null) {
-      shared = start();
-    }
-    return shared;
+    this.settings = Settings.of(env, home);
   }
 
   /**
-   * A stack of the calling test class's own, started now from an empty state folder
-   * ({@code vent-web/target/<name>}) with the default Sentinel rules of {@code sentinel-rules/}
-   * and two instances of every provider, on ports {@code shift} above the shared stack's (which
-   * may run at the same time). Stop it with {@link #stop()} (an {@code @AfterAll}); it is also
-   * stopped when the JVM ends.
+   * Starts a stack now from an empty state folder ({@code vent-web/target/<name>}), on ports {@code
+   * shift} above those of {@code VENT_IT_PORT_SHIFT}, with two instances of every provider.
    *
    * @param name the state folder's name under {@code vent-web/target/}
-   * @param shift added to the shared stack's ports, at least 100 (e.g. 500)
+   * @param shift added to every port; stacks that may run at the same time need shifts at least 100
+   *     apart
+   * @param rules {@link OwnStack.Rules#RELAXED}: the tests' relaxed Sentinel rules, with 127.0.0.1
+   *     trusted as a proxy (each {@link Rest} client claims an address of its own); {@link
+   *     OwnStack.Rules#DEFAULT}: the rules of {@code sentinel-rules/}, no trusted proxy
+   * @param extra more launcher settings, over the test stacks' own
    */
-  public static Stack own(String name, int shift) {
-    if (shift < 100 || !name.matches("[a-z0-9-]+")) {
-      throw new IllegalArgumentException("own stack " + name + " on shift " + shift);
+  static Stack start(String name, int shift, OwnStack.Rules rules, Map<String, String> extra) {
+    if (!name.matches("[a-z0-9-]+")) {
+      throw new IllegalArgumentException("stack name " + name);
     }
     Path home = findHome();
-    Map<String, String> env = baseEnv(home.resolve("vent-web/target").resolve(name), PORT_SHIFT + shift);
-    env.put("VENT_INSTANCES", "2");
-    Stack stack = new Stack(home, home.resolve("vent-web/target").resolve(name), env);
-    stack.up();
+    // Each topology's stacks keep their own state and logs, for the reports of both passes.
+    Path state =
+        home.resolve("vent-web/target")
+            .resolve(TOPOLOGY.equals("local") ? name : name + "-" + TOPOLOGY);
+    Map<String, String> env = baseEnv(state, PORT_SHIFT + shift);
+    env.put("VENT_INSTANCES", String.valueOf(INSTANCES));
+    env.put("VENT_RELATION_INSTANCES", String.valueOf(INSTANCES));
+    if (rules == OwnStack.Rules.RELAXED) {
+      // Each Rest client claims an address of its own (X-Forwarded-For from 127.0.0.1, which is
+      // trusted as a proxy here) so that per-IP limits and login throttling of one test do not
+      // spill into the next. Clients on other loopback addresses (127.0.0.2, ...) are not trusted.
+      env.put("VENT_TRUSTED_PROXIES", "127.0.0.1/32");
+    }
+    env.putAll(extra);
+    Stack stack = new Stack(home, state, env);
+    try {
+      stack.up();
+      if (rules == OwnStack.Rules.RELAXED) {
+        stack.relaxRules();
+      }
+    } catch (RuntimeException e) {
+      // The launcher leaves a failed start running for inspection; a test run must not, or the
+      // next class finds its ports taken. The logs stay in the state folder.
+      try {
+        stack.stop();
+      } catch (RuntimeException downFailed) {
+        e.addSuppressed(downFailed);
+      }
+      throw e;
+    }
     return stack;
   }
 
-  /** Stops a stack started by {@link #own} ({@code ./vent down}); its state folder is kept for its logs. */
-  public void stop() {
+  /** {@code ./vent down}; the state folder is kept for its logs. */
+  void stop() {
     Result down = vent(Duration.ofSeconds(90), "down");
     if (downOnExit != null) {
       try {
@@ -104,30 +147,67 @@ public final class Stack {
       }
     }
     if (down.exitCode() != 0) {
-      throw new IllegalStateException("./vent down failed (exit " + down.exitCode() + "):\n" + down.output());
+      throw new IllegalStateException(
+          "./vent down failed (exit " + down.exitCode() + "):\n" + down.output());
     }
   }
 
   public String api() {
-    return "http://127.0.0.1:" + httpPort + "/api/v1";
+    return "http://127.0.0.1:" + settings.httpPort() + "/api/v1";
   }
 
   public String admin() {
-    return "http://127.0.0.1:" + adminPort;
+    return "http://127.0.0.1:" + settings.adminPort();
   }
 
   public String consul() {
-    return "http://127.0.0.1:" + consulPort;
-  }
-
-  /** vent-web's HTTP port on 127.0.0.1. */
-  public int httpPort() {
-    return httpPort;
+    return "http://127.0.0.1:" + settings.consulPort();
   }
 
   /** vent-web's Sentinel command port on 127.0.0.1. */
   public int webCommandPort() {
-    return Integer.parseInt(env.get("VENT_SENTINEL_PORT_BASE"));
+    return settings.sentinelBase();
+  }
+
+  /** The topology this stack runs, with its ports and instance counts. */
+  public Settings settings() {
+    return settings;
+  }
+
+  /**
+   * Sentinel command port of a launcher process name: {@code web}, {@code user-1}, {@code
+   * relation-2}, ...
+   */
+  public int commandPort(String process) {
+    if (process.equals("web")) {
+      return settings.sentinelBase();
+    }
+    int dash = process.lastIndexOf('-');
+    Topology.Provider provider = settings.topology().provider(process.substring(0, dash));
+    return settings.sentinelPort(provider, Integer.parseInt(process.substring(dash + 1)));
+  }
+
+  /** Reads this stack's Consul as its operator (with the management token). */
+  Consul consulClient() {
+    return new Consul(this);
+  }
+
+  /** This stack's Sentinel rules, in Consul KV and on each process's command port. */
+  SentinelRules sentinel() {
+    return new SentinelRules(this);
+  }
+
+  /**
+   * {@code ./vent up} (starts whatever is not running) and waits until every provider has all its
+   * instances passing in Consul: what a test that stopped processes leaves behind.
+   */
+  public void heal() {
+    Result up = vent(UP_WAIT, "up");
+    if (up.exitCode() != 0) {
+      throw new IllegalStateException(
+          "./vent up failed (exit " + up.exitCode() + "):\n" + up.output());
+    }
+    consulClient().awaitAllPassing(INSTANCES, Duration.ofSeconds(60));
   }
 
   public Path home() {
@@ -153,6 +233,79 @@ public final class Stack {
     }
   }
 
+  /**
+   * Keeps a process down for an outage: supervisord restarts whatever exits, so this asks it to
+   * stop the program (SIGTERM to the copy it may have started meanwhile); {@link #heal()} starts it
+   * again.
+   *
+   * @param name a process name, e.g. {@code redis-2}; its supervisord group is read from the
+   *     generated {@code supervisord.conf}
+   */
+  public void keepDown(String name) {
+    String group = supervisorGroup(name);
+    try {
+      Process ctl =
+          new ProcessBuilder(
+                  "supervisorctl",
+                  "-c",
+                  state.resolve("supervisord.conf").toString(),
+                  "stop",
+                  group + ":" + name)
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(ctl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!ctl.waitFor(60, TimeUnit.SECONDS) || !out.contains("stopped")) {
+        throw new IllegalStateException("supervisorctl stop " + group + ":" + name + ": " + out);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String supervisorGroup(String name) {
+    try {
+      String group = null;
+      for (String line : Files.readAllLines(state.resolve("supervisord.conf"))) {
+        if (line.startsWith("[group:")) {
+          group = line.substring("[group:".length(), line.length() - 1);
+        } else if (group != null
+            && line.startsWith("programs=")
+            && List.of(line.substring("programs=".length()).split(",")).contains(name)) {
+          return group;
+        }
+      }
+      throw new IllegalStateException("no supervisord group has a program " + name);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The running process the launcher started as {@code name}; fails if it is not running. */
+  public ProcessHandle process(String name) {
+    long pid = pid(name);
+    return ProcessHandle.of(pid)
+        .orElseThrow(() -> new AssertionError(name + " is not running (pid " + pid + ")"));
+  }
+
+  /** Sends {@code signal} (e.g. {@code STOP}, {@code CONT}) to process {@code pid}. */
+  public static void signal(String signal, long pid) {
+    try {
+      Process kill =
+          new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+      if (kill.waitFor() != 0) {
+        throw new AssertionError("kill -" + signal + " " + pid + " failed");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The log of a process the launcher started. */
   public Path log(String name) {
     return state.resolve("logs").resolve(name + ".log");
@@ -169,16 +322,24 @@ public final class Stack {
     command.addAll(List.of(args));
     try {
       Path out = Files.createTempFile("vent-" + args[0], ".log");
-      ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile())
-          .redirectErrorStream(true).redirectOutput(out.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(command)
+              .directory(home.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(out.toFile());
       pb.environment().putAll(env);
       Process p = pb.start();
       if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
         p.destroy();
         p.waitFor(10, TimeUnit.SECONDS);
         p.destroyForcibly();
-        throw new IllegalStateException("./vent " + String.join(" ", args) + " did not finish within " + timeout
-            + "; output:\n" + Files.readString(out, StandardCharsets.UTF_8));
+        throw new IllegalStateException(
+            "./vent "
+                + String.join(" ", args)
+                + " did not finish within "
+                + timeout
+                + "; output:\n"
+                + Files.readString(out, StandardCharsets.UTF_8));
       }
       String output = Files.readString(out, StandardCharsets.UTF_8);
       Files.delete(out);
@@ -194,14 +355,18 @@ public final class Stack {
 
   /**
    * A credential the launcher generated for this stack, from {@code secrets.env} in its state dir
-   * (docs/SECURITY.md, "Generated credentials"), e.g. {@code CONSUL_MASTER_TOKEN},
-   * {@code REDIS_PASSWORD_admin}, {@code CALLER_SECRET_web}.
+   * (docs/SECURITY.md, "Generated credentials"), e.g. {@code CONSUL_MASTER_TOKEN}, {@code
+   * REDIS_PASSWORD_admin}, {@code CALLER_SECRET_web}.
    *
    * @throws IllegalStateException if the stack has no such credential
    */
   public String secret(String key) {
-    return secrets().entrySet().stream().filter(e -> e.getKey().equals(key)).map(Map.Entry::getValue).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no " + key + " in " + state.resolve("secrets.env")));
+    return secrets().entrySet().stream()
+        .filter(e -> e.getKey().equals(key))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalStateException("no " + key + " in " + state.resolve("secrets.env")));
   }
 
   /** Every credential the launcher generated for this stack, by name. */
@@ -228,36 +393,20 @@ public final class Stack {
   /** Exit code and output of a launcher command. */
   public record Result(int exitCode, String output) {}
 
-  private static Stack start() {
-    Path home = findHome();
-    Path state = home.resolve("vent-web/target/it-stack");
-    Map<String, String> env = baseEnv(state, PORT_SHIFT);
-    env.put("VENT_INSTANCES", "2"); // the fault suite kills one of two instances of each provider
-    env.put("VENT_RELATION_INSTANCES", String.valueOf(RELATION_INSTANCES));
-    // Each Rest client claims an address of its own (X-Forwarded-For from 127.0.0.1, which is
-    // trusted as a proxy here) so that per-IP limits and login throttling of one test do not
-    // spill into the next. Clients on other loopback addresses (127.0.0.2, ...) are not trusted.
-    env.put("VENT_TRUSTED_PROXIES", "127.0.0.1/32");
-    Stack stack = new Stack(home, state, env);
-    stack.up();
-    shared = stack;
-    relaxRules();
-    return stack;
-  }
-
-  /** The launcher's settings of a test stack in {@code state} with every port moved by {@code shift}. */
+  /**
+   * The launcher's settings of a test stack in {@code state} with every port moved by {@code
+   * shift}.
+   */
   private static Map<String, String> baseEnv(Path state, int shift) {
     Map<String, String> env = new HashMap<>();
     env.put("VENT_STATE_DIR", state.toString());
-    env.put("VENT_HTTP_PORT", String.valueOf(18080 + shift));
-    env.put("VENT_ADMIN_PORT", String.valueOf(18081 + shift));
-    env.put("VENT_CONSUL_PORT", String.valueOf(18500 + shift));
-    env.put("VENT_REDIS_PORT", String.valueOf(16379 + shift));
-    env.put("VENT_PORT_OFFSET", String.valueOf(10000 + shift));
-    env.put("VENT_SENTINEL_PORT_BASE", String.valueOf(18719 + shift));
+    env.put("VENT_TOPOLOGY", TOPOLOGY);
+    // Every port of the topology moves by the same shift; the launcher derives them all from it.
+    env.put("VENT_PORT_SHIFT", String.valueOf(TEST_PORT_BASE_SHIFT + shift));
     env.put("VENT_CAPTCHA_TEST_ANSWER", CAPTCHA_ANSWER);
     env.put("VENT_ACCESS_LOG", "true");
     env.put("VENT_SKIP_BUILD", "1");
+    env.put("VENT_START_TIMEOUT", String.valueOf(START_TIMEOUT.toSeconds()));
     // ImportIT imports the graph itself and checks what the first import creates.
     env.put("VENT_DEMO_GRAPH", "none");
     return env;
@@ -265,7 +414,10 @@ public final class Stack {
 
   /** Starts this stack from an empty state folder; {@code ./vent down} when the JVM ends. */
   private void up() {
-    for (int port : new int[] {httpPort, adminPort, consulPort, Integer.parseInt(env.get("VENT_REDIS_PORT"))}) {
+    for (int port :
+        new int[] {
+          settings.httpPort(), settings.adminPort(), settings.consulPort(), settings.redisPort()
+        }) {
       requireFree(port);
     }
     // A previous, killed test run may have left its state: start from empty data.
@@ -274,41 +426,53 @@ public final class Stack {
     downOnExit = new Thread(() -> vent(Duration.ofSeconds(90), "down"), "vent-it-down");
     Runtime.getRuntime().addShutdownHook(downOnExit);
     long t0 = System.nanoTime();
-    Result up = vent(Duration.ofSeconds(300), "up");
+    Result up = vent(UP_WAIT, "up");
     if (up.exitCode() != 0) {
-      throw new IllegalStateException("./vent up failed (exit " + up.exitCode() + "):\n" + up.output());
+      throw new IllegalStateException(
+          "./vent up failed (exit " + up.exitCode() + "):\n" + up.output());
     }
-    System.out.printf("event=it_stack_up state=%s seconds=%.1f%n", state.getFileName(), (System.nanoTime() - t0) / 1e9);
+    System.out.printf(
+        "event=it_stack_up state=%s seconds=%.1f%n",
+        state.getFileName(), (System.nanoTime() - t0) / 1e9);
   }
 
   /**
    * The default rules protect a real deployment: per-IP limits, a strict login limit and an
-   * adaptive system rule. The tests send everything from 127.0.0.1 and load 2 cores on purpose,
-   * so, like an operator would, they replace those rules in Consul KV; the Sentinel tests then
-   * set the rules they check. Breakers stay off unless a test sets one.
+   * adaptive system rule. The tests send everything from 127.0.0.1 and load 2 cores on purpose, so,
+   * like an operator would, they replace those rules in Consul KV; the Sentinel tests then set the
+   * rules they check. Breakers stay off unless a test sets one.
    */
-  private static void relaxRules() {
+  private void relaxRules() {
+    SentinelRules rules = sentinel();
     for (String type : new String[] {"flow", "param-flow", "system", "degrade"}) {
-      SentinelRules.put("vent-web", type, "[]");
+      rules.put("vent-web", type, "[]");
     }
-    for (String app : new String[] {"vent-provider-user", "vent-provider-relation", "vent-provider-auth", "vent-provider-captcha"}) {
-      SentinelRules.put(app, "system", "[]");
-      SentinelRules.put(app, "degrade", "[]");
+    for (String app :
+        new String[] {
+          "vent-provider-user",
+          "vent-provider-relation",
+          "vent-provider-auth",
+          "vent-provider-captcha",
+          "vent-provider-post"
+        }) {
+      rules.put(app, "system", "[]");
+      rules.put(app, "degrade", "[]");
     }
     // KV changes reach every instance through its watch; wait until vent-web has none left.
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!flowRulesOfWebEmpty()) {
+    while (!flowRulesOfWebEmpty(rules)) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("vent-web still has flow rules after they were emptied in Consul KV");
+        throw new IllegalStateException(
+            "vent-web still has flow rules after they were emptied in Consul KV");
       }
       SentinelRules.sleep(100);
     }
   }
 
   /** False also while vent-web's Sentinel command port is not listening yet (it opens lazily). */
-  private static boolean flowRulesOfWebEmpty() {
+  private static boolean flowRulesOfWebEmpty(SentinelRules rules) {
     try {
-      return SentinelRules.rulesOn("web", "flow").strip().equals("[]");
+      return rules.rulesOn("web", "flow").strip().equals("[]");
     } catch (IllegalStateException notYetListening) {
       return false;
     }
@@ -329,7 +493,8 @@ public final class Stack {
     try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
       s.getLocalPort();
     } catch (IOException e) {
-      throw new IllegalStateException("port " + port + " on 127.0.0.1 is in use; the end-to-end tests need it", e);
+      throw new IllegalStateException(
+          "port " + port + " on 127.0.0.1 is in use; the end-to-end tests need it", e);
     }
   }
 

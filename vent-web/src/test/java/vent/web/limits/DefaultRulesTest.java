@@ -20,25 +20,41 @@ import java.util.stream.Stream;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.junit.jupiter.api.Test;
+import vent.web.resources.BlocksResource;
 import vent.web.resources.CaptchaResource;
 import vent.web.resources.MeResource;
+import vent.web.resources.MutesResource;
 import vent.web.resources.NotificationResource;
 import vent.web.resources.SessionResource;
+import vent.web.resources.TimelineResource;
 import vent.web.resources.UserResource;
+import vent.web.resources.UserVentsResource;
+import vent.web.resources.VentResource;
 
 /**
- * The default rules in {@code sentinel-rules/} parse with Sentinel's own classes, pass its
- * validity checks, and name resources that exist: REST routes vent-web serves, its per-client
- * resources, and the Dubbo interfaces of the providers.
+ * The default rules in {@code sentinel-rules/} parse with Sentinel's own classes, pass its validity
+ * checks, and name resources that exist: REST routes vent-web serves, its per-client resources, and
+ * the Dubbo interfaces of the providers.
  */
 class DefaultRulesTest {
 
   private static final Path RULES = Path.of("..", "sentinel-rules");
-  private static final Set<String> DUBBO_INTERFACES = Set.of("vent.user.v1.UserService",
-      "vent.relation.v1.RelationService", "vent.notification.v1.NotificationService", "vent.auth.v1.AuthService",
-      "vent.captcha.v1.CaptchaService");
-  private static final List<String> APPLICATIONS = List.of("vent-web", "vent-provider-user",
-      "vent-provider-relation", "vent-provider-auth", "vent-provider-captcha");
+  private static final Set<String> DUBBO_INTERFACES =
+      Set.of(
+          "vent.user.v1.UserService",
+          "vent.relation.v1.RelationService",
+          "vent.notification.v1.NotificationService",
+          "vent.auth.v1.AuthService",
+          "vent.captcha.v1.CaptchaService",
+          "vent.post.v1.PostService");
+  private static final List<String> APPLICATIONS =
+      List.of(
+          "vent-web",
+          "vent-provider-user",
+          "vent-provider-relation",
+          "vent-provider-auth",
+          "vent-provider-captcha",
+          "vent-provider-post");
 
   @Test
   void everyApplicationHasEveryRuleTypeAndEachParses() throws IOException {
@@ -53,26 +69,43 @@ class DefaultRulesTest {
       }
       for (ParamFlowRule rule : JSON.parseArray(read(app, "param-flow"), ParamFlowRule.class)) {
         assertThat(ParamFlowRuleUtil.isValidRule(rule)).as("%s param-flow %s", app, rule).isTrue();
-        assertThat(Set.of(SentinelResources.CLIENT_IP, SentinelResources.CLIENT_USER, SentinelResources.LOGIN_IP,
-            SentinelResources.CAPTCHA_IP, SentinelResources.PASSWORD_USER)).contains(rule.getResource());
+        assertThat(
+                Set.of(
+                    SentinelResources.CLIENT_IP,
+                    SentinelResources.CLIENT_USER,
+                    SentinelResources.LOGIN_IP,
+                    SentinelResources.CAPTCHA_IP,
+                    SentinelResources.PASSWORD_USER,
+                    SentinelResources.POST_USER))
+            .contains(rule.getResource());
       }
-      assertThat(JSON.parseArray(read(app, "system"), SystemRule.class)).as("%s system", app).isNotNull();
+      assertThat(JSON.parseArray(read(app, "system"), SystemRule.class))
+          .as("%s system", app)
+          .isNotNull();
     }
   }
 
   @Test
   void ventWebHasARuleForEveryRoute() throws IOException {
     Set<String> limited = new HashSet<>();
-    JSON.parseArray(read("vent-web", "flow"), FlowRule.class).forEach(r -> limited.add(r.getResource()));
+    JSON.parseArray(read("vent-web", "flow"), FlowRule.class)
+        .forEach(r -> limited.add(r.getResource()));
     assertThat(limited).containsAll(routes());
   }
 
   @Test
   void everyPerClientResourceOfVentWebHasADefaultRule() throws IOException {
     Set<String> limited = new HashSet<>();
-    JSON.parseArray(read("vent-web", "param-flow"), ParamFlowRule.class).forEach(r -> limited.add(r.getResource()));
-    assertThat(limited).containsExactlyInAnyOrder(SentinelResources.CLIENT_IP, SentinelResources.CLIENT_USER,
-        SentinelResources.LOGIN_IP, SentinelResources.CAPTCHA_IP, SentinelResources.PASSWORD_USER);
+    JSON.parseArray(read("vent-web", "param-flow"), ParamFlowRule.class)
+        .forEach(r -> limited.add(r.getResource()));
+    assertThat(limited)
+        .containsExactlyInAnyOrder(
+            SentinelResources.CLIENT_IP,
+            SentinelResources.CLIENT_USER,
+            SentinelResources.LOGIN_IP,
+            SentinelResources.CAPTCHA_IP,
+            SentinelResources.PASSWORD_USER,
+            SentinelResources.POST_USER);
   }
 
   /**
@@ -97,8 +130,18 @@ class DefaultRulesTest {
   /** Every route of contract v1 as its Sentinel resource name, from Jersey's resource model. */
   private static Set<String> routes() {
     Set<String> names = new HashSet<>();
-    for (Class<?> resource : List.of(CaptchaResource.class, UserResource.class, SessionResource.class, MeResource.class,
-        NotificationResource.class)) {
+    for (Class<?> resource :
+        List.of(
+            CaptchaResource.class,
+            UserResource.class,
+            SessionResource.class,
+            MeResource.class,
+            BlocksResource.class,
+            MutesResource.class,
+            NotificationResource.class,
+            VentResource.class,
+            UserVentsResource.class,
+            TimelineResource.class)) {
       collect(Resource.from(resource), names);
     }
     assertThat(names).hasSizeGreaterThan(10);

@@ -29,7 +29,9 @@ class RateLimitResponsesTest {
   void aQpsRouteLimitGives429WithTheRulesCountAndAOneSecondWindow() {
     FlowRule rule = new FlowRule("GET /users/{id}");
     rule.setCount(2.0);
-    Response response = RateLimitResponses.of(new FlowException("default", rule), "GET /users/{id}", "/api/v1/users/7");
+    Response response =
+        RateLimitResponses.of(
+            new FlowException("default", rule), "GET /users/{id}", "/api/v1/users/7");
     assertThat(response.getStatus()).isEqualTo(429);
     assertThat(response.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
     assertThat(response.getHeaderString("Retry-After")).isEqualTo("1");
@@ -45,27 +47,50 @@ class RateLimitResponsesTest {
 
   @Test
   void aParameterRuleGivesItsDurationAndTheCountOfTheLimitedValue() {
-    ParamFlowRule rule = new ParamFlowRule(SentinelResources.LOGIN_IP).setParamIdx(0).setCount(10).setDurationInSec(60)
-        .setParamFlowItemList(List.of(new ParamFlowItem().setObject("203.0.113.9").setClassType(String.class.getName()).setCount(3)));
+    ParamFlowRule rule =
+        new ParamFlowRule(SentinelResources.LOGIN_IP)
+            .setParamIdx(0)
+            .setCount(10)
+            .setDurationInSec(60)
+            .setParamFlowItemList(
+                List.of(
+                    new ParamFlowItem()
+                        .setObject("203.0.113.9")
+                        .setClassType(String.class.getName())
+                        .setCount(3)));
     // Loading parses the exception items into the rule, as rules from Consul are.
     ParamFlowRuleManager.loadRules(List.of(rule));
-    ParamFlowRule loaded = ParamFlowRuleManager.getRulesOfResource(SentinelResources.LOGIN_IP).get(0);
+    ParamFlowRule loaded =
+        ParamFlowRuleManager.getRulesOfResource(SentinelResources.LOGIN_IP).get(0);
 
-    Response item = RateLimitResponses.of(new ParamFlowException(SentinelResources.LOGIN_IP, "203.0.113.9", loaded),
-        SentinelResources.LOGIN_IP, "/api/v1/sessions");
+    Response item =
+        RateLimitResponses.of(
+            new ParamFlowException(SentinelResources.LOGIN_IP, "203.0.113.9", loaded),
+            SentinelResources.LOGIN_IP,
+            "/api/v1/sessions");
     assertThat(item.getHeaderString("RateLimit-Limit")).isEqualTo("3");
     assertThat(item.getHeaderString("Retry-After")).isEqualTo("60");
     assertThat(item.getHeaderString("RateLimit-Reset")).isEqualTo("60");
     assertThat(((Problem) item.getEntity()).detail()).contains("login limit");
 
-    Response other = RateLimitResponses.of(new ParamFlowException(SentinelResources.LOGIN_IP, "198.51.100.1", loaded),
-        SentinelResources.LOGIN_IP, "/api/v1/sessions");
+    Response other =
+        RateLimitResponses.of(
+            new ParamFlowException(SentinelResources.LOGIN_IP, "198.51.100.1", loaded),
+            SentinelResources.LOGIN_IP,
+            "/api/v1/sessions");
     assertThat(other.getHeaderString("RateLimit-Limit")).isEqualTo("10");
 
-    ParamFlowRule threads = new ParamFlowRule(SentinelResources.CLIENT_USER).setParamIdx(0).setCount(4)
-        .setGrade(RuleConstant.FLOW_GRADE_THREAD).setDurationInSec(60);
-    Response concurrent = RateLimitResponses.of(new ParamFlowException(SentinelResources.CLIENT_USER, "101", threads),
-        SentinelResources.CLIENT_USER, "/api/v1/me");
+    ParamFlowRule threads =
+        new ParamFlowRule(SentinelResources.CLIENT_USER)
+            .setParamIdx(0)
+            .setCount(4)
+            .setGrade(RuleConstant.FLOW_GRADE_THREAD)
+            .setDurationInSec(60);
+    Response concurrent =
+        RateLimitResponses.of(
+            new ParamFlowException(SentinelResources.CLIENT_USER, "101", threads),
+            SentinelResources.CLIENT_USER,
+            "/api/v1/me");
     assertThat(concurrent.getHeaderString("Retry-After")).isEqualTo("1");
     assertThat(concurrent.getHeaderString("RateLimit-Limit")).isEqualTo("4");
     assertThat(((Problem) concurrent.getEntity()).detail()).contains("per-user limit");
@@ -73,7 +98,8 @@ class RateLimitResponsesTest {
 
   @Test
   void aSystemRuleGives429WithoutALimitHeader() {
-    Response response = RateLimitResponses.of(new SystemBlockException("GET /me", "qps"), "GET /me", "/api/v1/me");
+    Response response =
+        RateLimitResponses.of(new SystemBlockException("GET /me", "qps"), "GET /me", "/api/v1/me");
     assertThat(response.getStatus()).isEqualTo(429);
     assertThat(response.getHeaderString("RateLimit-Limit")).isNull();
     assertThat(response.getHeaderString("Retry-After")).isEqualTo("1");
@@ -87,7 +113,8 @@ class RateLimitResponsesTest {
   void aCircuitOnARouteIs503ForItsTimeWindow() {
     DegradeRule rule = new DegradeRule("GET /me");
     rule.setTimeWindow(7);
-    Response response = RateLimitResponses.of(new DegradeException("default", rule), "GET /me", "/api/v1/me");
+    Response response =
+        RateLimitResponses.of(new DegradeException("default", rule), "GET /me", "/api/v1/me");
     assertThat(response.getStatus()).isEqualTo(503);
     assertThat(response.getHeaderString("Retry-After")).isEqualTo("7");
     assertThat(((Problem) response.getEntity()).code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
@@ -96,8 +123,11 @@ class RateLimitResponsesTest {
 
   @Test
   void perIpAndRuleLessRefusalsAreNamed() {
-    Response response = RateLimitResponses.of(new ParamFlowException(SentinelResources.CLIENT_IP, "10.0.0.1"),
-        SentinelResources.CLIENT_IP, null);
+    Response response =
+        RateLimitResponses.of(
+            new ParamFlowException(SentinelResources.CLIENT_IP, "10.0.0.1"),
+            SentinelResources.CLIENT_IP,
+            null);
     assertThat(response.getStatus()).isEqualTo(429);
     assertThat(response.getHeaderString("RateLimit-Limit")).isNull();
     assertThat(((Problem) response.getEntity()).detail()).contains("per-IP limit");

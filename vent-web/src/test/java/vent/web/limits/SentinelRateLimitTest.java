@@ -22,8 +22,8 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
@@ -48,8 +48,8 @@ import vent.web.testing.TestApi;
 
 /**
  * The REST layer's Sentinel entries, with rules loaded directly (no Consul) over fake providers.
- * Client IPs come from {@code X-Forwarded-For}: every request comes from the trusted stand-in
- * proxy {@link TestApi#PROXY} (the in-memory container has no connection address).
+ * Client IPs come from {@code X-Forwarded-For}: every request comes from the trusted stand-in proxy
+ * {@link TestApi#PROXY} (the in-memory container has no connection address).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SentinelRateLimitTest {
@@ -57,8 +57,8 @@ class SentinelRateLimitTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FakeProviders fakes = new FakeProviders();
-  private final ResourceExtension api = TestApi.over(fakes, true, true,
-      List.of(new Failing(), new FailingResponseFilter()));
+  private final ResourceExtension api =
+      TestApi.over(fakes, true, true, List.of(new Failing(), new FailingResponseFilter()));
   private User alice;
   private User bob;
 
@@ -69,7 +69,10 @@ class SentinelRateLimitTest {
     @GET
     @Path("/unavailable")
     public String unavailable() {
-      throw new VentException(ErrorKind.UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", "circuit open: vent.user.v1.UserService");
+      throw new VentException(
+          ErrorKind.UNAVAILABLE,
+          "DEPENDENCY_UNAVAILABLE",
+          "circuit open: vent.user.v1.UserService");
     }
 
     @GET
@@ -79,7 +82,9 @@ class SentinelRateLimitTest {
     }
   }
 
-  /** A response filter that fails (runs before vent-web's: higher priority runs first on responses). */
+  /**
+   * A response filter that fails (runs before vent-web's: higher priority runs first on responses).
+   */
   @Priority(5000)
   public static final class FailingResponseFilter implements ContainerResponseFilter {
     @Override
@@ -152,16 +157,29 @@ class SentinelRateLimitTest {
   }
 
   private static ParamFlowRule perValue(String resource, double count) {
-    ParamFlowRule rule = new ParamFlowRule(resource).setParamIdx(0).setCount(count).setDurationInSec(1);
+    ParamFlowRule rule =
+        new ParamFlowRule(resource).setParamIdx(0).setCount(count).setDurationInSec(1);
     rule.setLimitApp(RuleConstant.LIMIT_APP_DEFAULT);
     return rule;
   }
 
   private static void assertNothingHeld() {
-    for (String resource : List.of("GET /users/{id}", "GET /me", "POST /sessions", "POST /captchas",
-        "PUT /me/password", "DELETE /me", "GET /failing/unavailable", "GET /failing/response-filter",
-        SentinelResources.CLIENT_IP, SentinelResources.CLIENT_USER, SentinelResources.LOGIN_IP,
-        SentinelResources.CAPTCHA_IP, SentinelResources.PASSWORD_USER)) {
+    for (String resource :
+        List.of(
+            "GET /users/{id}",
+            "GET /me",
+            "POST /sessions",
+            "POST /captchas",
+            "PUT /me/password",
+            "DELETE /me",
+            "GET /failing/unavailable",
+            "GET /failing/response-filter",
+            SentinelResources.CLIENT_IP,
+            SentinelResources.CLIENT_USER,
+            SentinelResources.LOGIN_IP,
+            SentinelResources.CAPTCHA_IP,
+            SentinelResources.PASSWORD_USER,
+            SentinelResources.POST_USER)) {
       ClusterNode node = ClusterBuilderSlot.getClusterNode(resource);
       if (node != null) {
         assertThat(node.curThreadNum()).as("entries of %s still held", resource).isZero();
@@ -190,14 +208,17 @@ class SentinelRateLimitTest {
     assertNothingHeld();
 
     // Other routes are not limited by that rule.
-    assertThat(get("/users/" + alice.getId() + "/followers", null, "192.0.2.1").getStatus()).isEqualTo(200);
+    assertThat(get("/users/" + alice.getId() + "/followers", null, "192.0.2.1").getStatus())
+        .isEqualTo(200);
   }
 
   @Test
   void trafficUnderTheLimitIsNeverRefused() {
     FlowRuleManager.loadRules(List.of(qps("GET /users/{id}", 1000)));
-    ParamFlowRuleManager.loadRules(List.of(perValue(SentinelResources.CLIENT_IP, 1000),
-        perValue(SentinelResources.CLIENT_USER, 1000)));
+    ParamFlowRuleManager.loadRules(
+        List.of(
+            perValue(SentinelResources.CLIENT_IP, 1000),
+            perValue(SentinelResources.CLIENT_USER, 1000)));
     String token = fakes.tokenOf(alice);
     List<Response> responses = burst(20, () -> get("/users/" + bob.getId(), null, "192.0.2.1"));
     responses.addAll(burst(20, () -> get("/me", token, "192.0.2.1")));
@@ -207,8 +228,14 @@ class SentinelRateLimitTest {
 
   @Test
   void aPerUserLimitRefusesThatUserOnly() {
-    ParamFlowRule rule = perValue(SentinelResources.CLIENT_USER, 1000).setParamFlowItemList(List.of(
-        new ParamFlowItem().setObject(alice.getId()).setClassType(String.class.getName()).setCount(1)));
+    ParamFlowRule rule =
+        perValue(SentinelResources.CLIENT_USER, 1000)
+            .setParamFlowItemList(
+                List.of(
+                    new ParamFlowItem()
+                        .setObject(alice.getId())
+                        .setClassType(String.class.getName())
+                        .setCount(1)));
     ParamFlowRuleManager.loadRules(List.of(rule));
     String aliceToken = fakes.tokenOf(alice);
     String bobToken = fakes.tokenOf(bob);
@@ -225,7 +252,8 @@ class SentinelRateLimitTest {
     assertThat(problem(refused).get("detail").asText()).contains("per-user limit");
     // Anonymous requests carry no user: only route and per-IP entries.
     assertThat(burst(5, () -> get("/users/" + alice.getId(), null, "192.0.2.1")))
-        .extracting(Response::getStatus).containsOnly(200);
+        .extracting(Response::getStatus)
+        .containsOnly(200);
     assertNothingHeld();
   }
 
@@ -238,7 +266,8 @@ class SentinelRateLimitTest {
     assertThat(problem(limited(first).get(0)).get("detail").asText()).contains("per-IP limit");
     assertThat(limited(first).get(0).getHeaderString("RateLimit-Limit")).isEqualTo("2");
     assertThat(second).extracting(Response::getStatus).containsOnly(200);
-    // Requests whose token is refused are counted per IP as well: the limit runs before authentication.
+    // Requests whose token is refused are counted per IP as well: the limit runs before
+    // authentication.
     assertThat(get("/me", "garbage", "198.51.100.1").getStatus()).isEqualTo(429);
     assertNothingHeld();
   }
@@ -247,32 +276,57 @@ class SentinelRateLimitTest {
   void theLoginLimitCoversLogInRegistrationAndRefreshPerAddress() {
     ParamFlowRuleManager.loadRules(List.of(perValue(SentinelResources.LOGIN_IP, 2)));
     String login = "{\"username\":\"alice\",\"password\":\"" + FakeProviders.PASSWORD + "\"}";
-    List<Response> attempts = burst(5, () -> api.target("/sessions").request()
-        .header("X-Forwarded-For", "203.0.113.7").post(Entity.json(login)));
+    List<Response> attempts =
+        burst(
+            5,
+            () ->
+                api.target("/sessions")
+                    .request()
+                    .header("X-Forwarded-For", "203.0.113.7")
+                    .post(Entity.json(login)));
     assertThat(limited(attempts)).as("log-ins from one address past 2/s").isNotEmpty();
     assertThat(problem(limited(attempts).get(0)).get("detail").asText()).contains("login limit");
-    assertThat(api.target("/sessions/refresh").request().header("X-Forwarded-For", "203.0.113.7")
-        .post(Entity.json("{\"refreshToken\":\"x\"}")).getStatus()).isEqualTo(429);
-    assertThat(api.target("/users").request().header("X-Forwarded-For", "203.0.113.7")
-        .post(Entity.json("{}")).getStatus()).isEqualTo(429);
+    assertThat(
+            api.target("/sessions/refresh")
+                .request()
+                .header("X-Forwarded-For", "203.0.113.7")
+                .post(Entity.json("{\"refreshToken\":\"x\"}"))
+                .getStatus())
+        .isEqualTo(429);
+    assertThat(
+            api.target("/users")
+                .request()
+                .header("X-Forwarded-For", "203.0.113.7")
+                .post(Entity.json("{}"))
+                .getStatus())
+        .isEqualTo(429);
 
-    Response elsewhere = api.target("/sessions").request().header("X-Forwarded-For", "203.0.113.8").post(Entity.json(login));
+    Response elsewhere =
+        api.target("/sessions")
+            .request()
+            .header("X-Forwarded-For", "203.0.113.8")
+            .post(Entity.json(login));
     assertThat(elsewhere.getStatus()).isEqualTo(200);
-    assertThat(fakes.auth.lastClientIp).as("the address the auth provider is told").isEqualTo("203.0.113.8");
+    assertThat(fakes.auth.lastClientIp)
+        .as("the address the auth provider is told")
+        .isEqualTo("203.0.113.8");
     // Reads are not log-ins.
     assertThat(burst(5, () -> get("/users/" + alice.getId(), null, "203.0.113.7")))
-        .extracting(Response::getStatus).containsOnly(200);
+        .extracting(Response::getStatus)
+        .containsOnly(200);
     assertNothingHeld();
   }
 
   private Response login(String ip, String password) {
-    return api.target("/sessions").request().header("X-Forwarded-For", ip)
+    return api.target("/sessions")
+        .request()
+        .header("X-Forwarded-For", ip)
         .post(Entity.json("{\"username\":\"alice\",\"password\":\"" + password + "\"}"));
   }
 
   /**
-   * Waits until {@code route} has no passes left in Sentinel's 1 s window, so a test's QPS limit
-   * is not partly spent by the tests before it.
+   * Waits until {@code route} has no passes left in Sentinel's 1 s window, so a test's QPS limit is
+   * not partly spent by the tests before it.
    */
   private static void quiet(String route) throws InterruptedException {
     ClusterNode node = ClusterBuilderSlot.getClusterNode(route);
@@ -283,8 +337,14 @@ class SentinelRateLimitTest {
   }
 
   private static ParamFlowRule onlyFor(String resource, String value, int count) {
-    return perValue(resource, 1000).setDurationInSec(60).setParamFlowItemList(List.of(
-        new ParamFlowItem().setObject(value).setClassType(String.class.getName()).setCount(count)));
+    return perValue(resource, 1000)
+        .setDurationInSec(60)
+        .setParamFlowItemList(
+            List.of(
+                new ParamFlowItem()
+                    .setObject(value)
+                    .setClassType(String.class.getName())
+                    .setCount(count)));
   }
 
   @Test
@@ -298,10 +358,15 @@ class SentinelRateLimitTest {
     assertThat(limited(flood)).as("the flooding address, refused by its login limit").hasSize(29);
     assertThat(problem(limited(flood).get(0)).get("detail").asText()).contains("login limit");
 
-    assertThat(login("203.0.113.67", FakeProviders.PASSWORD).getStatus()).as("another address").isEqualTo(200);
-    assertThat(login("203.0.113.68", FakeProviders.PASSWORD).getStatus()).as("a third address").isEqualTo(200);
+    assertThat(login("203.0.113.67", FakeProviders.PASSWORD).getStatus())
+        .as("another address")
+        .isEqualTo(200);
+    assertThat(login("203.0.113.68", FakeProviders.PASSWORD).getStatus())
+        .as("a third address")
+        .isEqualTo(200);
     assertThat(ClusterBuilderSlot.getClusterNode("POST /sessions").totalPass() - passedBefore)
-        .as("route quota spent: one flood request, two logins").isLessThanOrEqualTo(3);
+        .as("route quota spent: one flood request, two logins")
+        .isLessThanOrEqualTo(3);
     assertNothingHeld();
   }
 
@@ -309,37 +374,95 @@ class SentinelRateLimitTest {
   void aCaptchaFloodRefusedPerIpLeavesTheRouteQuotaToOthers() throws InterruptedException {
     quiet("POST /captchas");
     FlowRuleManager.loadRules(List.of(qps("POST /captchas", 3)));
-    ParamFlowRuleManager.loadRules(List.of(onlyFor(SentinelResources.CAPTCHA_IP, "203.0.113.70", 1)));
-    List<Response> flood = burst(20, () -> api.target("/captchas").request().header("X-Forwarded-For", "203.0.113.70")
-        .post(Entity.json("{}")));
+    ParamFlowRuleManager.loadRules(
+        List.of(onlyFor(SentinelResources.CAPTCHA_IP, "203.0.113.70", 1)));
+    List<Response> flood =
+        burst(
+            20,
+            () ->
+                api.target("/captchas")
+                    .request()
+                    .header("X-Forwarded-For", "203.0.113.70")
+                    .post(Entity.json("{}")));
     assertThat(limited(flood)).hasSize(19);
     assertThat(problem(limited(flood).get(0)).get("detail").asText()).contains("captcha limit");
-    Response other = api.target("/captchas").request().header("X-Forwarded-For", "203.0.113.71").post(Entity.json("{}"));
+    Response other =
+        api.target("/captchas")
+            .request()
+            .header("X-Forwarded-For", "203.0.113.71")
+            .post(Entity.json("{}"));
     assertThat(other.getStatus()).as("another address gets its captcha").isEqualTo(201);
     assertNothingHeld();
   }
 
   @Test
-  void aPasswordGuessingTokenIsLimitedPerUserWithoutSpendingTheRouteQuota() throws InterruptedException {
+  void postingIsLimitedPerUser() {
+    ParamFlowRuleManager.loadRules(List.of(onlyFor(SentinelResources.POST_USER, alice.getId(), 2)));
+    String vent = "{\"text\":\"again\",\"audience\":\"public\"}";
+    List<Response> posts =
+        burst(
+            6,
+            () ->
+                api.target("/vents")
+                    .request()
+                    .header("X-Forwarded-For", "192.0.2.2")
+                    .header("Authorization", "Bearer " + fakes.tokenOf(alice))
+                    .post(Entity.json(vent)));
+    assertThat(limited(posts)).as("alice's vents past her posting limit").hasSize(4);
+    assertThat(problem(limited(posts).get(0)).get("detail").asText()).contains("posting limit");
+    Response bobs =
+        api.target("/vents")
+            .request()
+            .header("X-Forwarded-For", "192.0.2.2")
+            .header("Authorization", "Bearer " + fakes.tokenOf(bob))
+            .post(Entity.json(vent));
+    assertThat(bobs.getStatus()).as("bob posts").isEqualTo(201);
+    assertNothingHeld();
+  }
+
+  @Test
+  void aPasswordGuessingTokenIsLimitedPerUserWithoutSpendingTheRouteQuota()
+      throws InterruptedException {
     quiet("PUT /me/password");
     quiet("DELETE /me");
     FlowRuleManager.loadRules(List.of(qps("PUT /me/password", 3), qps("DELETE /me", 3)));
-    ParamFlowRuleManager.loadRules(List.of(onlyFor(SentinelResources.PASSWORD_USER, alice.getId(), 1)));
+    ParamFlowRuleManager.loadRules(
+        List.of(onlyFor(SentinelResources.PASSWORD_USER, alice.getId(), 1)));
     String aliceToken = fakes.tokenOf(alice);
     String guess = "{\"currentPassword\":\"guess-guess\",\"newPassword\":\"new password 1\"}";
-    List<Response> guesses = burst(20, () -> api.target("/me/password").request().header("X-Forwarded-For", "192.0.2.1")
-        .header("Authorization", "Bearer " + aliceToken).put(Entity.json(guess)));
+    List<Response> guesses =
+        burst(
+            20,
+            () ->
+                api.target("/me/password")
+                    .request()
+                    .header("X-Forwarded-For", "192.0.2.1")
+                    .header("Authorization", "Bearer " + aliceToken)
+                    .put(Entity.json(guess)));
     assertThat(limited(guesses)).as("alice's token past its password limit").hasSize(19);
     assertThat(problem(limited(guesses).get(0)).get("detail").asText()).contains("password limit");
-    List<Response> deletes = burst(5, () -> api.target("/me").request().header("X-Forwarded-For", "192.0.2.1")
-        .header("Authorization", "Bearer " + aliceToken)
-        .property(ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true)
-        .build("DELETE", Entity.json("{\"password\":\"guess-guess\"}")).invoke());
+    List<Response> deletes =
+        burst(
+            5,
+            () ->
+                api.target("/me")
+                    .request()
+                    .header("X-Forwarded-For", "192.0.2.1")
+                    .header("Authorization", "Bearer " + aliceToken)
+                    .property(ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true)
+                    .build("DELETE", Entity.json("{\"password\":\"guess-guess\"}"))
+                    .invoke());
     assertThat(limited(deletes)).as("DELETE /me shares the password limit").hasSize(5);
 
-    Response bobs = api.target("/me/password").request().header("X-Forwarded-For", "192.0.2.1")
-        .header("Authorization", "Bearer " + fakes.tokenOf(bob)).put(Entity.json(guess));
-    assertThat(bobs.getStatus()).as("bob's password check is not refused by a limit").isNotEqualTo(429);
+    Response bobs =
+        api.target("/me/password")
+            .request()
+            .header("X-Forwarded-For", "192.0.2.1")
+            .header("Authorization", "Bearer " + fakes.tokenOf(bob))
+            .put(Entity.json(guess));
+    assertThat(bobs.getStatus())
+        .as("bob's password check is not refused by a limit")
+        .isNotEqualTo(429);
     assertNothingHeld();
   }
 
@@ -357,21 +480,25 @@ class SentinelRateLimitTest {
   void aClientRefusedPerIpDoesNotSpendAReadRoutesQuota() throws InterruptedException {
     quiet("GET /users/{id}");
     FlowRuleManager.loadRules(List.of(qps("GET /users/{id}", 5)));
-    ParamFlowRuleManager.loadRules(List.of(onlyFor(SentinelResources.CLIENT_IP, "203.0.113.90", 1)));
+    ParamFlowRuleManager.loadRules(
+        List.of(onlyFor(SentinelResources.CLIENT_IP, "203.0.113.90", 1)));
     List<Response> flood = burst(30, () -> get("/users/" + alice.getId(), null, "203.0.113.90"));
     assertThat(limited(flood)).hasSize(29);
     assertThat(burst(3, () -> get("/users/" + alice.getId(), null, "203.0.113.91")))
-        .extracting(Response::getStatus).containsOnly(200);
+        .extracting(Response::getStatus)
+        .containsOnly(200);
     assertNothingHeld();
   }
 
   /** Loads vent-web's default flow and param-flow rules, as {@code ./vent up} seeds them. */
   private static void defaultRules() throws java.io.IOException {
     java.nio.file.Path dir = java.nio.file.Path.of("..", "sentinel-rules", "vent-web");
-    FlowRuleManager.loadRules(com.alibaba.fastjson.JSON.parseArray(
-        java.nio.file.Files.readString(dir.resolve("flow.json")), FlowRule.class));
-    ParamFlowRuleManager.loadRules(com.alibaba.fastjson.JSON.parseArray(
-        java.nio.file.Files.readString(dir.resolve("param-flow.json")), ParamFlowRule.class));
+    FlowRuleManager.loadRules(
+        com.alibaba.fastjson.JSON.parseArray(
+            java.nio.file.Files.readString(dir.resolve("flow.json")), FlowRule.class));
+    ParamFlowRuleManager.loadRules(
+        com.alibaba.fastjson.JSON.parseArray(
+            java.nio.file.Files.readString(dir.resolve("param-flow.json")), ParamFlowRule.class));
   }
 
   /**
@@ -390,30 +517,58 @@ class SentinelRateLimitTest {
       others.add(login("203.0.113." + (101 + i), FakeProviders.PASSWORD));
     }
     assertThat(limited(flood)).isNotEmpty();
-    assertThat(others).extracting(Response::getStatus).as("logins from 5 other addresses during the flood")
+    assertThat(others)
+        .extracting(Response::getStatus)
+        .as("logins from 5 other addresses during the flood")
         .containsOnly(200);
 
-    List<Response> captchaFlood = burst(40, () -> api.target("/captchas").request()
-        .header("X-Forwarded-For", "203.0.113.110").post(Entity.json("{}")));
+    List<Response> captchaFlood =
+        burst(
+            40,
+            () ->
+                api.target("/captchas")
+                    .request()
+                    .header("X-Forwarded-For", "203.0.113.110")
+                    .post(Entity.json("{}")));
     assertThat(limited(captchaFlood)).isNotEmpty();
     for (int i = 0; i < 10; i++) {
-      assertThat(api.target("/captchas").request().header("X-Forwarded-For", "203.0.113." + (111 + i))
-          .post(Entity.json("{}")).getStatus()).as("captcha for another address").isEqualTo(201);
+      assertThat(
+              api.target("/captchas")
+                  .request()
+                  .header("X-Forwarded-For", "203.0.113." + (111 + i))
+                  .post(Entity.json("{}"))
+                  .getStatus())
+          .as("captcha for another address")
+          .isEqualTo(201);
     }
 
     String guess = "{\"currentPassword\":\"guess-guess\",\"newPassword\":\"new password 1\"}";
     String aliceToken = fakes.tokenOf(alice);
-    List<Response> guesses = burst(10, () -> api.target("/me/password").request().header("X-Forwarded-For", "192.0.2.1")
-        .header("Authorization", "Bearer " + aliceToken).put(Entity.json(guess)));
+    List<Response> guesses =
+        burst(
+            10,
+            () ->
+                api.target("/me/password")
+                    .request()
+                    .header("X-Forwarded-For", "192.0.2.1")
+                    .header("Authorization", "Bearer " + aliceToken)
+                    .put(Entity.json(guess)));
     assertThat(limited(guesses)).isNotEmpty();
-    Response bobs = api.target("/me/password").request().header("X-Forwarded-For", "192.0.2.2")
-        .header("Authorization", "Bearer " + fakes.tokenOf(bob)).put(Entity.json(guess));
-    assertThat(bobs.getStatus()).as("bob's password change during alice's guessing").isNotEqualTo(429);
+    Response bobs =
+        api.target("/me/password")
+            .request()
+            .header("X-Forwarded-For", "192.0.2.2")
+            .header("Authorization", "Bearer " + fakes.tokenOf(bob))
+            .put(Entity.json(guess));
+    assertThat(bobs.getStatus())
+        .as("bob's password change during alice's guessing")
+        .isNotEqualTo(429);
     assertNothingHeld();
   }
 
   @Test
-  void theSystemRuleCountsEachRequestOnceAndRefusesWithoutALimitHeader() throws InterruptedException {
+  void theSystemRuleCountsEachRequestOnceAndRefusesWithoutALimitHeader()
+      throws InterruptedException {
     String token = fakes.tokenOf(alice);
     SystemRule rule = new SystemRule();
     rule.setQps(3);
@@ -447,14 +602,19 @@ class SentinelRateLimitTest {
     assertThat(get("/me", null, "192.0.2.1").getStatus()).isEqualTo(401);
     assertThat(get("/me", "garbage", "192.0.2.1").getStatus()).isEqualTo(401);
     assertThat(get("/me", token, "192.0.2.1").getStatus()).isEqualTo(200);
-    assertThat(api.target("/sessions").request().post(Entity.json("{\"username\":\"alice\",\"password\":\"nope\"}"))
-        .getStatus()).isEqualTo(401);
+    assertThat(
+            api.target("/sessions")
+                .request()
+                .post(Entity.json("{\"username\":\"alice\",\"password\":\"nope\"}"))
+                .getStatus())
+        .isEqualTo(401);
 
     Response unavailable = get("/failing/unavailable", null, "192.0.2.1");
     assertThat(unavailable.getStatus()).isEqualTo(503);
     assertThat(unavailable.getHeaderString("Retry-After")).isEqualTo("1");
     assertThat(ClusterBuilderSlot.getClusterNode("GET /failing/unavailable").totalException())
-        .as("5xx answers traced as errors of the route").isEqualTo(1);
+        .as("5xx answers traced as errors of the route")
+        .isEqualTo(1);
 
     // Jersey gives up on a response whose filters fail (the container answers 500; the in-memory
     // one throws): vent-web's response filter never runs, and the end-of-request listener exits.
@@ -463,7 +623,8 @@ class SentinelRateLimitTest {
     } catch (ProcessingException failedInTheContainer) {
       // expected with the in-memory container
     }
-    assertThat(ClusterBuilderSlot.getClusterNode("GET /failing/response-filter").totalRequest()).isEqualTo(1);
+    assertThat(ClusterBuilderSlot.getClusterNode("GET /failing/response-filter").totalRequest())
+        .isEqualTo(1);
     assertNothingHeld();
   }
 
@@ -485,12 +646,22 @@ class SentinelRateLimitTest {
     get("/users/" + alice.getId() + "/followers", null, "192.0.2.1").close();
     get("/users/" + alice.getId() + "/following", null, "192.0.2.1").close();
     api.target("/users").queryParam("username", "alice").request().get().close();
-    api.target("/me/following/" + bob.getId()).request().header("Authorization", "Bearer " + token)
-        .put(Entity.json("")).close();
+    api.target("/me/following/" + bob.getId())
+        .request()
+        .header("Authorization", "Bearer " + token)
+        .put(Entity.json(""))
+        .close();
     api.target("/sessions").request().header("Authorization", "Bearer " + token).delete().close();
     api.target("/captchas").request().post(Entity.json("{}")).close();
-    for (String resource : List.of("GET /users/{id}", "GET /users/{id}/followers", "GET /users/{id}/following",
-        "GET /users", "PUT /me/following/{id}", "DELETE /sessions", "POST /captchas")) {
+    for (String resource :
+        List.of(
+            "GET /users/{id}",
+            "GET /users/{id}/followers",
+            "GET /users/{id}/following",
+            "GET /users",
+            "PUT /me/following/{id}",
+            "DELETE /sessions",
+            "POST /captchas")) {
       assertThat(ClusterBuilderSlot.getClusterNode(resource)).as(resource).isNotNull();
     }
     int routes = SentinelResources.routesSeen();

@@ -35,7 +35,9 @@ class MeResourceTest {
     token = fakes.tokenOf(me);
   }
 
-  /** A request to {@code path} ({@code ?name=value} parameters allowed) with the given bearer token. */
+  /**
+   * A request to {@code path} ({@code ?name=value} parameters allowed) with the given bearer token.
+   */
   private Invocation.Builder as(String path, String bearer) {
     String[] pathAndQuery = path.split("\\?", 2);
     var target = api.target(pathAndQuery[0]);
@@ -48,7 +50,8 @@ class MeResourceTest {
   }
 
   private void follow(User who, User whom) {
-    fakes.relations.follow(FollowRequest.newBuilder().setFollowerId(who.getId()).setFolloweeId(whom.getId()).build());
+    fakes.relations.follow(
+        FollowRequest.newBuilder().setFollowerId(who.getId()).setFolloweeId(whom.getId()).build());
   }
 
   @Test
@@ -64,7 +67,10 @@ class MeResourceTest {
     Response missing = as("/me", null).get();
     assertThat(missing.getHeaderString("WWW-Authenticate")).isEqualTo("Bearer realm=\"vent\"");
     problem(missing, 401, "UNAUTHENTICATED");
-    problem(api.target("/me").request().header("Authorization", "Basic YTpi").get(), 401, "UNAUTHENTICATED");
+    problem(
+        api.target("/me").request().header("Authorization", "Basic YTpi").get(),
+        401,
+        "UNAUTHENTICATED");
     Response garbage = as("/me", "garbage").get();
     assertThat(garbage.getHeaderString("WWW-Authenticate")).contains("invalid_token");
     problem(garbage, 401, "TOKEN_INVALID");
@@ -77,42 +83,77 @@ class MeResourceTest {
 
   @Test
   void patchChangesOnlyTheGivenFields() {
-    JsonNode patched = json(as("/me", token).method("PATCH", Entity.json("{\"bio\":\"hello\"}")), 200);
+    JsonNode patched =
+        json(as("/me", token).method("PATCH", Entity.json("{\"bio\":\"hello\"}")), 200);
     assertThat(patched.get("bio").asText()).isEqualTo("hello");
     assertThat(patched.get("displayName").asText()).isEqualTo("Name of myself");
     assertThat(patched.get("followingCount").asLong()).isZero();
   }
 
   @Test
-  void patchRefusesEmptyUnknownAndOutOfRangeFields() {
-    JsonNode nothing = problem(as("/me", token).method("PATCH", Entity.json("{}")), 400, "VALIDATION_FAILED");
+  void patchRefusesEmptyUnknownAndOutOfRangeFieldsWithTheRulesReasons() {
+    JsonNode nothing =
+        problem(as("/me", token).method("PATCH", Entity.json("{}")), 400, "VALIDATION_FAILED");
     assertThat(nothing.get("errors").get(0).get("field").asText()).isEqualTo("body");
-    JsonNode emptyName = problem(as("/me", token).method("PATCH", Entity.json("{\"displayName\":\"\"}")), 400, "VALIDATION_FAILED");
+    JsonNode emptyName =
+        problem(
+            as("/me", token).method("PATCH", Entity.json("{\"displayName\":\"\"}")),
+            400,
+            "INVALID_DISPLAY_NAME");
     assertThat(emptyName.get("errors").get(0).get("field").asText()).isEqualTo("displayName");
-    problem(as("/me", token).method("PATCH", Entity.json("{\"bio\":\"" + "b".repeat(161) + "\"}")), 400, "VALIDATION_FAILED");
-    problem(as("/me", token).method("PATCH", Entity.json("{\"username\":\"hijack\"}")), 400, "INVALID_FIELD");
-    problem(as("/me", null).method("PATCH", Entity.json("{\"displayName\":\"x\"}")), 401, "UNAUTHENTICATED");
+    problem(
+        as("/me", token).method("PATCH", Entity.json("{\"bio\":\"" + "b".repeat(161) + "\"}")),
+        400,
+        "INVALID_BIO");
+    problem(
+        as("/me", token).method("PATCH", Entity.json("{\"username\":\"hijack\"}")),
+        400,
+        "INVALID_FIELD");
+    problem(
+        as("/me", null).method("PATCH", Entity.json("{\"displayName\":\"x\"}")),
+        401,
+        "UNAUTHENTICATED");
   }
 
   @Test
   void patchCountsCodePointsAsTheProviderDoes() {
     String emoji = "\uD83D\uDE00"; // one code point, two UTF-16 units
-    JsonNode patched = json(as("/me", token).method("PATCH",
-        Entity.json("{\"displayName\":\"" + emoji.repeat(50) + "\",\"bio\":\"" + emoji.repeat(160) + "\"}")), 200);
+    JsonNode patched =
+        json(
+            as("/me", token)
+                .method(
+                    "PATCH",
+                    Entity.json(
+                        "{\"displayName\":\""
+                            + emoji.repeat(50)
+                            + "\",\"bio\":\""
+                            + emoji.repeat(160)
+                            + "\"}")),
+            200);
     assertThat(patched.get("displayName").asText()).isEqualTo(emoji.repeat(50));
-    JsonNode tooLong = problem(as("/me", token).method("PATCH",
-        Entity.json("{\"displayName\":\"" + emoji.repeat(51) + "\"}")), 400, "VALIDATION_FAILED");
+    JsonNode tooLong =
+        problem(
+            as("/me", token)
+                .method("PATCH", Entity.json("{\"displayName\":\"" + emoji.repeat(51) + "\"}")),
+            400,
+            "INVALID_DISPLAY_NAME");
     assertThat(tooLong.get("errors").get(0).get("field").asText()).isEqualTo("displayName");
   }
 
   @Test
-  void patchRefusesFormatCharacters() {
+  void patchRefusesFormatCharactersWithTheRulesReasons() {
     for (String text : new String[] {"evil\u202Egnp.exe", "a\u200Bb", "\uFEFFname"}) {
-      JsonNode name = problem(as("/me", token).method("PATCH",
-          Entity.json("{\"displayName\":\"" + text + "\"}")), 400, "VALIDATION_FAILED");
+      JsonNode name =
+          problem(
+              as("/me", token).method("PATCH", Entity.json("{\"displayName\":\"" + text + "\"}")),
+              400,
+              "INVALID_DISPLAY_NAME");
       assertThat(name.get("errors").get(0).get("field").asText()).isEqualTo("displayName");
-      JsonNode bio = problem(as("/me", token).method("PATCH", Entity.json("{\"bio\":\"" + text + "\"}")), 400,
-          "VALIDATION_FAILED");
+      JsonNode bio =
+          problem(
+              as("/me", token).method("PATCH", Entity.json("{\"bio\":\"" + text + "\"}")),
+              400,
+              "INVALID_BIO");
       assertThat(bio.get("errors").get(0).get("field").asText()).isEqualTo("bio");
     }
   }
@@ -120,18 +161,29 @@ class MeResourceTest {
   @Test
   void followChecksTheTargetAndIsIdempotent() {
     User bob = fakes.addUser("bob");
-    assertThat(as("/me/following/" + bob.getId(), token).put(Entity.json("")).getStatus()).isEqualTo(204);
-    assertThat(as("/me/following/" + bob.getId(), token).put(Entity.json("")).getStatus()).isEqualTo(204);
-    assertThat(json(api.target("/users/" + bob.getId()).request().get(), 200).get("followersCount").asLong()).isEqualTo(1);
+    assertThat(as("/me/following/" + bob.getId(), token).put(Entity.json("")).getStatus())
+        .isEqualTo(204);
+    assertThat(as("/me/following/" + bob.getId(), token).put(Entity.json("")).getStatus())
+        .isEqualTo(204);
+    assertThat(
+            json(api.target("/users/" + bob.getId()).request().get(), 200)
+                .get("followersCount")
+                .asLong())
+        .isEqualTo(1);
 
-    problem(as("/me/following/" + me.getId(), token).put(Entity.json("")), 400, "CANNOT_FOLLOW_SELF");
+    problem(
+        as("/me/following/" + me.getId(), token).put(Entity.json("")), 400, "CANNOT_FOLLOW_SELF");
     problem(as("/me/following/999999999999", token).put(Entity.json("")), 404, "USER_NOT_FOUND");
     problem(as("/me/following/abc", token).put(Entity.json("")), 400, "INVALID_USER_ID");
 
     assertThat(as("/me/following/" + bob.getId(), token).delete().getStatus()).isEqualTo(204);
     assertThat(as("/me/following/" + bob.getId(), token).delete().getStatus()).isEqualTo(204);
     problem(as("/me/following/abc", token).delete(), 400, "INVALID_USER_ID");
-    assertThat(json(api.target("/users/" + bob.getId()).request().get(), 200).get("followersCount").asLong()).isZero();
+    assertThat(
+            json(api.target("/users/" + bob.getId()).request().get(), 200)
+                .get("followersCount")
+                .asLong())
+        .isZero();
   }
 
   @Test
@@ -141,7 +193,8 @@ class MeResourceTest {
     follow(me, bob);
     follow(bob, me);
     follow(carol, me);
-    JsonNode relationships = json(as("/me/relationships?ids=" + bob.getId() + "," + carol.getId(), token).get(), 200);
+    JsonNode relationships =
+        json(as("/me/relationships?ids=" + bob.getId() + "," + carol.getId(), token).get(), 200);
     assertThat(relationships).hasSize(2);
     assertThat(relationships.get(0).get("id").asText()).isEqualTo(bob.getId());
     assertThat(relationships.get(0).get("following").asBoolean()).isTrue();
@@ -190,24 +243,46 @@ class MeResourceTest {
 
   @Test
   void loginAndRefreshPassTheProvidersAnswersThrough() {
-    JsonNode tokens = json(api.target("/sessions").request().post(
-        Entity.json("{\"username\":\"MYSELF\",\"password\":\"" + FakeProviders.PASSWORD + "\"}")), 200);
+    JsonNode tokens =
+        json(
+            api.target("/sessions")
+                .request()
+                .post(
+                    Entity.json(
+                        "{\"username\":\"MYSELF\",\"password\":\""
+                            + FakeProviders.PASSWORD
+                            + "\"}")),
+            200);
     assertThat(tokens.get("accessToken").asText()).isNotBlank();
     assertThat(tokens.get("tokenType").asText()).isEqualTo("Bearer");
     assertThat(tokens.get("expiresIn").asLong()).isEqualTo(900);
     assertThat(fakes.auth.lastClientIp).isNotNull();
 
-    problem(api.target("/sessions").request().post(Entity.json("{\"username\":\"myself\",\"password\":\"nope\"}")),
-        401, "INVALID_CREDENTIALS");
-    problem(api.target("/sessions").request().post(Entity.json("{\"username\":\"myself\"}")), 400, "VALIDATION_FAILED");
-    problem(api.target("/sessions/refresh").request().post(Entity.json("{}")), 400, "VALIDATION_FAILED");
-    problem(api.target("/sessions/refresh").request().post(Entity.json("{\"refreshToken\":\"x\"}")),
-        401, "REFRESH_TOKEN_INVALID");
+    problem(
+        api.target("/sessions")
+            .request()
+            .post(Entity.json("{\"username\":\"myself\",\"password\":\"nope\"}")),
+        401,
+        "INVALID_CREDENTIALS");
+    problem(
+        api.target("/sessions").request().post(Entity.json("{\"username\":\"myself\"}")),
+        400,
+        "VALIDATION_FAILED");
+    problem(
+        api.target("/sessions/refresh").request().post(Entity.json("{}")),
+        400,
+        "VALIDATION_FAILED");
+    problem(
+        api.target("/sessions/refresh").request().post(Entity.json("{\"refreshToken\":\"x\"}")),
+        401,
+        "REFRESH_TOKEN_INVALID");
   }
 
   private Response deleteMe(String bearer, String body) {
-    // Jersey's client refuses a DELETE with a body unless told to; HTTP allows one (RFC 9110 9.3.5).
-    Invocation.Builder request = as("/me", bearer).property(ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true);
+    // Jersey's client refuses a DELETE with a body unless told to; HTTP allows one (RFC 9110
+    // 9.3.5).
+    Invocation.Builder request =
+        as("/me", bearer).property(ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true);
     return body == null ? request.delete() : request.build("DELETE", Entity.json(body)).invoke();
   }
 
@@ -216,12 +291,15 @@ class MeResourceTest {
     problem(deleteMe(token, "{\"password\":\"wrong password\"}"), 401, "INVALID_CREDENTIALS");
     assertThat(json(as("/me", token).get(), 200).get("id").asText()).isEqualTo(me.getId());
 
-    assertThat(deleteMe(token, "{\"password\":\"" + FakeProviders.PASSWORD + "\"}").getStatus()).isEqualTo(204);
-    // The fake auth records the deletion as vent-web's event tail would: the still-unexpired JWT is refused.
+    assertThat(deleteMe(token, "{\"password\":\"" + FakeProviders.PASSWORD + "\"}").getStatus())
+        .isEqualTo(204);
+    // The fake auth records the deletion as vent-web's event tail would: the still-unexpired JWT is
+    // refused.
     Response after = as("/me", token).get();
     assertThat(after.getHeaderString("WWW-Authenticate")).contains("invalid_token");
     problem(after, 401, "TOKEN_INVALID");
-    problem(deleteMe(token, "{\"password\":\"" + FakeProviders.PASSWORD + "\"}"), 401, "TOKEN_INVALID");
+    problem(
+        deleteMe(token, "{\"password\":\"" + FakeProviders.PASSWORD + "\"}"), 401, "TOKEN_INVALID");
     problem(api.target("/users/" + me.getId()).request().get(), 404, "USER_NOT_FOUND");
   }
 
@@ -236,32 +314,65 @@ class MeResourceTest {
     problem(deleteMe(token, "{\"password\":"), 400, "MALFORMED_JSON");
     problem(deleteMe(token, "{\"password\":42}"), 400, "INVALID_FIELD");
     problem(deleteMe(token, "{\"password\":\"x\",\"userId\":\"1\"}"), 400, "INVALID_FIELD");
-    problem(deleteMe(null, "{\"password\":\"" + FakeProviders.PASSWORD + "\"}"), 401, "UNAUTHENTICATED");
+    problem(
+        deleteMe(null, "{\"password\":\"" + FakeProviders.PASSWORD + "\"}"),
+        401,
+        "UNAUTHENTICATED");
     assertThat(json(as("/me", token).get(), 200).get("id").asText()).isEqualTo(me.getId());
   }
 
   @Test
   void aTokenInTheQueryIsNotAccepted() {
-    problem(api.target("/me").queryParam("access_token", token).request().get(), 401, "UNAUTHENTICATED");
-    problem(api.target("/me/notifications").queryParam("access_token", token).request().get(), 401, "UNAUTHENTICATED");
+    problem(
+        api.target("/me").queryParam("access_token", token).request().get(),
+        401,
+        "UNAUTHENTICATED");
+    problem(
+        api.target("/me/notifications").queryParam("access_token", token).request().get(),
+        401,
+        "UNAUTHENTICATED");
     json(as("/me", token).get(), 200);
   }
 
   @Test
   void passwordChecksPassTheCaptchaOnOnceOneIsRequired() {
     fakes.auth.captchaRequired.add(me.getId());
-    String change = "{\"currentPassword\":\"" + FakeProviders.PASSWORD + "\",\"newPassword\":\"another horse\"";
+    String change =
+        "{\"currentPassword\":\"" + FakeProviders.PASSWORD + "\",\"newPassword\":\"another horse\"";
     problem(as("/me/password", token).put(Entity.json(change + "}")), 400, "CAPTCHA_REQUIRED");
-    problem(as("/me/password", token).put(Entity.json(change + ",\"captchaId\":\"c1\",\"captchaAnswer\":\"no\"}")),
-        400, "CAPTCHA_INVALID");
-    json(as("/me/password", token).put(Entity.json(change + ",\"captchaId\":\"c1\",\"captchaAnswer\":\""
-        + FakeProviders.CAPTCHA_ANSWER + "\"}")), 200);
-    problem(as("/me/password", token).put(Entity.json(change + ",\"captchaId\":42}")), 400, "INVALID_FIELD");
+    problem(
+        as("/me/password", token)
+            .put(Entity.json(change + ",\"captchaId\":\"c1\",\"captchaAnswer\":\"no\"}")),
+        400,
+        "CAPTCHA_INVALID");
+    json(
+        as("/me/password", token)
+            .put(
+                Entity.json(
+                    change
+                        + ",\"captchaId\":\"c1\",\"captchaAnswer\":\""
+                        + FakeProviders.CAPTCHA_ANSWER
+                        + "\"}")),
+        200);
+    problem(
+        as("/me/password", token).put(Entity.json(change + ",\"captchaId\":42}")),
+        400,
+        "INVALID_FIELD");
 
     String delete = "{\"password\":\"" + FakeProviders.PASSWORD + "\"";
     problem(deleteMe(token, delete + "}"), 400, "CAPTCHA_REQUIRED");
-    problem(deleteMe(token, delete + ",\"captchaId\":\"c1\",\"captchaAnswer\":\"no\"}"), 400, "CAPTCHA_INVALID");
-    assertThat(deleteMe(token, delete + ",\"captchaId\":\"c1\",\"captchaAnswer\":\"" + FakeProviders.CAPTCHA_ANSWER
-        + "\"}").getStatus()).isEqualTo(204);
+    problem(
+        deleteMe(token, delete + ",\"captchaId\":\"c1\",\"captchaAnswer\":\"no\"}"),
+        400,
+        "CAPTCHA_INVALID");
+    assertThat(
+            deleteMe(
+                    token,
+                    delete
+                        + ",\"captchaId\":\"c1\",\"captchaAnswer\":\""
+                        + FakeProviders.CAPTCHA_ANSWER
+                        + "\"}")
+                .getStatus())
+        .isEqualTo(204);
   }
 }

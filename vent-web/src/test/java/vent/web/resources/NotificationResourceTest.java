@@ -63,9 +63,25 @@ class NotificationResourceTest {
   }
 
   @Test
+  void mentionsCarryTheirVent() {
+    User bob = fakes.addUser("bob");
+    fakes.notifications.followed(me.getId(), bob.getId(), 1_700_000_000_000L);
+    fakes.notifications.mentioned(
+        me.getId(), bob.getId(), bob.getId() + "-abc", 1_700_000_001_000L);
+
+    JsonNode items = json(inbox(null, null, token).get(), 200).get("items");
+    assertThat(items.get(0).get("type").asText()).isEqualTo("mentioned");
+    assertThat(items.get(0).get("ventId").asText()).isEqualTo(bob.getId() + "-abc");
+    assertThat(items.get(0).get("user").get("username").asText()).isEqualTo("bob");
+    assertThat(items.get(1).get("type").asText()).isEqualTo("followed");
+    assertThat(items.get(1).has("ventId")).isFalse();
+  }
+
+  @Test
   void pagesFollowTheCursorAndMarkingReadIsIdempotent() {
     for (int i = 0; i < 5; i++) {
-      fakes.notifications.followed(me.getId(), fakes.addUser("fan" + i).getId(), 1_700_000_000_000L + i);
+      fakes.notifications.followed(
+          me.getId(), fakes.addUser("fan" + i).getId(), 1_700_000_000_000L + i);
     }
     JsonNode first = json(inbox("2", null, token).get(), 200);
     assertThat(first.get("items")).hasSize(2);
@@ -73,10 +89,20 @@ class NotificationResourceTest {
     JsonNode second = json(inbox("2", first.get("nextCursor").asText(), token).get(), 200);
     assertThat(second.get("items").get(0).get("user").get("username").asText()).isEqualTo("fan2");
 
-    assertThat(api.target("/me/notifications/read").request().header("Authorization", "Bearer " + token)
-        .post(Entity.json("")).getStatus()).isEqualTo(204);
-    assertThat(api.target("/me/notifications/read").request().header("Authorization", "Bearer " + token)
-        .post(null).getStatus()).isEqualTo(204);
+    assertThat(
+            api.target("/me/notifications/read")
+                .request()
+                .header("Authorization", "Bearer " + token)
+                .post(Entity.json(""))
+                .getStatus())
+        .isEqualTo(204);
+    assertThat(
+            api.target("/me/notifications/read")
+                .request()
+                .header("Authorization", "Bearer " + token)
+                .post(null)
+                .getStatus())
+        .isEqualTo(204);
     JsonNode read = json(inbox(null, null, token).get(), 200);
     assertThat(read.get("unreadCount").asLong()).isZero();
     assertThat(read.get("items").findValuesAsText("read")).containsOnly("true");
@@ -88,8 +114,11 @@ class NotificationResourceTest {
     User gone = fakes.addUser("gone");
     fakes.notifications.followed(me.getId(), bob.getId(), 1L);
     fakes.notifications.followed(me.getId(), gone.getId(), 2L);
-    fakes.auth.deleteAccount(vent.auth.v1.DeleteAccountRequest.newBuilder().setUserId(gone.getId())
-        .setPassword(FakeProviders.PASSWORD).build());
+    fakes.auth.deleteAccount(
+        vent.auth.v1.DeleteAccountRequest.newBuilder()
+            .setUserId(gone.getId())
+            .setPassword(FakeProviders.PASSWORD)
+            .build());
     JsonNode page = json(inbox(null, null, token).get(), 200);
     assertThat(page.get("items")).hasSize(1);
     assertThat(page.get("items").get(0).get("user").get("id").asText()).isEqualTo(bob.getId());
@@ -109,6 +138,9 @@ class NotificationResourceTest {
   void aTokenIsRequired() {
     problem(inbox(null, null, null).get(), 401, "UNAUTHENTICATED");
     problem(inbox(null, null, "garbage").get(), 401, "TOKEN_INVALID");
-    problem(api.target("/me/notifications/read").request().post(Entity.json("")), 401, "UNAUTHENTICATED");
+    problem(
+        api.target("/me/notifications/read").request().post(Entity.json("")),
+        401,
+        "UNAUTHENTICATED");
   }
 }

@@ -17,7 +17,10 @@ final class ProblemAssert {
     String body = response.readEntity(String.class);
     assertThat(response.getStatus()).as(body).isEqualTo(status);
     assertThat(response.getMediaType().toString()).as(body).startsWith("application/problem+json");
-    assertThat(body).doesNotContain("Exception").doesNotContain("vent.web.").doesNotContain("\tat ");
+    assertThat(body)
+        .doesNotContain("Exception")
+        .doesNotContain("vent.web.")
+        .doesNotContain("\tat ");
     try {
       JsonNode json = JSON.readTree(body);
       assertThat(json.get("status").asInt()).isEqualTo(status);

@@ -29,8 +29,13 @@ class UserResourceTest {
   }
 
   private static String registration(String username, String answer) {
-    return "{\"username\":\"" + username + "\",\"password\":\"" + FakeProviders.PASSWORD
-        + "\",\"displayName\":\"D\",\"captchaId\":\"c1\",\"captchaAnswer\":\"" + answer + "\"}";
+    return "{\"username\":\""
+        + username
+        + "\",\"password\":\""
+        + FakeProviders.PASSWORD
+        + "\",\"displayName\":\"D\",\"captchaId\":\"c1\",\"captchaAnswer\":\""
+        + answer
+        + "\"}";
   }
 
   @Test
@@ -53,9 +58,17 @@ class UserResourceTest {
   void registrationFailuresKeepTheProvidersReasons() {
     problem(post("/users", registration("alice", "wrong")), 400, "CAPTCHA_INVALID");
     post("/users", registration("alice", FakeProviders.CAPTCHA_ANSWER)).close();
-    JsonNode taken = problem(post("/users", registration("ALICE", FakeProviders.CAPTCHA_ANSWER)), 409, "USERNAME_TAKEN");
+    JsonNode taken =
+        problem(
+            post("/users", registration("ALICE", FakeProviders.CAPTCHA_ANSWER)),
+            409,
+            "USERNAME_TAKEN");
     assertThat(taken.get("instance").asText()).isEqualTo("/users");
-    JsonNode badName = problem(post("/users", registration("ab", FakeProviders.CAPTCHA_ANSWER)), 400, "INVALID_USERNAME");
+    JsonNode badName =
+        problem(
+            post("/users", registration("ab", FakeProviders.CAPTCHA_ANSWER)),
+            400,
+            "INVALID_USERNAME");
     assertThat(badName.get("errors").get(0).get("field").asText()).isEqualTo("username");
   }
 
@@ -66,16 +79,23 @@ class UserResourceTest {
     JsonNode empty = problem(post("/users", "{}"), 400, "VALIDATION_FAILED");
     List<String> fields = new ArrayList<>();
     empty.get("errors").forEach(e -> fields.add(e.get("field").asText()));
-    assertThat(fields).containsExactly("captchaAnswer", "captchaId", "displayName", "password", "username");
+    assertThat(fields)
+        .containsExactly("captchaAnswer", "captchaId", "displayName", "password", "username");
 
     JsonNode array = problem(post("/users", "[1,2]"), 400, "INVALID_FIELD");
     assertThat(array.get("errors").get(0).get("field").asText()).isEqualTo("body");
-    JsonNode wrongType = problem(post("/users", "{\"username\":[1],\"password\":\"x\"}"), 400, "INVALID_FIELD");
+    JsonNode wrongType =
+        problem(post("/users", "{\"username\":[1],\"password\":\"x\"}"), 400, "INVALID_FIELD");
     assertThat(wrongType.get("errors").get(0).get("field").asText()).isEqualTo("username");
-    assertThat(wrongType.get("errors").get(0).get("message").asText()).isEqualTo("expected a string");
+    assertThat(wrongType.get("errors").get(0).get("message").asText())
+        .isEqualTo("expected a string");
     JsonNode number = problem(post("/users", "{\"username\":12345}"), 400, "INVALID_FIELD");
     assertThat(number.get("errors").get(0).get("field").asText()).isEqualTo("username");
-    JsonNode unknown = problem(post("/users", registration("bob", "ok").replace("}", ",\"isAdmin\":true}")), 400, "INVALID_FIELD");
+    JsonNode unknown =
+        problem(
+            post("/users", registration("bob", "ok").replace("}", ",\"isAdmin\":true}")),
+            400,
+            "INVALID_FIELD");
     assertThat(unknown.get("errors").get(0).get("field").asText()).isEqualTo("isAdmin");
     assertThat(unknown.get("errors").get(0).get("message").asText()).isEqualTo("unknown field");
     problem(post("/users", "{\"username\":\"a\",\"username\":\"b\"}"), 400, "MALFORMED_JSON");
@@ -83,16 +103,28 @@ class UserResourceTest {
   }
 
   @Test
-  void registrationRefusesAFormatCharacterInTheDisplayNameAndCountsCodePoints() {
-    String rtl = registration("mallory", FakeProviders.CAPTCHA_ANSWER).replace("\"D\"", "\"admin\u202Enimda\"");
-    JsonNode bidi = problem(post("/users", rtl), 400, "VALIDATION_FAILED");
+  void registrationRefusesAFormatCharacterInTheDisplayNameAndCountsCodePointsBeforeTheCall() {
+    String rtl =
+        registration("mallory", FakeProviders.CAPTCHA_ANSWER)
+            .replace("\"D\"", "\"admin\u202Enimda\"");
+    JsonNode bidi = problem(post("/users", rtl), 400, "INVALID_DISPLAY_NAME");
     assertThat(bidi.get("errors").get(0).get("field").asText()).isEqualTo("displayName");
     String emoji = "\uD83D\uDE00";
-    assertThat(post("/users", registration("zoe", FakeProviders.CAPTCHA_ANSWER)
-        .replace("\"D\"", "\"" + emoji.repeat(50) + "\"")).getStatus()).isEqualTo(201);
-    JsonNode tooLong = problem(post("/users",
-        registration("zoe2", FakeProviders.CAPTCHA_ANSWER).replace("\"D\"", "\"" + emoji.repeat(51) + "\"")), 400,
-        "VALIDATION_FAILED");
+    assertThat(
+            post(
+                    "/users",
+                    registration("zoe", FakeProviders.CAPTCHA_ANSWER)
+                        .replace("\"D\"", "\"" + emoji.repeat(50) + "\""))
+                .getStatus())
+        .isEqualTo(201);
+    JsonNode tooLong =
+        problem(
+            post(
+                "/users",
+                registration("zoe2", FakeProviders.CAPTCHA_ANSWER)
+                    .replace("\"D\"", "\"" + emoji.repeat(51) + "\"")),
+            400,
+            "INVALID_DISPLAY_NAME");
     assertThat(tooLong.get("errors").get(0).get("field").asText()).isEqualTo("displayName");
   }
 
@@ -105,8 +137,10 @@ class UserResourceTest {
 
   @Test
   void otherContentTypesAre415() {
-    problem(api.target("/users").request().post(Entity.entity("username=x", MediaType.TEXT_PLAIN_TYPE)),
-        415, "UNSUPPORTED_MEDIA_TYPE");
+    problem(
+        api.target("/users").request().post(Entity.entity("username=x", MediaType.TEXT_PLAIN_TYPE)),
+        415,
+        "UNSUPPORTED_MEDIA_TYPE");
   }
 
   @Test
@@ -114,9 +148,21 @@ class UserResourceTest {
     User alice = fakes.addUser("alice");
     User bob = fakes.addUser("bob");
     User carol = fakes.addUser("carol");
-    fakes.relations.follow(vent.relation.v1.FollowRequest.newBuilder().setFollowerId(bob.getId()).setFolloweeId(alice.getId()).build());
-    fakes.relations.follow(vent.relation.v1.FollowRequest.newBuilder().setFollowerId(carol.getId()).setFolloweeId(alice.getId()).build());
-    fakes.relations.follow(vent.relation.v1.FollowRequest.newBuilder().setFollowerId(alice.getId()).setFolloweeId(bob.getId()).build());
+    fakes.relations.follow(
+        vent.relation.v1.FollowRequest.newBuilder()
+            .setFollowerId(bob.getId())
+            .setFolloweeId(alice.getId())
+            .build());
+    fakes.relations.follow(
+        vent.relation.v1.FollowRequest.newBuilder()
+            .setFollowerId(carol.getId())
+            .setFolloweeId(alice.getId())
+            .build());
+    fakes.relations.follow(
+        vent.relation.v1.FollowRequest.newBuilder()
+            .setFollowerId(alice.getId())
+            .setFolloweeId(bob.getId())
+            .build());
 
     JsonNode profile = json(api.target("/users/" + alice.getId()).request().get(), 200);
     assertThat(profile.get("id").asText()).isEqualTo(alice.getId());
@@ -125,7 +171,8 @@ class UserResourceTest {
     assertThat(profile.get("followersCount").asLong()).isEqualTo(2);
     assertThat(profile.get("followingCount").asLong()).isEqualTo(1);
 
-    JsonNode byName = json(api.target("/users").queryParam("username", "ALICE").request().get(), 200);
+    JsonNode byName =
+        json(api.target("/users").queryParam("username", "ALICE").request().get(), 200);
     assertThat(byName.get("id").asText()).isEqualTo(alice.getId());
     assertThat(byName.get("followersCount").asLong()).isEqualTo(2);
   }
@@ -136,7 +183,10 @@ class UserResourceTest {
     problem(api.target("/users/-1").request().get(), 400, "INVALID_USER_ID");
     problem(api.target("/users/999999999999").request().get(), 404, "USER_NOT_FOUND");
     problem(api.target("/users").request().get(), 400, "VALIDATION_FAILED");
-    problem(api.target("/users").queryParam("username", "ghost").request().get(), 404, "USER_NOT_FOUND");
+    problem(
+        api.target("/users").queryParam("username", "ghost").request().get(),
+        404,
+        "USER_NOT_FOUND");
   }
 
   @Test
@@ -145,21 +195,39 @@ class UserResourceTest {
     List<User> fans = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       User fan = fakes.addUser("fan" + i);
-      fakes.relations.follow(vent.relation.v1.FollowRequest.newBuilder().setFollowerId(fan.getId()).setFolloweeId(star.getId()).build());
+      fakes.relations.follow(
+          vent.relation.v1.FollowRequest.newBuilder()
+              .setFollowerId(fan.getId())
+              .setFolloweeId(star.getId())
+              .build());
       fans.add(fan);
     }
-    JsonNode page1 = json(api.target("/users/" + star.getId() + "/followers").queryParam("limit", "3").request().get(), 200);
-    assertThat(ids(page1)).containsExactly(fans.get(4).getId(), fans.get(3).getId(), fans.get(2).getId());
+    JsonNode page1 =
+        json(
+            api.target("/users/" + star.getId() + "/followers")
+                .queryParam("limit", "3")
+                .request()
+                .get(),
+            200);
+    assertThat(ids(page1))
+        .containsExactly(fans.get(4).getId(), fans.get(3).getId(), fans.get(2).getId());
     assertThat(page1.get("items").get(0).get("username").asText()).isEqualTo("fan4");
     assertThat(fakes.users.batchCalls).isEqualTo(1);
 
-    JsonNode page2 = json(api.target("/users/" + star.getId() + "/followers").queryParam("limit", "3")
-        .queryParam("cursor", page1.get("nextCursor").asText()).request().get(), 200);
+    JsonNode page2 =
+        json(
+            api.target("/users/" + star.getId() + "/followers")
+                .queryParam("limit", "3")
+                .queryParam("cursor", page1.get("nextCursor").asText())
+                .request()
+                .get(),
+            200);
     assertThat(ids(page2)).containsExactly(fans.get(1).getId(), fans.get(0).getId());
     assertThat(page2.has("nextCursor")).isTrue();
     assertThat(page2.get("nextCursor").isNull()).isTrue();
 
-    JsonNode following = json(api.target("/users/" + fans.get(0).getId() + "/following").request().get(), 200);
+    JsonNode following =
+        json(api.target("/users/" + fans.get(0).getId() + "/following").request().get(), 200);
     assertThat(ids(following)).containsExactly(star.getId());
   }
 
@@ -170,10 +238,20 @@ class UserResourceTest {
     for (String limit : List.of("0", "101", "-5", "ten", "99999999999999999999", "1.5")) {
       problem(api.target(base).queryParam("limit", limit).request().get(), 400, "INVALID_LIMIT");
     }
-    problem(api.target("/users/" + user.getId() + "/following").queryParam("limit", "ten").request().get(), 400, "INVALID_LIMIT");
-    problem(api.target(base).queryParam("cursor", "' OR 1=1").request().get(), 400, "INVALID_CURSOR");
+    problem(
+        api.target("/users/" + user.getId() + "/following")
+            .queryParam("limit", "ten")
+            .request()
+            .get(),
+        400,
+        "INVALID_LIMIT");
+    problem(
+        api.target(base).queryParam("cursor", "' OR 1=1").request().get(), 400, "INVALID_CURSOR");
     problem(api.target("/users/999999999999/followers").request().get(), 404, "USER_NOT_FOUND");
-    problem(api.target("/users/999999999999/followers").queryParam("cursor", "bad").request().get(), 404, "USER_NOT_FOUND");
+    problem(
+        api.target("/users/999999999999/followers").queryParam("cursor", "bad").request().get(),
+        404,
+        "USER_NOT_FOUND");
     json(api.target(base).queryParam("limit", "100").request().get(), 200);
   }
 

@@ -15,12 +15,15 @@ class ReadRetryTest {
   private final AtomicInteger calls = new AtomicInteger();
 
   private CompletableFuture<String> failing(Throwable first, int failures) {
-    return calls.incrementAndGet() <= failures ? CompletableFuture.failedFuture(first) : CompletableFuture.completedFuture("ok");
+    return calls.incrementAndGet() <= failures
+        ? CompletableFuture.failedFuture(first)
+        : CompletableFuture.completedFuture("ok");
   }
 
   @Test
   void aCallLostWithItsInstanceIsStartedAgain() {
-    var lost = new RpcException(TriRpcStatus.CANCELLED.withDescription("stream closed").asException());
+    var lost =
+        new RpcException(TriRpcStatus.CANCELLED.withDescription("stream closed").asException());
 
     assertThat(new ReadRetry(2).run(() -> failing(lost, 1)).join()).isEqualTo("ok");
     assertThat(calls).hasValue(2);
@@ -30,7 +33,8 @@ class ReadRetryTest {
   void aTimeoutIsRetriedAtMostRetriesTimes() {
     var timeout = TriRpcStatus.DEADLINE_EXCEEDED.asException();
 
-    assertThatThrownBy(() -> new ReadRetry(2).run(() -> failing(timeout, 5)).join()).isInstanceOf(CompletionException.class);
+    assertThatThrownBy(() -> new ReadRetry(2).run(() -> failing(timeout, 5)).join())
+        .isInstanceOf(CompletionException.class);
     assertThat(calls).hasValue(3);
   }
 
@@ -41,18 +45,24 @@ class ReadRetryTest {
     assertThat(calls).hasValue(2);
 
     calls.set(0);
-    var bug = TriRpcStatus.INTERNAL.withDescription("INTERNAL_ERROR: something broke").asException();
-    assertThatThrownBy(() -> new ReadRetry(2).run(() -> failing(bug, 5)).join()).isInstanceOf(CompletionException.class);
+    var bug =
+        TriRpcStatus.INTERNAL.withDescription("INTERNAL_ERROR: something broke").asException();
+    assertThatThrownBy(() -> new ReadRetry(2).run(() -> failing(bug, 5)).join())
+        .isInstanceOf(CompletionException.class);
     assertThat(calls).hasValue(1);
   }
 
   @Test
   void anAnswerWithAReasonIsNotRetried() {
-    var notFound = TriRpcStatus.NOT_FOUND.withDescription("USER_NOT_FOUND: no user 7").asException();
-    var redisDown = TriRpcStatus.UNAVAILABLE.withDescription("DEPENDENCY_UNAVAILABLE: redis").asException();
+    var notFound =
+        TriRpcStatus.NOT_FOUND.withDescription("USER_NOT_FOUND: no user 7").asException();
+    var redisDown =
+        TriRpcStatus.UNAVAILABLE.withDescription("DEPENDENCY_UNAVAILABLE: redis").asException();
 
-    assertThatThrownBy(() -> new ReadRetry(2).run(() -> failing(notFound, 5)).join()).isInstanceOf(CompletionException.class);
-    assertThatThrownBy(() -> new ReadRetry(2).run(() -> failing(redisDown, 5)).join()).isInstanceOf(CompletionException.class);
+    assertThatThrownBy(() -> new ReadRetry(2).run(() -> failing(notFound, 5)).join())
+        .isInstanceOf(CompletionException.class);
+    assertThatThrownBy(() -> new ReadRetry(2).run(() -> failing(redisDown, 5)).join())
+        .isInstanceOf(CompletionException.class);
     assertThat(calls).hasValue(2);
   }
 
@@ -61,16 +71,25 @@ class ReadRetryTest {
     Thread caller = Thread.currentThread();
     Thread[] ran = new Thread[1];
 
-    assertThat(new ReadRetry(2).run(() -> {
-      ran[0] = Thread.currentThread();
-      return CompletableFuture.completedFuture("ok");
-    }).join()).isEqualTo("ok");
+    assertThat(
+            new ReadRetry(2)
+                .run(
+                    () -> {
+                      ran[0] = Thread.currentThread();
+                      return CompletableFuture.completedFuture("ok");
+                    })
+                .join())
+        .isEqualTo("ok");
     assertThat(ran[0]).isSameAs(caller);
   }
 
   @Test
   void noneMeansOneAttempt() {
-    assertThatThrownBy(() -> ReadRetry.none().run(() -> failing(TriRpcStatus.UNAVAILABLE.asException(), 5)).join())
+    assertThatThrownBy(
+            () ->
+                ReadRetry.none()
+                    .run(() -> failing(TriRpcStatus.UNAVAILABLE.asException(), 5))
+                    .join())
         .isInstanceOf(CompletionException.class);
     assertThat(calls).hasValue(1);
   }

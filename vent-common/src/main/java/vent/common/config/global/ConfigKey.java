@@ -18,8 +18,8 @@ public final class ConfigKey<T> {
     /** Applied on every instance within about a second, no restart. */
     LIVE,
     /**
-     * Read once when the process starts; a later change is logged
-     * ({@code event=config_change_needs_restart}) and applies at the next start.
+     * Read once when the process starts; a later change is logged ({@code
+     * event=config_change_needs_restart}) and applies at the next start.
      */
     STARTUP
   }
@@ -31,7 +31,13 @@ public final class ConfigKey<T> {
   private final String unit;
   private final String localYaml;
 
-  private ConfigKey(String name, Mode mode, T defaultValue, Function<String, T> parser, String unit, String localYaml) {
+  private ConfigKey(
+      String name,
+      Mode mode,
+      T defaultValue,
+      Function<String, T> parser,
+      String unit,
+      String localYaml) {
     if (!name.matches("[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+")) {
       throw new IllegalArgumentException("config key names are dotted lower-case words: " + name);
     }
@@ -49,17 +55,21 @@ public final class ConfigKey<T> {
    * @param unit what the number counts, e.g. {@code seconds}
    * @param localYaml the YAML setting(s) that stand in when Consul has no value (for docs)
    */
-  static ConfigKey<Integer> integer(String name, Mode mode, int defaultValue, int min, int max, String unit,
-      String localYaml) {
-    return new ConfigKey<>(name, mode, defaultValue, text -> parseInt(text, min, max), unit, localYaml);
+  static ConfigKey<Integer> integer(
+      String name, Mode mode, int defaultValue, int min, int max, String unit, String localYaml) {
+    return new ConfigKey<>(
+        name, mode, defaultValue, text -> parseInt(text, min, max), unit, localYaml);
   }
 
   /** A switch: exactly {@code true} or {@code false} (surrounding white space ignored). */
   static ConfigKey<Boolean> bool(String name, Mode mode, boolean defaultValue, String localYaml) {
-    return new ConfigKey<>(name, mode, defaultValue, ConfigKey::parseBoolean, "true/false", localYaml);
+    return new ConfigKey<>(
+        name, mode, defaultValue, ConfigKey::parseBoolean, "true/false", localYaml);
   }
 
-  /** @return the dotted name, e.g. {@code auth.access-token-ttl-seconds} (the last KV path segment) */
+  /**
+   * @return the dotted name, e.g. {@code auth.access-token-ttl-seconds} (the last KV path segment)
+   */
   public String name() {
     return name;
   }
@@ -68,17 +78,24 @@ public final class ConfigKey<T> {
     return mode;
   }
 
-  /** @return the value the code and the shipped YAML files use when nothing else is set */
+  /**
+   * @return the value the code and the shipped YAML files use when nothing else is set
+   */
   public T defaultValue() {
     return defaultValue;
   }
 
-  /** @return e.g. {@code seconds}, {@code characters}, {@code true/false} */
+  /**
+   * @return e.g. {@code seconds}, {@code characters}, {@code true/false}
+   */
   public String unit() {
     return unit;
   }
 
-  /** @return the local YAML setting(s) this key falls back to, e.g. {@code auth.accessTokenTtlSeconds} */
+  /**
+   * @return the local YAML setting(s) this key falls back to, e.g. {@code
+   *     auth.accessTokenTtlSeconds}
+   */
   public String localYaml() {
     return localYaml;
   }
@@ -92,7 +109,9 @@ public final class ConfigKey<T> {
     return parser.apply(text);
   }
 
-  /** @return {@code value} as Consul and the defaults file hold it */
+  /**
+   * @return {@code value} as Consul and the defaults file hold it
+   */
   public String format(T value) {
     return String.valueOf(value);
   }

@@ -9,40 +9,60 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The global configuration of one process: for each key it uses, the effective value is the one in
- * Consul KV at {@code vent/config/<application>/<key>} if present, else at
- * {@code vent/config/global/<key>}, else the process's local YAML value (docs/CONFIG.md).
+ * Consul KV at {@code <kvPrefix>/<application>/<key>} if present, else at {@code
+ * <kvPrefix>/global/<key>}, else the process's local YAML value (docs/CONFIG.md).
  *
  * <p>A process {@link #bind binds} each key it uses to its local value and gets a {@link Live}
- * holder. Every new state of the KV prefix ({@link #apply}, called by {@link GlobalConfigWatch})
- * is layered again: live keys take their new value at once; a start-up key keeps the value it
- * had when bound and logs {@code event=config_change_needs_restart} once per new value.
+ * holder. Every new state of the KV prefix ({@link #apply}, called by {@link GlobalConfigWatch}) is
+ * layered again: live keys take their new value at once; a start-up key keeps the value it had when
+ * bound and logs {@code event=config_change_needs_restart} once per new value.
  *
- * <p>A value that does not parse or is out of range is ignored with one
- * {@code event=config_invalid} line per distinct value: when binding, the next layer down applies;
- * later, the value in force stays. Nothing here throws on Consul's content.
+ * <p>A value that does not parse or is out of range is ignored with one {@code
+ * event=config_invalid} line per distinct value: when binding, the next layer down applies; later,
+ * the value in force stays. Nothing here throws on Consul's content.
  *
  * <p>This class does no I/O: it is the layering, testable without Consul.
  */
 public final class GlobalConfig {
 
-  /** Consul KV prefix of the whole configuration; values are plain UTF-8 text. */
-  public static final String KV_PREFIX = "vent/config";
   /** The folder of values shared by all applications. */
   public static final String GLOBAL = "global";
 
   private static final Logger LOG = LoggerFactory.getLogger(GlobalConfig.class);
 
+  private final String kvPrefix;
   private final String application;
   private final List<Binding<?>> bindings = new ArrayList<>();
-  /** The last KV state seen, keys relative to {@link #KV_PREFIX}; null before Consul answered. */
+
+  /** The last KV state seen, keys relative to the KV prefix; null before Consul answered. */
   private Map<String, String> snapshot;
 
-  /** @param application the application name, e.g. {@code vent-web}, {@code vent-provider-auth} */
-  public GlobalConfig(String application) {
-    if (application == null || application.isBlank() || application.contains("/") || application.equals(GLOBAL)) {
-      throw new IllegalArgumentException("invalid application name for the global configuration: " + application);
+  /**
+   * @param kvPrefix the Consul KV folder of the configuration ({@link GlobalConfigSettings}), for
+   *     naming where a value came from; values are plain UTF-8 text
+   * @param application the application name, e.g. {@code vent-web}, {@code vent-provider-auth}
+   */
+  public GlobalConfig(String kvPrefix, String application) {
+    if (application == null
+        || application.isBlank()
+        || application.contains("/")
+        || application.equals(GLOBAL)) {
+      throw new IllegalArgumentException(
+          "invalid application name for the global configuration: " + application);
     }
+    if (kvPrefix == null || kvPrefix.isBlank()) {
+      throw new IllegalArgumentException("the global configuration's KV prefix is not set");
+    }
+    this.kvPrefix = kvPrefix;
     this.application = application;
+  }
+
+  /**
+   * A configuration that never sees Consul: every key keeps its local value (tests; a process
+   * without Consul).
+   */
+  public static GlobalConfig localOnly(String application) {
+    return new GlobalConfig("(local only)", application);
   }
 
   public String application() {
@@ -67,7 +87,8 @@ public final class GlobalConfig {
     try {
       local = key.parse(key.format(Objects.requireNonNull(localValue, key.name())));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("local value of " + key + " (" + key.localYaml() + ") " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "local value of " + key + " (" + key.localYaml() + ") " + e.getMessage(), e);
     }
     Binding<T> binding = new Binding<>(key, local);
     T initial = local;
@@ -87,16 +108,21 @@ public final class GlobalConfig {
     }
     binding.live = new Live<>(key, initial);
     bindings.add(binding);
-    LOG.info("event=config_bound application={} key={} mode={} value={} source={}", application, key,
-        key.mode().name().toLowerCase(java.util.Locale.ROOT), key.format(initial), source);
+    LOG.info(
+        "event=config_bound application={} key={} mode={} value={} source={}",
+        application,
+        key,
+        key.mode().name().toLowerCase(java.util.Locale.ROOT),
+        key.format(initial),
+        source);
     return binding.live;
   }
 
   /**
    * Layers every bound key again over a new KV state.
    *
-   * @param kv every key under {@link #KV_PREFIX} and its value, the keys relative to it (e.g.
-   *     {@code global/captcha.ttl-seconds}); an empty map when there are none
+   * @param kv every key under the KV prefix and its value, the keys relative to it (e.g. {@code
+   *     global/captcha.ttl-seconds}); an empty map when there are none
    */
   public synchronized void apply(Map<String, String> kv) {
     snapshot = Map.copyOf(kv);
@@ -105,13 +131,16 @@ public final class GlobalConfig {
     }
   }
 
-  /** @return the layers of {@code key}, most specific first, over the last KV state */
+  /**
+   * @return the layers of {@code key}, most specific first, over the last KV state
+   */
   private List<Layer> layers(ConfigKey<?> key) {
     Map<String, String> kv = snapshot == null ? Map.of() : snapshot;
     String appPath = application + "/" + key.name();
     String globalPath = GLOBAL + "/" + key.name();
-    return List.of(new Layer(KV_PREFIX + "/" + appPath, kv.get(appPath)),
-        new Layer(KV_PREFIX + "/" + globalPath, kv.get(globalPath)));
+    return List.of(
+        new Layer(kvPrefix + "/" + appPath, kv.get(appPath)),
+        new Layer(kvPrefix + "/" + globalPath, kv.get(globalPath)));
   }
 
   /** One KV layer of one key: its full path and its value ({@code null} if absent). */
@@ -122,9 +151,12 @@ public final class GlobalConfig {
     final ConfigKey<T> key;
     final T local;
     Live<T> live;
+
     /** The last rejected raw value (per path) that was logged, so it is logged once. */
     String rejectedPath;
+
     String rejectedRaw;
+
     /** A start-up key's value waiting for a restart, already logged. */
     T pendingRestart;
 
@@ -144,7 +176,8 @@ public final class GlobalConfig {
           next = key.parse(layer.raw());
           source = layer.path();
         } catch (IllegalArgumentException e) {
-          // The most specific value present is the operator's intent: never skip it for a lower one.
+          // The most specific value present is the operator's intent: never skip it for a lower
+          // one.
           rejected(layer, layer.raw(), e, "kept_previous");
           return;
         }
@@ -156,9 +189,16 @@ public final class GlobalConfig {
         needsRestart(next, source);
       } else if (!next.equals(live.get())) {
         T previous = live.get();
-        live.set(next, e -> LOG.warn("event=config_listener_failed key={} error=\"{}\"", key, oneLine(e)));
-        LOG.info("event=config_changed application={} key={} value={} previous={} source={}", application, key,
-            key.format(next), key.format(previous), source);
+        live.set(
+            next,
+            e -> LOG.warn("event=config_listener_failed key={} error=\"{}\"", key, oneLine(e)));
+        LOG.info(
+            "event=config_changed application={} key={} value={} previous={} source={}",
+            application,
+            key,
+            key.format(next),
+            key.format(previous),
+            source);
       }
     }
 
@@ -167,8 +207,13 @@ public final class GlobalConfig {
         pendingRestart = null;
       } else if (!next.equals(pendingRestart)) {
         pendingRestart = next;
-        LOG.warn("event=config_change_needs_restart application={} key={} value={} in_force={} source={}",
-            application, key, key.format(next), key.format(live.get()), source);
+        LOG.warn(
+            "event=config_change_needs_restart application={} key={} value={} in_force={} source={}",
+            application,
+            key,
+            key.format(next),
+            key.format(live.get()),
+            source);
       }
     }
 
@@ -179,8 +224,14 @@ public final class GlobalConfig {
       rejectedPath = layer.path();
       rejectedRaw = raw;
       // The value's length, not the value: whatever was typed there stays out of the log.
-      LOG.warn("event=config_invalid application={} key={} source={} value_len={} error=\"{}\" action={}",
-          application, key, layer.path(), raw.length(), oneLine(e), action);
+      LOG.warn(
+          "event=config_invalid application={} key={} source={} value_len={} error=\"{}\" action={}",
+          application,
+          key,
+          layer.path(),
+          raw.length(),
+          oneLine(e),
+          action);
     }
   }
 

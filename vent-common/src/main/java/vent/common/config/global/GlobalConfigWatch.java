@@ -7,9 +7,9 @@ import vent.common.consul.ConsulClients;
 import vent.common.consul.ConsulPrefixWatch;
 
 /**
- * Keeps a process's {@link GlobalConfig} in step with Consul KV under
- * {@value GlobalConfig#KV_PREFIX}: one read before the process wires its objects, then a blocking
- * query in the background.
+ * Keeps a process's {@link GlobalConfig} in step with Consul KV under its {@linkplain
+ * GlobalConfigSettings#kvPrefix prefix}: one read before the process wires its objects, then a
+ * blocking query in the background.
  *
  * <p>At start-up Consul is asked once, like the Sentinel rules: when it does not answer, the
  * process starts on its local values ({@code event=config_consul_unavailable}) and picks up
@@ -28,25 +28,33 @@ public final class GlobalConfigWatch implements AutoCloseable {
   }
 
   /**
-   * Reads the configuration from Consul (with the ACL token of {@code registry}) and keeps
-   * watching it. Call before binding keys, so that they start with Consul's values.
+   * Reads the configuration from Consul (with the ACL token of {@code registry}) and keeps watching
+   * it. Call before binding keys, so that they start with Consul's values.
    *
    * @param application e.g. {@code vent-provider-auth}: the per-application folder it reads
+   * @param settings where the configuration is in Consul KV
    * @return the running watch; {@link #config()} is the process's configuration
    */
-  public static GlobalConfigWatch start(String application, RegistrySettings registry) {
-    GlobalConfig config = new GlobalConfig(application);
-    ConsulPrefixWatch watch = new ConsulPrefixWatch(ConsulClients.create(registry), GlobalConfig.KV_PREFIX, config::apply);
+  public static GlobalConfigWatch start(
+      String application, GlobalConfigSettings settings, RegistrySettings registry) {
+    String prefix = settings.kvPrefix;
+    GlobalConfig config = new GlobalConfig(prefix, application);
+    ConsulPrefixWatch watch =
+        new ConsulPrefixWatch(ConsulClients.create(registry), prefix, config::apply);
     if (watch.start()) {
-      LOG.info("event=config_watch_started application={} prefix={}/", application, GlobalConfig.KV_PREFIX);
+      LOG.info("event=config_watch_started application={} prefix={}/", application, prefix);
     } else {
-      LOG.warn("event=config_consul_unavailable application={} prefix={}/ action=start_with_local_values", application,
-          GlobalConfig.KV_PREFIX);
+      LOG.warn(
+          "event=config_consul_unavailable application={} prefix={}/ action=start_with_local_values",
+          application,
+          prefix);
     }
     return new GlobalConfigWatch(config, watch);
   }
 
-  /** @return the process's configuration, to {@link GlobalConfig#bind bind} keys on */
+  /**
+   * @return the process's configuration, to {@link GlobalConfig#bind bind} keys on
+   */
   public GlobalConfig config() {
     return config;
   }

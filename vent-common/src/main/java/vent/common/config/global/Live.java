@@ -7,9 +7,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The current effective value of one configuration key in this process. Domain code takes a
- * {@code Supplier}/{@code IntSupplier} view of it ({@code live::get}) and reads it on each use, so
- * it stays plain Java and tests pass a constant instead. Thread-safe; reads cost one volatile load.
+ * The current effective value of one configuration key in this process. Domain code takes a {@code
+ * Supplier}/{@code IntSupplier} view of it ({@code live::get}) and reads it on each use, so it
+ * stays plain Java and tests pass a constant instead. Thread-safe; reads cost one volatile load.
  *
  * @param <T> the key's type
  */
@@ -29,7 +29,9 @@ public final class Live<T> implements Supplier<T> {
     return new Live<>(key, value);
   }
 
-  /** @return the value in force now */
+  /**
+   * @return the value in force now
+   */
   @Override
   public T get() {
     return value;

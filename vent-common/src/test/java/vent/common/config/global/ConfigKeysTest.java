@@ -20,19 +20,23 @@ class ConfigKeysTest {
   @Test
   void defaultsFileEqualsTheCodeDefaults() throws IOException {
     Properties file = new Properties();
-    try (Reader in = Files.newBufferedReader(Path.of("..", "consul-config", "global.properties"), StandardCharsets.UTF_8)) {
+    try (Reader in =
+        Files.newBufferedReader(
+            Path.of("..", "consul-config", "global.properties"), StandardCharsets.UTF_8)) {
       file.load(in);
     }
     Map<String, String> fromFile = new LinkedHashMap<>();
     file.stringPropertyNames().forEach(name -> fromFile.put(name, file.getProperty(name)));
-    Map<String, String> fromCode = ConfigKeys.ALL.stream()
-        .collect(Collectors.toMap(ConfigKey::name, ConfigKeysTest::formattedDefault));
+    Map<String, String> fromCode =
+        ConfigKeys.ALL.stream()
+            .collect(Collectors.toMap(ConfigKey::name, ConfigKeysTest::formattedDefault));
     assertThat(fromFile).isEqualTo(fromCode);
   }
 
   @Test
   void namesAreUnique() {
-    assertThat(ConfigKeys.ALL.stream().map(ConfigKey::name).distinct().count()).isEqualTo(ConfigKeys.ALL.size());
+    assertThat(ConfigKeys.ALL.stream().map(ConfigKey::name).distinct().count())
+        .isEqualTo(ConfigKeys.ALL.size());
   }
 
   @Test
@@ -41,7 +45,9 @@ class ConfigKeysTest {
     assertThat(ConfigKeys.PAGE_SIZE_MAX.parse("1")).isEqualTo(1);
     assertThat(ConfigKeys.PAGE_SIZE_MAX.parse("500")).isEqualTo(500);
     for (String bad : new String[] {"0", "501", "-1", "ten", "", "1.5", "99999999999"}) {
-      assertThatThrownBy(() -> ConfigKeys.PAGE_SIZE_MAX.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> ConfigKeys.PAGE_SIZE_MAX.parse(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 
@@ -50,7 +56,8 @@ class ConfigKeysTest {
     assertThat(ConfigKeys.REGISTRATION_ENABLED.parse("false")).isFalse();
     assertThat(ConfigKeys.REGISTRATION_ENABLED.parse("true\n")).isTrue();
     for (String bad : new String[] {"yes", "1", "TRUE", "", "off"}) {
-      assertThatThrownBy(() -> ConfigKeys.REGISTRATION_ENABLED.parse(bad)).as(bad)
+      assertThatThrownBy(() -> ConfigKeys.REGISTRATION_ENABLED.parse(bad))
+          .as(bad)
           .isInstanceOf(IllegalArgumentException.class);
     }
   }

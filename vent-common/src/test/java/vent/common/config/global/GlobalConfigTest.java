@@ -13,7 +13,7 @@ class GlobalConfigTest {
   private static final ConfigKey<Integer> TTL = ConfigKeys.CAPTCHA_TTL_SECONDS;
   private static final ConfigKey<Integer> COST = ConfigKeys.BCRYPT_COST;
 
-  private final GlobalConfig config = new GlobalConfig("vent-provider-captcha");
+  private final GlobalConfig config = new GlobalConfig("test/config", "vent-provider-captcha");
 
   @Test
   void localValueWhenConsulHasNone() {
@@ -27,7 +27,9 @@ class GlobalConfigTest {
     Live<Integer> ttl = config.bind(TTL, 77);
     config.apply(Map.of("global/captcha.ttl-seconds", "60"));
     assertThat(ttl.get()).isEqualTo(60);
-    config.apply(Map.of("global/captcha.ttl-seconds", "60", "vent-provider-captcha/captcha.ttl-seconds", "30"));
+    config.apply(
+        Map.of(
+            "global/captcha.ttl-seconds", "60", "vent-provider-captcha/captcha.ttl-seconds", "30"));
     assertThat(ttl.get()).isEqualTo(30);
     config.apply(Map.of("global/captcha.ttl-seconds", "60", "vent-web/captcha.ttl-seconds", "40"));
     assertThat(ttl.get()).as("another application's folder").isEqualTo(60);
@@ -37,7 +39,8 @@ class GlobalConfigTest {
 
   @Test
   void bindingAfterTheFirstReadStartsWithConsulsValue() {
-    config.apply(Map.of("global/captcha.ttl-seconds", "60", "vent-provider-captcha/auth.bcrypt-cost", "12"));
+    config.apply(
+        Map.of("global/captcha.ttl-seconds", "60", "vent-provider-captcha/auth.bcrypt-cost", "12"));
     assertThat(config.bind(TTL, 77).get()).isEqualTo(60);
     assertThat(config.bind(COST, 10).get()).isEqualTo(12);
   }
@@ -48,15 +51,21 @@ class GlobalConfigTest {
     config.apply(Map.of("global/captcha.ttl-seconds", "60"));
     config.apply(Map.of("global/captcha.ttl-seconds", "sixty"));
     assertThat(ttl.get()).isEqualTo(60);
-    config.apply(Map.of("global/captcha.ttl-seconds", "60", "vent-provider-captcha/captcha.ttl-seconds", "0"));
-    assertThat(ttl.get()).as("an invalid per-app value does not fall through to global").isEqualTo(60);
+    config.apply(
+        Map.of(
+            "global/captcha.ttl-seconds", "60", "vent-provider-captcha/captcha.ttl-seconds", "0"));
+    assertThat(ttl.get())
+        .as("an invalid per-app value does not fall through to global")
+        .isEqualTo(60);
     config.apply(Map.of("global/captcha.ttl-seconds", "45"));
     assertThat(ttl.get()).isEqualTo(45);
   }
 
   @Test
   void invalidValueAtBindingFallsToTheNextLayer() {
-    config.apply(Map.of("global/captcha.ttl-seconds", "60", "vent-provider-captcha/captcha.ttl-seconds", "x"));
+    config.apply(
+        Map.of(
+            "global/captcha.ttl-seconds", "60", "vent-provider-captcha/captcha.ttl-seconds", "x"));
     assertThat(config.bind(TTL, 77).get()).isEqualTo(60);
   }
 
@@ -72,9 +81,10 @@ class GlobalConfigTest {
     Live<Integer> ttl = config.bind(TTL, 77);
     List<Integer> heard = new ArrayList<>();
     ttl.onChange(heard::add);
-    ttl.onChange(v -> {
-      throw new IllegalStateException("a broken listener does not stop the others");
-    });
+    ttl.onChange(
+        v -> {
+          throw new IllegalStateException("a broken listener does not stop the others");
+        });
     config.apply(Map.of("global/captcha.ttl-seconds", "60"));
     config.apply(Map.of("global/captcha.ttl-seconds", "60"));
     config.apply(Map.of("global/captcha.ttl-seconds", "61"));
@@ -83,10 +93,12 @@ class GlobalConfigTest {
 
   @Test
   void invalidLocalValueOrDoubleBindingIsAProgrammingError() {
-    assertThatThrownBy(() -> config.bind(TTL, 0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> config.bind(TTL, 0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("captcha.ttlSeconds");
     config.bind(TTL, 77);
     assertThatThrownBy(() -> config.bind(TTL, 77)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new GlobalConfig("global")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new GlobalConfig("test/config", "global"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -11,7 +11,9 @@ public final class DubboCaptchaVerifier implements CaptchaVerifier {
 
   private final Supplier<CaptchaService> captchas;
 
-  /** @param captchas the reference's proxy, resolved at the first call (after the node started) */
+  /**
+   * @param captchas the reference's proxy, resolved at the first call (after the node started)
+   */
   public DubboCaptchaVerifier(Supplier<CaptchaService> captchas) {
     this.captchas = captchas;
   }
@@ -19,7 +21,10 @@ public final class DubboCaptchaVerifier implements CaptchaVerifier {
   @Override
   public boolean verify(String captchaId, String answer) {
     try {
-      return captchas.get().verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId(captchaId).setAnswer(answer).build())
+      return captchas
+          .get()
+          .verifyCaptcha(
+              VerifyCaptchaRequest.newBuilder().setId(captchaId).setAnswer(answer).build())
           .getValid();
     } catch (RuntimeException e) {
       throw RpcErrors.toVentException(e);

@@ -13,15 +13,17 @@ import vent.user.v1.User;
 import vent.user.v1.UserService;
 
 /**
- * {@link UserDirectory} over the user service's Triple API. Failures arrive as the user
- * service reported them ({@link RpcErrors#toVentException(Throwable)}), so USERNAME_TAKEN and
- * the like reach auth's caller unchanged.
+ * {@link UserDirectory} over the user service's Triple API. Failures arrive as the user service
+ * reported them ({@link RpcErrors#toVentException(Throwable)}), so USERNAME_TAKEN and the like
+ * reach auth's caller unchanged.
  */
 public final class DubboUserDirectory implements UserDirectory {
 
   private final Supplier<UserService> users;
 
-  /** @param users the reference's proxy, resolved at the first call (after the node started) */
+  /**
+   * @param users the reference's proxy, resolved at the first call (after the node started)
+   */
   public DubboUserDirectory(Supplier<UserService> users) {
     this.users = users;
   }
@@ -30,11 +32,24 @@ public final class DubboUserDirectory implements UserDirectory {
   public UserProfile create(String username, String displayName) {
     User u;
     try {
-      u = users.get().createUser(CreateUserRequest.newBuilder().setUsername(username).setDisplayName(displayName).build());
+      u =
+          users
+              .get()
+              .createUser(
+                  CreateUserRequest.newBuilder()
+                      .setUsername(username)
+                      .setDisplayName(displayName)
+                      .build());
     } catch (RuntimeException e) {
       throw RpcErrors.toVentException(e);
     }
-    return new UserProfile(u.getId(), u.getUsername(), u.getDisplayName(), u.getBio(), u.getCreatedAtMs(), u.getUpdatedAtMs());
+    return new UserProfile(
+        u.getId(),
+        u.getUsername(),
+        u.getDisplayName(),
+        u.getBio(),
+        u.getCreatedAtMs(),
+        u.getUpdatedAtMs());
   }
 
   @Override

@@ -5,8 +5,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What auth does once a user is deleted (on their UserDeleted event): ends every session, so no
- * refresh token works any more, and removes the credential, so the password no longer logs in
- * and the username is free for a new account. Idempotent, so a redelivered event is harmless.
+ * refresh token works any more, and removes the credential, so the password no longer logs in and
+ * the username is free for a new account. Idempotent, so a redelivered event is harmless.
  */
 public final class AccountRemoval {
 
@@ -20,7 +20,9 @@ public final class AccountRemoval {
     this.sessions = sessions;
   }
 
-  /** @param userId the deleted user */
+  /**
+   * @param userId the deleted user
+   */
   public void userDeleted(String userId) {
     // Credential first: a login racing with this can then not store a session after endAll (the
     // session open checks the credential in the same script).

@@ -11,19 +11,24 @@ public final class AuthErrors {
 
   /** UNAUTHENTICATED INVALID_CREDENTIALS; deliberately never says whether the user exists. */
   public static VentException invalidCredentials() {
-    return new VentException(ErrorKind.UNAUTHENTICATED, ErrorReason.INVALID_CREDENTIALS.name(),
+    return new VentException(
+        ErrorKind.UNAUTHENTICATED,
+        ErrorReason.INVALID_CREDENTIALS.name(),
         "wrong username or password");
   }
 
   /** INVALID_ARGUMENT CAPTCHA_INVALID. */
   public static VentException captchaInvalid() {
-    return VentException.invalid(ErrorReason.CAPTCHA_INVALID.name(),
+    return VentException.invalid(
+        ErrorReason.CAPTCHA_INVALID.name(),
         "captcha unknown, expired, already used or wrongly answered");
   }
 
   /** FAILED_PRECONDITION CAPTCHA_REQUIRED: too many recent failed logins; solve a captcha. */
   public static VentException captchaRequired() {
-    return new VentException(ErrorKind.FAILED_PRECONDITION, ErrorReason.CAPTCHA_REQUIRED.name(),
+    return new VentException(
+        ErrorKind.FAILED_PRECONDITION,
+        ErrorReason.CAPTCHA_REQUIRED.name(),
         "too many failed logins: send captchaId and captchaAnswer with the next attempt");
   }
 
@@ -34,7 +39,9 @@ public final class AuthErrors {
 
   /** UNAUTHENTICATED REFRESH_TOKEN_INVALID. */
   public static VentException refreshTokenInvalid() {
-    return new VentException(ErrorKind.UNAUTHENTICATED, ErrorReason.REFRESH_TOKEN_INVALID.name(),
+    return new VentException(
+        ErrorKind.UNAUTHENTICATED,
+        ErrorReason.REFRESH_TOKEN_INVALID.name(),
         "refresh token unknown, expired, spent or revoked");
   }
 

@@ -7,13 +7,13 @@ import org.slf4j.LoggerFactory;
 import vent.common.error.VentException;
 
 /**
- * Changes a password: checks the current one ({@link PasswordReconfirmation}: failures counted,
- * a captcha after too many), stores the new hash, ends every session of the user and opens a new
- * one for the caller.
+ * Changes a password: checks the current one ({@link PasswordReconfirmation}: failures counted, a
+ * captcha after too many), stores the new hash, ends every session of the user and opens a new one
+ * for the caller.
  *
- * <p>Storing the hash raises the credential's version, and a session opens only against the
- * version whose password was checked, so a login that checked the old password and stores its
- * session after the change gets none; sessions stored before the change are ended by it.
+ * <p>Storing the hash raises the credential's version, and a session opens only against the version
+ * whose password was checked, so a login that checked the old password and stores its session after
+ * the change gets none; sessions stored before the change are ended by it.
  */
 public final class ChangePasswordUseCase {
 
@@ -25,8 +25,11 @@ public final class ChangePasswordUseCase {
   private final SessionOpener opener;
   private final Clock clock;
 
-  public ChangePasswordUseCase(CredentialRepository credentials, PasswordReconfirmation reconfirmation,
-      PasswordHasher hasher, SessionOpener opener) {
+  public ChangePasswordUseCase(
+      CredentialRepository credentials,
+      PasswordReconfirmation reconfirmation,
+      PasswordHasher hasher,
+      SessionOpener opener) {
     this.credentials = credentials;
     this.reconfirmation = reconfirmation;
     this.hasher = hasher;
@@ -48,12 +51,18 @@ public final class ChangePasswordUseCase {
    *     CAPTCHA_REQUIRED; UNAUTHENTICATED INVALID_CREDENTIALS (unknown user, wrong current
    *     password, or another change or a deletion won the race: nothing changed then)
    */
-  public Tokens change(String userId, String currentPassword, String newPassword, String captchaId,
+  public Tokens change(
+      String userId,
+      String currentPassword,
+      String newPassword,
+      String captchaId,
       String captchaAnswer) {
     AuthErrors.require(userId, "user_id");
     AuthErrors.require(currentPassword, "current_password");
     PasswordPolicy.check(newPassword);
-    Credential checked = reconfirmation.confirm("password_change", userId, currentPassword, captchaId, captchaAnswer);
+    Credential checked =
+        reconfirmation.confirm(
+            "password_change", userId, currentPassword, captchaId, captchaAnswer);
     String newHash = hasher.hash(newPassword);
     long changedAt = clock.millis();
     if (!credentials.replaceHash(userId, checked.version(), newHash, changedAt)) {
@@ -61,16 +70,23 @@ public final class ChangePasswordUseCase {
       throw AuthErrors.invalidCredentials();
     }
     int ended = opener.sessions().endAll(userId);
-    Credential current = new Credential(userId, checked.username(), newHash, changedAt, checked.version() + 1);
+    Credential current =
+        new Credential(userId, checked.username(), newHash, changedAt, checked.version() + 1);
     Optional<Tokens> tokens = opener.open(current);
     if (tokens.isEmpty()) {
       // The password is changed and every session ended, but a later change or a deletion came
       // before the caller's new session could be stored.
-      LOG.info("event=password_changed userId={} sessionsEnded={} sessionId=none reason=concurrent_change",
-          userId, ended);
+      LOG.info(
+          "event=password_changed userId={} sessionsEnded={} sessionId=none reason=concurrent_change",
+          userId,
+          ended);
       throw AuthErrors.invalidCredentials();
     }
-    LOG.info("event=password_changed userId={} sessionsEnded={} sessionId={}", userId, ended, tokens.get().sessionId());
+    LOG.info(
+        "event=password_changed userId={} sessionsEnded={} sessionId={}",
+        userId,
+        ended,
+        tokens.get().sessionId());
     return tokens.get();
   }
 }

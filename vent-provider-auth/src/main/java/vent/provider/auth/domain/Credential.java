@@ -8,10 +8,11 @@ package vent.provider.auth.domain;
  * @param passwordHash as produced by {@link PasswordHasher#hash(String)}
  * @param changedAtMs when the hash was last set, milliseconds since the Unix epoch (UTC)
  * @param version which generation of the credential this is: {@value #FIRST_VERSION} when created,
- *     raised by one by every hash change and by {@link CredentialRepository#retire}; a session opens
- *     only against the version whose password was checked ({@link SessionRepository#open})
+ *     raised by one by every hash change and by {@link CredentialRepository#retire}; a session
+ *     opens only against the version whose password was checked ({@link SessionRepository#open})
  */
-public record Credential(String userId, String username, String passwordHash, long changedAtMs, long version) {
+public record Credential(
+    String userId, String username, String passwordHash, long changedAtMs, long version) {
 
   /** The version of a credential just created (and of one stored without a version). */
   public static final long FIRST_VERSION = 1;
@@ -24,6 +25,14 @@ public record Credential(String userId, String username, String passwordHash, lo
   /** Never prints the hash. */
   @Override
   public String toString() {
-    return "Credential[userId=" + userId + ", username=" + username + ", changedAtMs=" + changedAtMs + ", version=" + version + "]";
+    return "Credential[userId="
+        + userId
+        + ", username="
+        + username
+        + ", changedAtMs="
+        + changedAtMs
+        + ", version="
+        + version
+        + "]";
   }
 }

@@ -4,20 +4,23 @@ import java.util.Optional;
 
 /**
  * Checks a password against a stored credential in about the same time whether or not the
- * credential exists: a missing one is checked against a dummy hash made at start-up (one
- * bcrypt hash), so response time does not reveal which usernames or user ids exist.
+ * credential exists: a missing one is checked against a dummy hash made at start-up (one bcrypt
+ * hash), so response time does not reveal which usernames or user ids exist.
  */
 public final class CredentialChecker {
 
   /** Why a check failed; for the log only, never for the caller. */
-  public enum Failure { UNKNOWN_USER, WRONG_PASSWORD }
+  public enum Failure {
+    UNKNOWN_USER,
+    WRONG_PASSWORD
+  }
 
   private final PasswordHasher hasher;
   private final String dummyHash;
 
   public CredentialChecker(PasswordHasher hasher) {
     this.hasher = hasher;
-    this.dummyHash = hasher.hash(Secrets.newRefreshToken());
+    this.dummyHash = hasher.hash(Secrets.randomToken());
   }
 
   /**
@@ -37,7 +40,9 @@ public final class CredentialChecker {
     return matches && acceptable ? Optional.empty() : Optional.of(Failure.WRONG_PASSWORD);
   }
 
-  /** @return the hasher, for hashing new passwords */
+  /**
+   * @return the hasher, for hashing new passwords
+   */
   public PasswordHasher hasher() {
     return hasher;
   }

@@ -9,7 +9,9 @@ public final class JwksQuery {
     this.issuer = issuer;
   }
 
-  /** @return JSON text of a JWK Set (RFC 7517 section 5) with public keys only */
+  /**
+   * @return JSON text of a JWK Set (RFC 7517 section 5) with public keys only
+   */
   public String jwksJson() {
     return issuer.publicJwksJson();
   }

@@ -5,13 +5,14 @@ package vent.provider.auth.domain;
  *
  * @param username case-insensitive
  * @param password as typed
- * @param clientIp the caller's address as the REST front saw it; empty when unknown (then only
- *     the username's failures count towards the captcha requirement)
+ * @param clientIp the caller's address as the REST front saw it; empty when unknown (then only the
+ *     username's failures count towards the captcha requirement)
  * @param captchaId id of a captcha from the captcha service; empty unless {@link LoginThrottle}
  *     asks for one
  * @param captchaAnswer the text the user read from the captcha image; empty with no captcha
  */
-public record LoginCommand(String username, String password, String clientIp, String captchaId, String captchaAnswer) {
+public record LoginCommand(
+    String username, String password, String clientIp, String captchaId, String captchaAnswer) {
 
   public LoginCommand {
     clientIp = clientIp == null ? "" : clientIp;
@@ -19,7 +20,9 @@ public record LoginCommand(String username, String password, String clientIp, St
     captchaAnswer = captchaAnswer == null ? "" : captchaAnswer;
   }
 
-  /** @return whether both captcha fields are filled in */
+  /**
+   * @return whether both captcha fields are filled in
+   */
   public boolean hasCaptcha() {
     return !captchaId.isBlank() && !captchaAnswer.isBlank();
   }
@@ -27,6 +30,12 @@ public record LoginCommand(String username, String password, String clientIp, St
   /** Never prints the password or the captcha answer. */
   @Override
   public String toString() {
-    return "LoginCommand[username=" + username + ", clientIp=" + clientIp + ", captchaId=" + captchaId + "]";
+    return "LoginCommand[username="
+        + username
+        + ", clientIp="
+        + clientIp
+        + ", captchaId="
+        + captchaId
+        + "]";
   }
 }

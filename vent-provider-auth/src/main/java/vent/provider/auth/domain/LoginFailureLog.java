@@ -1,8 +1,8 @@
 package vent.provider.auth.domain;
 
 /**
- * Recent failed logins per subject (a username or a client IP), shared by every auth instance
- * so the limit holds however logins are balanced. Times are milliseconds since the epoch.
+ * Recent failed logins per subject (a username or a client IP), shared by every auth instance so
+ * the limit holds however logins are balanced. Times are milliseconds since the epoch.
  */
 public interface LoginFailureLog {
 
@@ -14,7 +14,9 @@ public interface LoginFailureLog {
    */
   void record(String subject, long nowMs, long windowMs);
 
-  /** @return failures of {@code subject} recorded after {@code sinceMs} */
+  /**
+   * @return failures of {@code subject} recorded after {@code sinceMs}
+   */
   long countSince(String subject, long sinceMs);
 
   /** Forgets every failure of {@code subject} (after a successful login). */

@@ -8,18 +8,19 @@ import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * Brute-force protection of login: once a username or a client IP has
- * {@code failuresBeforeCaptcha} failed logins within {@code window}, every further login for
- * it must carry a solved captcha until the failures age out of the window. The failures of
- * unknown usernames count like any other, so the throttle does not reveal which names exist.
- * A successful login forgets the username's failures but not the IP's: one good account must
- * not reset an address that is guessing others.
+ * Brute-force protection of login: once a username or a client IP has {@code failuresBeforeCaptcha}
+ * failed logins within {@code window}, every further login for it must carry a solved captcha until
+ * the failures age out of the window. The failures of unknown usernames count like any other, so
+ * the throttle does not reveal which names exist. A successful login forgets the username's
+ * failures but not the IP's: one good account must not reset an address that is guessing others.
  */
 public final class LoginThrottle {
 
   private final LoginFailureLog log;
+
   /** Both read for each attempt (global configuration, live). */
   private final IntSupplier failuresBeforeCaptcha;
+
   private final LongSupplier windowSeconds;
   private final Clock clock;
 
@@ -27,7 +28,8 @@ public final class LoginThrottle {
    * @param failuresBeforeCaptcha failed logins allowed without a captcha, at least 1
    * @param window how long a failure counts, positive
    */
-  public LoginThrottle(LoginFailureLog log, int failuresBeforeCaptcha, Duration window, Clock clock) {
+  public LoginThrottle(
+      LoginFailureLog log, int failuresBeforeCaptcha, Duration window, Clock clock) {
     this(log, constant(failuresBeforeCaptcha, window), window::toSeconds, clock);
   }
 
@@ -37,7 +39,11 @@ public final class LoginThrottle {
    * @param failuresBeforeCaptcha must always supply at least 1
    * @param windowSeconds how long a failure counts, seconds; must always supply a positive value
    */
-  public LoginThrottle(LoginFailureLog log, IntSupplier failuresBeforeCaptcha, LongSupplier windowSeconds, Clock clock) {
+  public LoginThrottle(
+      LoginFailureLog log,
+      IntSupplier failuresBeforeCaptcha,
+      LongSupplier windowSeconds,
+      Clock clock) {
     this.log = log;
     this.failuresBeforeCaptcha = failuresBeforeCaptcha;
     this.windowSeconds = windowSeconds;
@@ -55,7 +61,9 @@ public final class LoginThrottle {
     return windowSeconds.getAsLong() * 1000L;
   }
 
-  /** @return whether the next login of {@code lowerUsername} from {@code clientIp} needs a captcha */
+  /**
+   * @return whether the next login of {@code lowerUsername} from {@code clientIp} needs a captcha
+   */
   public boolean captchaRequired(String lowerUsername, String clientIp) {
     long since = clock.millis() - windowMs();
     int threshold = failuresBeforeCaptcha.getAsInt();

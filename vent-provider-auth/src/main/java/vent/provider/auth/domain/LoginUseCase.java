@@ -15,8 +15,8 @@ import vent.common.error.VentException;
  * the credential is still the one checked ({@link SessionOpener#open}): a password change or an
  * account deletion during the ~80 ms of bcrypt makes the login fail and store nothing.
  *
- * <p>Logs name the user by id once the password matched; before that the typed name only as
- * {@link LogIds#name(String)}, since it is sometimes a password typed in the wrong field.
+ * <p>Logs name the user by id once the password matched; before that the typed name only as {@link
+ * LogIds#name(String)}, since it is sometimes a password typed in the wrong field.
  */
 public final class LoginUseCase {
 
@@ -30,8 +30,14 @@ public final class LoginUseCase {
   private final UserDirectory users;
   private final AccountRemoval removal;
 
-  public LoginUseCase(CredentialRepository credentials, CredentialChecker checker, SessionOpener opener,
-      LoginThrottle throttle, CaptchaVerifier captchas, UserDirectory users, AccountRemoval removal) {
+  public LoginUseCase(
+      CredentialRepository credentials,
+      CredentialChecker checker,
+      SessionOpener opener,
+      LoginThrottle throttle,
+      CaptchaVerifier captchas,
+      UserDirectory users,
+      AccountRemoval removal) {
     this.credentials = credentials;
     this.checker = checker;
     this.opener = opener;
@@ -47,17 +53,17 @@ public final class LoginUseCase {
   }
 
   /**
-   * Checks the captcha when {@link LoginThrottle} asks for one (spending it), then the password.
-   * A captcha sent while none is required is ignored and stays unspent.
+   * Checks the captcha when {@link LoginThrottle} asks for one (spending it), then the password. A
+   * captcha sent while none is required is ignored and stays unspent.
    *
    * @throws VentException INVALID_ARGUMENT MISSING_FIELD (username or password empty);
    *     FAILED_PRECONDITION CAPTCHA_REQUIRED (too many recent failures for the username or the
    *     client IP and no captcha sent; the password was not checked); INVALID_ARGUMENT
-   *     CAPTCHA_INVALID (captcha required and wrong, expired or spent);
-   *     UNAUTHENTICATED INVALID_CREDENTIALS (unknown user or wrong password, never says which;
-   *     both take one bcrypt verification; also a user the user service no longer has, and a
-   *     password changed or an account deleted while the password was being checked: no session
-   *     is stored then); UNAVAILABLE when the captcha or user service is down
+   *     CAPTCHA_INVALID (captcha required and wrong, expired or spent); UNAUTHENTICATED
+   *     INVALID_CREDENTIALS (unknown user or wrong password, never says which; both take one bcrypt
+   *     verification; also a user the user service no longer has, and a password changed or an
+   *     account deleted while the password was being checked: no session is stored then);
+   *     UNAVAILABLE when the captcha or user service is down
    */
   public Tokens login(LoginCommand command) {
     AuthErrors.require(command.username(), "username");
@@ -66,11 +72,17 @@ public final class LoginUseCase {
     String ip = command.clientIp();
     if (throttle.captchaRequired(name, ip)) {
       if (!command.hasCaptcha()) {
-        LOG.info("event=login_refused reason=captcha_required nameId={} clientIp={}", LogIds.name(name), ip);
+        LOG.info(
+            "event=login_refused reason=captcha_required nameId={} clientIp={}",
+            LogIds.name(name),
+            ip);
         throw AuthErrors.captchaRequired();
       }
       if (!captchas.verify(command.captchaId(), command.captchaAnswer())) {
-        LOG.info("event=login_refused reason=captcha_invalid nameId={} clientIp={}", LogIds.name(name), ip);
+        LOG.info(
+            "event=login_refused reason=captcha_invalid nameId={} clientIp={}",
+            LogIds.name(name),
+            ip);
         throw AuthErrors.captchaInvalid();
       }
     }
@@ -78,8 +90,15 @@ public final class LoginUseCase {
     Optional<CredentialChecker.Failure> failure = checker.check(credential, command.password());
     if (failure.isPresent()) {
       throttle.failed(name, ip);
-      String who = credential.map(c -> "userId=" + c.userId()).orElseGet(() -> "nameId=" + LogIds.name(name));
-      LOG.info("event=login_failed reason={} {} clientIp={}", failure.get().name().toLowerCase(Locale.ROOT), who, ip);
+      String who =
+          credential
+              .map(c -> "userId=" + c.userId())
+              .orElseGet(() -> "nameId=" + LogIds.name(name));
+      LOG.info(
+          "event=login_failed reason={} {} clientIp={}",
+          failure.get().name().toLowerCase(Locale.ROOT),
+          who,
+          ip);
       throw AuthErrors.invalidCredentials();
     }
     throttle.succeeded(name);
@@ -95,7 +114,8 @@ public final class LoginUseCase {
       LOG.info("event=login_failed reason=credential_changed userId={} clientIp={}", userId, ip);
       throw AuthErrors.invalidCredentials();
     }
-    LOG.info("event=login userId={} sessionId={} clientIp={}", userId, tokens.get().sessionId(), ip);
+    LOG.info(
+        "event=login userId={} sessionId={} clientIp={}", userId, tokens.get().sessionId(), ip);
     return tokens.get();
   }
 }

@@ -10,5 +10,10 @@ package vent.provider.auth.domain;
  * @param credentialVersion {@link Credential#version()} of the credential whose password was
  *     checked (or just set); the session is stored only while the user's credential is still at it
  */
-public record NewSession(String sessionId, String userId, String refreshHash, long createdAtMs, long ttlMs,
+public record NewSession(
+    String sessionId,
+    String userId,
+    String refreshHash,
+    long createdAtMs,
+    long ttlMs,
     long credentialVersion) {}

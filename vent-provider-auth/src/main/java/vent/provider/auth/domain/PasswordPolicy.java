@@ -1,37 +1,43 @@
 package vent.provider.auth.domain;
 
-import java.nio.charset.StandardCharsets;
+import vent.api.rules.FieldRule;
+import vent.auth.v1.RegisterRequest;
 
 /**
- * What a password must be: 8 to 72 bytes in UTF-8. 72 bytes is the most bcrypt reads; longer
- * input would be cut silently, so it is refused instead.
+ * What a password must be: the {@code password} rule of {@code vent/auth/v1/auth.proto}, 8 to 72
+ * bytes in UTF-8. 72 bytes is the most bcrypt reads; longer input would be cut silently, so it is
+ * refused instead.
  */
 public final class PasswordPolicy {
 
+  private static final FieldRule PASSWORD =
+      FieldRule.of(RegisterRequest.getDescriptor(), "password");
+
   /** Shortest password, bytes (UTF-8). */
-  public static final int MIN_BYTES = 8;
+  public static final int MIN_BYTES = PASSWORD.rules().getMinBytes();
+
   /** Longest password, bytes (UTF-8): bcrypt's input limit. */
-  public static final int MAX_BYTES = 72;
+  public static final int MAX_BYTES = PASSWORD.rules().getMaxBytes();
 
   private PasswordPolicy() {}
 
-  /** @return true when {@code password} is 8..72 bytes in UTF-8 */
+  /**
+   * @return true when {@code password} is 8..72 bytes in UTF-8
+   */
   public static boolean acceptable(String password) {
-    if (password == null) {
-      return false;
-    }
-    int bytes = password.getBytes(StandardCharsets.UTF_8).length;
-    return bytes >= MIN_BYTES && bytes <= MAX_BYTES;
+    return password != null && PASSWORD.check(password).isEmpty();
   }
 
   /**
-   * @throws vent.common.error.VentException INVALID_ARGUMENT INVALID_PASSWORD when not
-   *     {@link #acceptable(String)}
+   * @throws vent.common.error.VentException INVALID_ARGUMENT INVALID_PASSWORD when not {@link
+   *     #acceptable(String)}
    */
   public static void check(String password) {
-    if (!acceptable(password)) {
-      throw AuthErrors.invalidPassword(
-          "password must be " + MIN_BYTES + " to " + MAX_BYTES + " bytes in UTF-8");
-    }
+    PASSWORD
+        .check(password)
+        .ifPresent(
+            violation -> {
+              throw AuthErrors.invalidPassword(violation.detail());
+            });
   }
 }

@@ -19,21 +19,36 @@ public final class RefreshUseCase {
    * @param refreshToken the token from the last Register, Login, Refresh or ChangePassword
    * @return a new access token and a new refresh token of the same session
    * @throws VentException INVALID_ARGUMENT MISSING_FIELD (empty token); UNAUTHENTICATED
-   *     REFRESH_TOKEN_INVALID when the token is unknown, expired, spent or revoked. A spent
-   *     token also revokes its session, so whoever holds the newest token loses it too.
+   *     REFRESH_TOKEN_INVALID when the token is unknown, expired, spent or revoked. A spent token
+   *     also revokes its session, so whoever holds the newest token loses it too.
    */
   public Tokens refresh(String refreshToken) {
     AuthErrors.require(refreshToken, "refresh_token");
-    String next = Secrets.newRefreshToken();
-    Rotation r = opener.sessions().rotate(
-        Secrets.sha256Hex(refreshToken), Secrets.sha256Hex(next), opener.clock().millis(), opener.refreshTtlMs());
+    String userId = Secrets.refreshTokenUser(refreshToken).orElse(null);
+    if (userId == null) {
+      LOG.info("event=refresh_failed reason=unknown_token");
+      throw AuthErrors.refreshTokenInvalid();
+    }
+    String next = Secrets.newRefreshToken(userId);
+    Rotation r =
+        opener
+            .sessions()
+            .rotate(
+                userId,
+                Secrets.sha256Hex(refreshToken),
+                Secrets.sha256Hex(next),
+                opener.clock().millis(),
+                opener.refreshTtlMs());
     switch (r.outcome()) {
       case ROTATED -> {
         LOG.info("event=token_refreshed userId={} sessionId={}", r.userId(), r.sessionId());
         return opener.tokens(r.userId(), r.sessionId(), next);
       }
       case REUSED -> {
-        LOG.warn("event=refresh_token_reused userId={} sessionId={} action=session_revoked", r.userId(), r.sessionId());
+        LOG.warn(
+            "event=refresh_token_reused userId={} sessionId={} action=session_revoked",
+            r.userId(),
+            r.sessionId());
         throw AuthErrors.refreshTokenInvalid();
       }
       default -> {

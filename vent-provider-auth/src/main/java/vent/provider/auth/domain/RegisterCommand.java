@@ -13,6 +13,12 @@ public record RegisterCommand(
   /** Never prints the password or the captcha answer. */
   @Override
   public String toString() {
-    return "RegisterCommand[username=" + username + ", displayName=" + displayName + ", captchaId=" + captchaId + "]";
+    return "RegisterCommand[username="
+        + username
+        + ", displayName="
+        + displayName
+        + ", captchaId="
+        + captchaId
+        + "]";
   }
 }

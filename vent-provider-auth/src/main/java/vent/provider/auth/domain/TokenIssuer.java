@@ -4,11 +4,13 @@ package vent.provider.auth.domain;
 public interface TokenIssuer {
 
   /**
-   * Signs an access token for a session: a JWT with claims iss, sub (= userId), sid
-   * (= sessionId), iat, exp (seconds since the epoch) and jti.
+   * Signs an access token for a session: a JWT with claims iss, sub (= userId), sid (= sessionId),
+   * iat, exp (seconds since the epoch) and jti.
    */
   AccessToken issue(String userId, String sessionId);
 
-  /** @return JSON text of a JWK Set (RFC 7517 section 5) holding public keys only */
+  /**
+   * @return JSON text of a JWK Set (RFC 7517 section 5) holding public keys only
+   */
   String publicJwksJson();
 }

@@ -10,7 +10,10 @@ package vent.provider.auth.domain;
  * @param sessionId 32 hex characters; the access token's "sid" claim
  */
 public record Tokens(
-    String accessToken, String refreshToken, long expiresInSeconds, long refreshExpiresInSeconds,
+    String accessToken,
+    String refreshToken,
+    long expiresInSeconds,
+    long refreshExpiresInSeconds,
     String sessionId) {
 
   /** Never prints the tokens themselves. */

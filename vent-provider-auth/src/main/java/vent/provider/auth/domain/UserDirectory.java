@@ -8,8 +8,8 @@ public interface UserDirectory {
    *
    * @return the created profile (username lower-cased by the user service)
    * @throws vent.common.error.VentException as the user service reports it, unchanged:
-   *     INVALID_ARGUMENT (INVALID_USERNAME, INVALID_DISPLAY_NAME), ALREADY_EXISTS
-   *     (USERNAME_TAKEN), UNAVAILABLE (DEPENDENCY_UNAVAILABLE)
+   *     INVALID_ARGUMENT (INVALID_USERNAME, INVALID_DISPLAY_NAME), ALREADY_EXISTS (USERNAME_TAKEN),
+   *     UNAVAILABLE (DEPENDENCY_UNAVAILABLE)
    */
   UserProfile create(String username, String displayName);
 
@@ -24,8 +24,7 @@ public interface UserDirectory {
   boolean exists(String userId);
 
   /**
-   * Deletes a user; used to undo a registration that failed after the user was created.
-   * Idempotent.
+   * Deletes a user; used to undo a registration that failed after the user was created. Idempotent.
    *
    * @throws vent.common.error.VentException UNAVAILABLE when the user service cannot be reached
    */

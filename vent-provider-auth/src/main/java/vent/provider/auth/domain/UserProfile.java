@@ -9,4 +9,9 @@ package vent.provider.auth.domain;
  * @param updatedAtMs milliseconds since the Unix epoch (UTC)
  */
 public record UserProfile(
-    String id, String username, String displayName, String bio, long createdAtMs, long updatedAtMs) {}
+    String id,
+    String username,
+    String displayName,
+    String bio,
+    long createdAtMs,
+    long updatedAtMs) {}

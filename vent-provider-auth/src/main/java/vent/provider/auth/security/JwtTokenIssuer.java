@@ -33,33 +33,39 @@ import vent.provider.auth.domain.TokenIssuer;
 /**
  * Access tokens as JWTs (RFC 7519) signed with ES256 (RFC 7518 section 3.4: ECDSA on P-256 with
  * SHA-256) in compact JWS form (RFC 7515). Header {@code {"alg":"ES256","kid":...,"typ":"JWT"}};
- * claims {@code iss}, {@code aud} (the one service meant to accept the token, by default
- * {@value #DEFAULT_AUDIENCE}), {@code sub} (user id), {@code sid} (session id), {@code iat},
- * {@code exp} (seconds since the epoch) and {@code jti} (random UUID).
+ * claims {@code iss}, {@code aud} (the one service meant to accept the token, by default {@value
+ * #DEFAULT_AUDIENCE}), {@code sub} (user id), {@code sid} (session id), {@code iat}, {@code exp}
+ * (seconds since the epoch) and {@code jti} (random UUID).
  *
  * <p>The signing key comes from the shared {@link SigningKeyStore}: the first instance to start
  * generates it (key id = its RFC 7638 thumbprint, JWK {@code iat} = its creation time) and every
  * other instance, now or after a restart, loads the same one.
  *
- * <p>Rotation: {@link #refresh()} (run every minute or so by each instance) loads the key
- * another instance made current, and replaces a key older than the rotation period by a new
- * one. The replaced key stays in the published key set for the access token lifetime plus
- * {@value #RETIRED_KEY_MARGIN_SECONDS} s, so tokens signed before the rotation verify until
- * they expire; then it is deleted.
+ * <p>Rotation: {@link #refresh()} (run every minute or so by each instance) loads the key another
+ * instance made current, and replaces a key older than the rotation period by a new one. The
+ * replaced key stays in the published key set for the access token lifetime plus {@value
+ * #RETIRED_KEY_MARGIN_SECONDS} s, so tokens signed before the rotation verify until they expire;
+ * then it is deleted.
  */
 public final class JwtTokenIssuer implements TokenIssuer {
 
   private static final Logger LOG = LoggerFactory.getLogger(JwtTokenIssuer.class);
+
   /** Beyond the token lifetime, for clock skew between instances and vent-web. */
   static final long RETIRED_KEY_MARGIN_SECONDS = 300;
-  /** The {@code aud} claim unless configured otherwise: the REST front is the tokens' only reader. */
+
+  /**
+   * The {@code aud} claim unless configured otherwise: the REST front is the tokens' only reader.
+   */
   public static final String DEFAULT_AUDIENCE = "vent-web";
 
   private final SigningKeyStore store;
   private final String issuer;
   private final String audience;
+
   /** Access token lifetime, seconds, read for each token (global configuration, live). */
   private final LongSupplier ttlSeconds;
+
   private final Duration rotationPeriod;
   private final Clock clock;
   private volatile Signing signing;
@@ -71,8 +77,13 @@ public final class JwtTokenIssuer implements TokenIssuer {
     }
   }
 
-  private JwtTokenIssuer(SigningKeyStore store, String issuer, String audience, LongSupplier ttlSeconds,
-      Duration rotationPeriod, Clock clock) {
+  private JwtTokenIssuer(
+      SigningKeyStore store,
+      String issuer,
+      String audience,
+      LongSupplier ttlSeconds,
+      Duration rotationPeriod,
+      Clock clock) {
     this.store = store;
     this.issuer = issuer;
     this.audience = audience;
@@ -89,8 +100,8 @@ public final class JwtTokenIssuer implements TokenIssuer {
    * @param rotationPeriod how long one key signs before {@link #refresh()} replaces it
    * @throws IllegalStateException if the stored key is missing or unreadable
    */
-  public static JwtTokenIssuer start(SigningKeyStore store, String issuer, long ttlSeconds, Duration rotationPeriod,
-      Clock clock) {
+  public static JwtTokenIssuer start(
+      SigningKeyStore store, String issuer, long ttlSeconds, Duration rotationPeriod, Clock clock) {
     if (ttlSeconds <= 0) {
       throw new IllegalArgumentException("access token lifetime must be positive");
     }
@@ -98,33 +109,40 @@ public final class JwtTokenIssuer implements TokenIssuer {
   }
 
   /**
-   * As {@link #start(SigningKeyStore, String, long, Duration, Clock)}, with a lifetime read for each
-   * token (and each rotation), so a change applies to the next token without a restart.
+   * As {@link #start(SigningKeyStore, String, long, Duration, Clock)}, with a lifetime read for
+   * each token (and each rotation), so a change applies to the next token without a restart.
    *
    * @param audience the {@code aud} claim, e.g. {@value #DEFAULT_AUDIENCE}; not blank
    * @param ttlSeconds access token lifetime, seconds; must always supply a positive value
    */
-  public static JwtTokenIssuer start(SigningKeyStore store, String issuer, String audience, LongSupplier ttlSeconds,
-      Duration rotationPeriod, Clock clock) {
+  public static JwtTokenIssuer start(
+      SigningKeyStore store,
+      String issuer,
+      String audience,
+      LongSupplier ttlSeconds,
+      Duration rotationPeriod,
+      Clock clock) {
     if (audience == null || audience.isBlank()) {
       throw new IllegalArgumentException("audience must not be blank");
     }
     if (rotationPeriod.isNegative() || rotationPeriod.isZero()) {
-      throw new IllegalArgumentException("access token lifetime and key rotation period must be positive");
+      throw new IllegalArgumentException(
+          "access token lifetime and key rotation period must be positive");
     }
-    JwtTokenIssuer tokens = new JwtTokenIssuer(store, issuer, audience, ttlSeconds, rotationPeriod, clock);
+    JwtTokenIssuer tokens =
+        new JwtTokenIssuer(store, issuer, audience, ttlSeconds, rotationPeriod, clock);
     tokens.signing = tokens.load(store.currentKid().orElseGet(tokens::createFirstKey));
     return tokens;
   }
 
   /**
-   * Follows the store: signs with the key that is current there (another instance may have
-   * rotated it) and rotates it when it is older than the rotation period (a key without
-   * {@code iat}, made before rotation existed, counts as due). Races between instances end with
-   * one new key (compare-and-set).
+   * Follows the store: signs with the key that is current there (another instance may have rotated
+   * it) and rotates it when it is older than the rotation period (a key without {@code iat}, made
+   * before rotation existed, counts as due). Races between instances end with one new key
+   * (compare-and-set).
    *
-   * @throws IllegalStateException or a Redis exception when the store cannot be read; the
-   *     instance keeps signing with the key it has
+   * @throws IllegalStateException or a Redis exception when the store cannot be read; the instance
+   *     keeps signing with the key it has
    */
   public void refresh() {
     String kid = store.currentKid().orElseGet(this::createFirstKey);
@@ -148,12 +166,16 @@ public final class JwtTokenIssuer implements TokenIssuer {
     // The lifetime in force now: tokens signed earlier under a longer lifetime may fail to verify
     // after the retired key goes (docs/CONFIG.md).
     long retainMs = (ttlSeconds.getAsLong() + RETIRED_KEY_MARGIN_SECONDS) * 1000;
-    String winner = store.rotate(old, fresh.getKeyID(), fresh.toJSONString(), clock.millis(), retainMs);
+    String winner =
+        store.rotate(old, fresh.getKeyID(), fresh.toJSONString(), clock.millis(), retainMs);
     if (winner == null) {
       winner = createFirstKey();
     }
-    LOG.info("event={} kid={} retiredKid={}", winner.equals(fresh.getKeyID()) ? "signing_key_rotated" : "signing_key_rotation_lost",
-        winner, old);
+    LOG.info(
+        "event={} kid={} retiredKid={}",
+        winner.equals(fresh.getKeyID()) ? "signing_key_rotated" : "signing_key_rotation_lost",
+        winner,
+        old);
     signing = load(winner);
     return winner;
   }
@@ -161,7 +183,8 @@ public final class JwtTokenIssuer implements TokenIssuer {
   private Signing load(String kid) {
     String json = store.all().get(kid);
     if (json == null) {
-      throw new IllegalStateException("signing key " + kid + " is current but missing from the key set");
+      throw new IllegalStateException(
+          "signing key " + kid + " is current but missing from the key set");
     }
     try {
       ECKey key = ECKey.parse(json);
@@ -178,7 +201,10 @@ public final class JwtTokenIssuer implements TokenIssuer {
   private String createFirstKey() {
     ECKey fresh = generate();
     String winner = store.createIfAbsent(fresh.getKeyID(), fresh.toJSONString());
-    LOG.info("event={} kid={}", winner.equals(fresh.getKeyID()) ? "signing_key_created" : "signing_key_race_lost", winner);
+    LOG.info(
+        "event={} kid={}",
+        winner.equals(fresh.getKeyID()) ? "signing_key_created" : "signing_key_race_lost",
+        winner);
     return winner;
   }
 
@@ -200,16 +226,21 @@ public final class JwtTokenIssuer implements TokenIssuer {
     Signing current = signing;
     long lifetime = ttlSeconds.getAsLong();
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
-        .issuer(issuer)
-        .audience(audience)
-        .subject(userId)
-        .claim("sid", sessionId)
-        .issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plusSeconds(lifetime)))
-        .jwtID(UUID.randomUUID().toString())
-        .build();
-    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(current.kid()).type(JOSEObjectType.JWT).build();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .audience(audience)
+            .subject(userId)
+            .claim("sid", sessionId)
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(lifetime)))
+            .jwtID(UUID.randomUUID().toString())
+            .build();
+    JWSHeader header =
+        new JWSHeader.Builder(JWSAlgorithm.ES256)
+            .keyID(current.kid())
+            .type(JOSEObjectType.JWT)
+            .build();
     SignedJWT jwt = new SignedJWT(header, claims);
     try {
       jwt.sign(current.signer());
@@ -234,7 +265,9 @@ public final class JwtTokenIssuer implements TokenIssuer {
     return new JWKSet(keys).toString(true);
   }
 
-  /** @return the id of the key this instance signs with */
+  /**
+   * @return the id of the key this instance signs with
+   */
   public String keyId() {
     return signing.kid();
   }

@@ -16,6 +16,7 @@ import vent.provider.auth.domain.UserDirectory;
 import vent.provider.auth.events.UserDeletedHandler;
 import vent.provider.auth.security.JwtTokenIssuer;
 import vent.provider.auth.service.AuthServiceImpl;
+import vent.provider.auth.store.LayoutMigration;
 import vent.user.v1.UserService;
 
 /**
@@ -29,22 +30,42 @@ public final class AuthProviderMain {
   private AuthProviderMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    ProviderMain.run(args, AuthProviderConfig.class, (cfg, server, redis) -> {
-      // createUser is not idempotent and deleteUser runs only as compensation: no retries.
-      ReferenceConfig<UserService> userRef =
-          server.node().refer(UserService.class, cfg.consumerTimeoutMs, 2, Set.of("createUser", "deleteUser"));
-      // A retried verification would find the captcha spent by the first attempt.
-      ReferenceConfig<CaptchaService> captchaRef =
-          server.node().refer(CaptchaService.class, cfg.consumerTimeoutMs, 2, Set.of("verifyCaptcha"));
-      UserDirectory users = new DubboUserDirectory(memoize(userRef));
-      CaptchaVerifier captchas = new DubboCaptchaVerifier(memoize(captchaRef));
-      AuthLive live = AuthLive.bind(cfg.auth, server.globalConfig());
-      JwtTokenIssuer signingKeys = AuthWiring.signingKeys(cfg.auth, live, redis, Clock.systemUTC());
-      server.closeOnStop(SigningKeyRotation.every(Duration.ofSeconds(live.signingKeyCheckSeconds()), signingKeys));
-      AuthUseCases useCases = AuthWiring.useCases(live, redis, signingKeys, users, captchas, Clock.systemUTC());
-      server.provide(AuthService.class, new AuthServiceImpl(useCases));
-      server.consume(redis, EventStreams.USER, UserDeletedHandler.GROUP, new UserDeletedHandler(useCases.accountRemoval()));
-    });
+    ProviderMain.run(
+        args,
+        AuthProviderConfig.class,
+        (cfg, server, redis) -> {
+          // createUser is not idempotent and deleteUser runs only as compensation: no retries.
+          ReferenceConfig<UserService> userRef =
+              server
+                  .node()
+                  .refer(
+                      UserService.class,
+                      cfg.consumerTimeoutMs,
+                      2,
+                      Set.of("createUser", "deleteUser"));
+          // A retried verification would find the captcha spent by the first attempt.
+          ReferenceConfig<CaptchaService> captchaRef =
+              server
+                  .node()
+                  .refer(CaptchaService.class, cfg.consumerTimeoutMs, 2, Set.of("verifyCaptcha"));
+          UserDirectory users = new DubboUserDirectory(memoize(userRef));
+          CaptchaVerifier captchas = new DubboCaptchaVerifier(memoize(captchaRef));
+          AuthLive live = AuthLive.bind(cfg.auth, server.globalConfig());
+          JwtTokenIssuer signingKeys =
+              AuthWiring.signingKeys(cfg.auth, live, redis, Clock.systemUTC());
+          server.closeOnStop(
+              SigningKeyRotation.every(
+                  Duration.ofSeconds(live.signingKeyCheckSeconds()), signingKeys));
+          AuthUseCases useCases =
+              AuthWiring.useCases(live, redis, signingKeys, users, captchas, Clock.systemUTC());
+          server.provide(AuthService.class, new AuthServiceImpl(useCases));
+          server.consume(
+              redis,
+              EventStreams.USER,
+              UserDeletedHandler.GROUP,
+              new UserDeletedHandler(useCases.accountRemoval()));
+        },
+        (config, redis) -> "credentials=" + new LayoutMigration(redis).run());
   }
 
   /** The references exist once serving has started; resolve them on first use. */

@@ -31,24 +31,42 @@ public final class AuthWiring {
   private AuthWiring() {}
 
   /**
-   * Loads (or on the very first start creates) the signing key from Redis, so this fails fast
-   * when Redis is unreachable. Run {@link SigningKeyRotation} on it to follow rotation.
+   * Loads (or on the very first start creates) the signing key from Redis, so this fails fast when
+   * Redis is unreachable. Run {@link SigningKeyRotation} on it to follow rotation.
    */
-  public static JwtTokenIssuer signingKeys(AuthSettings auth, AuthLive live, RedissonClient redis, Clock clock) {
-    return JwtTokenIssuer.start(new RedisSigningKeyStore(redis), auth.issuer, auth.audience, live.accessTokenTtlSeconds(),
-        Duration.ofSeconds(auth.signingKeyRotationSeconds), clock);
+  public static JwtTokenIssuer signingKeys(
+      AuthSettings auth, AuthLive live, RedissonClient redis, Clock clock) {
+    return JwtTokenIssuer.start(
+        new RedisSigningKeyStore(redis),
+        auth.issuer,
+        auth.audience,
+        live.accessTokenTtlSeconds(),
+        Duration.ofSeconds(auth.signingKeyRotationSeconds),
+        clock);
   }
 
-  /** The use cases over Redis, signing with {@code issuer}; lifetimes and login thresholds from {@code live}. */
-  public static AuthUseCases useCases(AuthLive live, RedissonClient redis, JwtTokenIssuer issuer, UserDirectory users,
-      CaptchaVerifier captchas, Clock clock) {
+  /**
+   * The use cases over Redis, signing with {@code issuer}; lifetimes and login thresholds from
+   * {@code live}.
+   */
+  public static AuthUseCases useCases(
+      AuthLive live,
+      RedissonClient redis,
+      JwtTokenIssuer issuer,
+      UserDirectory users,
+      CaptchaVerifier captchas,
+      Clock clock) {
     var credentials = new RedisCredentialRepository(redis);
     var sessions = new RedisSessionRepository(redis);
     var hasher = new BcryptPasswordHasher(live.bcryptCost());
     var checker = new CredentialChecker(hasher);
     var opener = new SessionOpener(sessions, issuer, clock, live.refreshTokenTtlSeconds());
-    var throttle = new LoginThrottle(new RedisLoginFailureLog(redis), live.loginFailuresBeforeCaptcha(),
-        live.loginFailureWindowSeconds(), clock);
+    var throttle =
+        new LoginThrottle(
+            new RedisLoginFailureLog(redis),
+            live.loginFailuresBeforeCaptcha(),
+            live.loginFailureWindowSeconds(),
+            clock);
     var removal = new AccountRemoval(credentials, sessions);
     var reconfirmation = new PasswordReconfirmation(credentials, checker, throttle, captchas);
     return new AuthUseCases(

@@ -21,9 +21,9 @@ import vent.provider.auth.domain.Tokens;
 import vent.user.v1.User;
 
 /**
- * The {@code vent.auth.v1.AuthService} Triple endpoint: converts protobuf to domain calls and
- * back. Errors are the use cases' {@link vent.common.error.VentException}s, turned into gRPC
- * statuses by vent-common's provider filter; see auth.proto for each RPC's contract.
+ * The {@code vent.auth.v1.AuthService} Triple endpoint: converts protobuf to domain calls and back.
+ * Errors are the use cases' {@link vent.common.error.VentException}s, turned into gRPC statuses by
+ * vent-common's provider filter; see auth.proto for each RPC's contract.
  */
 public final class AuthServiceImpl extends DubboAuthServiceTriple.AuthServiceImplBase {
 
@@ -35,20 +35,41 @@ public final class AuthServiceImpl extends DubboAuthServiceTriple.AuthServiceImp
 
   @Override
   public RegisterResponse register(RegisterRequest r) {
-    Registration reg = useCases.register().register(new RegisterCommand(
-        r.getUsername(), r.getPassword(), r.getDisplayName(), r.getCaptchaId(), r.getCaptchaAnswer()));
+    Registration reg =
+        useCases
+            .register()
+            .register(
+                new RegisterCommand(
+                    r.getUsername(),
+                    r.getPassword(),
+                    r.getDisplayName(),
+                    r.getCaptchaId(),
+                    r.getCaptchaAnswer()));
     var u = reg.user();
-    User user = User.newBuilder()
-        .setId(u.id()).setUsername(u.username()).setDisplayName(u.displayName()).setBio(u.bio())
-        .setCreatedAtMs(u.createdAtMs()).setUpdatedAtMs(u.updatedAtMs())
-        .build();
+    User user =
+        User.newBuilder()
+            .setId(u.id())
+            .setUsername(u.username())
+            .setDisplayName(u.displayName())
+            .setBio(u.bio())
+            .setCreatedAtMs(u.createdAtMs())
+            .setUpdatedAtMs(u.updatedAtMs())
+            .build();
     return RegisterResponse.newBuilder().setUser(user).setTokens(toProto(reg.tokens())).build();
   }
 
   @Override
   public TokenPair login(LoginRequest r) {
-    return toProto(useCases.login().login(
-        new LoginCommand(r.getUsername(), r.getPassword(), r.getClientIp(), r.getCaptchaId(), r.getCaptchaAnswer())));
+    return toProto(
+        useCases
+            .login()
+            .login(
+                new LoginCommand(
+                    r.getUsername(),
+                    r.getPassword(),
+                    r.getClientIp(),
+                    r.getCaptchaId(),
+                    r.getCaptchaAnswer())));
   }
 
   @Override
@@ -58,18 +79,29 @@ public final class AuthServiceImpl extends DubboAuthServiceTriple.AuthServiceImp
 
   @Override
   public LogoutResponse logout(LogoutRequest r) {
-    return LogoutResponse.newBuilder().setEnded(useCases.logout().logout(r.getSessionId(), r.getUserId())).build();
+    return LogoutResponse.newBuilder()
+        .setEnded(useCases.logout().logout(r.getSessionId(), r.getUserId()))
+        .build();
   }
 
   @Override
   public TokenPair changePassword(ChangePasswordRequest r) {
-    return toProto(useCases.changePassword().change(r.getUserId(), r.getCurrentPassword(), r.getNewPassword(),
-        r.getCaptchaId(), r.getCaptchaAnswer()));
+    return toProto(
+        useCases
+            .changePassword()
+            .change(
+                r.getUserId(),
+                r.getCurrentPassword(),
+                r.getNewPassword(),
+                r.getCaptchaId(),
+                r.getCaptchaAnswer()));
   }
 
   @Override
   public DeleteAccountResponse deleteAccount(DeleteAccountRequest r) {
-    useCases.deleteAccount().delete(r.getUserId(), r.getPassword(), r.getCaptchaId(), r.getCaptchaAnswer());
+    useCases
+        .deleteAccount()
+        .delete(r.getUserId(), r.getPassword(), r.getCaptchaId(), r.getCaptchaAnswer());
     return DeleteAccountResponse.getDefaultInstance();
   }
 

@@ -1,42 +1,59 @@
 package vent.provider.auth.store;
 
-/** Redis key names of the auth provider (layout in the module README). */
+/**
+ * Redis key names of the auth provider (layout in the module README). Everything of one user
+ * carries the hash tag {@code {<user id>}}, so a session or credential script runs on one slot of a
+ * Redis Cluster; the username pointer has the tag of the name, the signing keys share {@code
+ * {jwk}}, and each login-failure set is one key on its own slot.
+ */
 final class AuthKeys {
 
   static final String PREFIX = "vent:auth:";
-  static final String CRED = PREFIX + "cred:";
-  static final String USER_CRED = PREFIX + "user-cred:";
-  static final String SESSION = PREFIX + "session:";
-  static final String REFRESH = PREFIX + "refresh:";
-  static final String USER_SESSIONS = PREFIX + "user-sessions:";
-  static final String JWKS = PREFIX + "jwks";
-  static final String JWK_CURRENT = PREFIX + "jwk-current";
-  static final String JWK_RETIRED = PREFIX + "jwk-retired";
+  static final String JWKS = PREFIX + "{jwk}:jwks";
+  static final String JWK_CURRENT = PREFIX + "{jwk}:current";
+  static final String JWK_RETIRED = PREFIX + "{jwk}:retired";
   static final String LOGIN_FAILURES = PREFIX + "login-failures:";
 
   private AuthKeys() {}
 
-  static String cred(String lowerUsername) {
-    return CRED + lowerUsername;
+  /**
+   * @return the prefix of every key of user {@code userId}, {@code vent:auth:{<id>}:}
+   */
+  static String user(String userId) {
+    return PREFIX + "{" + userId + "}:";
   }
 
-  static String userCred(String userId) {
-    return USER_CRED + userId;
+  /** Hash {userId, username, hash, changedAtMs, ver}. */
+  static String cred(String userId) {
+    return user(userId) + "cred";
   }
 
-  static String session(String sessionId) {
-    return SESSION + sessionId;
+  /** String: lower-case username -> user id, on the name's slot. */
+  static String name(String lowerUsername) {
+    return PREFIX + "name:{" + lowerUsername + "}";
   }
 
-  static String refresh(String refreshHash) {
-    return REFRESH + refreshHash;
+  static String sessionPrefix(String userId) {
+    return user(userId) + "session:";
+  }
+
+  static String session(String userId, String sessionId) {
+    return sessionPrefix(userId) + sessionId;
+  }
+
+  static String refreshPrefix(String userId) {
+    return user(userId) + "refresh:";
+  }
+
+  static String refresh(String userId, String refreshHash) {
+    return refreshPrefix(userId) + refreshHash;
+  }
+
+  static String userSessions(String userId) {
+    return user(userId) + "sessions";
   }
 
   static String loginFailures(String subject) {
     return LOGIN_FAILURES + subject;
-  }
-
-  static String userSessions(String userId) {
-    return USER_SESSIONS + userId;
   }
 }

@@ -7,57 +7,38 @@ import java.util.Optional;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import vent.common.redis.LuaScripts;
 import vent.provider.auth.domain.Credential;
 import vent.provider.auth.domain.CredentialRepository;
 
 /**
- * Credentials in Redis: hash {@code vent:auth:cred:{lower-username}} {userId, hash, changedAtMs,
- * ver} and string {@code vent:auth:user-cred:{userId}} -> lower-username, both without TTL and
- * always written together by one Lua script. A credential stored without {@code ver} is at
- * {@link Credential#FIRST_VERSION}; {@link RedisSessionRepository} reads the same fields.
+ * Credentials in Redis: hash {@code vent:auth:{<userId>}:cred} {userId, username, hash,
+ * changedAtMs, ver} on the user's slot (with the sessions, so a session open checks it in the same
+ * script), and the login lookup {@code vent:auth:name:{<lower-username>}} -> userId on the name's
+ * slot, both without TTL. A credential stored without {@code ver} is at {@link
+ * Credential#FIRST_VERSION}; {@link RedisSessionRepository} reads the same fields.
+ *
+ * <p>The two keys live on two slots, so they are written one after the other: the pointer first
+ * (the credential a gone user left for the name is then deleted), then the credential; on delete
+ * the credential first, then the pointer if it still names the user. A crash in between leaves a
+ * pointer to a user without a credential (or whose credential is for another name), which reads as
+ * no credential and is overwritten by the next credential for that name: a lookup only believes a
+ * pointer whose credential names the same username.
  */
 public final class RedisCredentialRepository implements CredentialRepository {
 
-  // KEYS: cred, user-cred. ARGV: userId, hash, changedAtMs, lower-username, user-cred prefix, version.
-  // A credential left by a user that no longer exists loses its reverse lookup too.
-  private static final String CREATE = """
-      local old = redis.call('HGET', KEYS[1], 'userId')
-      if old and old ~= ARGV[1] then
-        redis.call('DEL', ARGV[5] .. old)
-      end
-      redis.call('DEL', KEYS[1])
-      redis.call('HSET', KEYS[1], 'userId', ARGV[1], 'hash', ARGV[2], 'changedAtMs', ARGV[3], 'ver', ARGV[6])
-      redis.call('SET', KEYS[2], ARGV[4])
-      return 1
-      """;
+  // KEYS: cred. ARGV: userId, lower-username, hash, changedAtMs, version.
+  private static final String CREATE = LuaScripts.load("auth/credential_create.lua");
 
-  // KEYS: user-cred. ARGV: userId, expected version, new hash (empty: keep the hash), changedAtMs,
-  // cred prefix. Compare-and-set on the version, which every write raises by one.
-  private static final String REPLACE_HASH = """
-      local name = redis.call('GET', KEYS[1])
-      if not name then return 0 end
-      local cred = ARGV[5] .. name
-      if redis.call('HGET', cred, 'userId') ~= ARGV[1] then return 0 end
-      local ver = redis.call('HGET', cred, 'ver') or '%d'
-      if ver ~= ARGV[2] then return 0 end
-      redis.call('HSET', cred, 'ver', tostring(tonumber(ver) + 1))
-      if ARGV[3] ~= '' then
-        redis.call('HSET', cred, 'hash', ARGV[3], 'changedAtMs', ARGV[4])
-      end
-      return 1
-      """.formatted(Credential.FIRST_VERSION);
+  // KEYS: cred. ARGV: userId, expected version, new hash (empty: keep the hash), changedAtMs.
+  private static final String REPLACE_HASH =
+      LuaScripts.load("auth/credential_replace_hash.lua").formatted(Credential.FIRST_VERSION);
 
-  // KEYS: user-cred. ARGV: userId, cred prefix. Leaves a credential that another user owns.
-  private static final String DELETE = """
-      local name = redis.call('GET', KEYS[1])
-      if not name then return 0 end
-      local cred = ARGV[2] .. name
-      if redis.call('HGET', cred, 'userId') == ARGV[1] then
-        redis.call('DEL', cred)
-      end
-      redis.call('DEL', KEYS[1])
-      return 1
-      """;
+  // KEYS: cred. ARGV (optional): the username it must be for. Returns the username it had, or nil.
+  private static final String DELETE = LuaScripts.load("auth/credential_delete.lua");
+
+  // KEYS: username pointer. ARGV: userId. Deletes it while it names that user.
+  private static final String RELEASE_NAME = LuaScripts.load("auth/name_release.lua");
 
   private final RedissonClient redis;
 
@@ -68,30 +49,61 @@ public final class RedisCredentialRepository implements CredentialRepository {
   @Override
   public void create(Credential c) {
     String name = c.username().toLowerCase(Locale.ROOT);
-    script().eval(RScript.Mode.READ_WRITE, CREATE, RScript.ReturnType.LONG,
-        keys(AuthKeys.cred(name), AuthKeys.userCred(c.userId())),
-        c.userId(), c.passwordHash(), String.valueOf(c.changedAtMs()), name, AuthKeys.USER_CRED,
-        String.valueOf(c.version()));
+    String previous =
+        redis.<String>getBucket(AuthKeys.name(name), StringCodec.INSTANCE).getAndSet(c.userId());
+    if (previous != null && !previous.equals(c.userId())) {
+      // A user that no longer exists (the user service vouched the name is free) loses its
+      // credential for the name, so its id cannot be used to change a password again.
+      script()
+          .eval(
+              RScript.Mode.READ_WRITE,
+              DELETE,
+              RScript.ReturnType.VALUE,
+              List.of(AuthKeys.cred(previous)),
+              name);
+    }
+    script()
+        .eval(
+            RScript.Mode.READ_WRITE,
+            CREATE,
+            RScript.ReturnType.LONG,
+            List.of(AuthKeys.cred(c.userId())),
+            c.userId(),
+            name,
+            c.passwordHash(),
+            String.valueOf(c.changedAtMs()),
+            String.valueOf(c.version()));
   }
 
   @Override
   public Optional<Credential> findByUsername(String username) {
     String name = username.toLowerCase(Locale.ROOT);
-    Map<String, String> fields = redis.<String, String>getMap(AuthKeys.cred(name), StringCodec.INSTANCE).readAllMap();
-    return toCredential(name, fields);
+    String userId = redis.<String>getBucket(AuthKeys.name(name), StringCodec.INSTANCE).get();
+    if (userId == null) {
+      return Optional.empty();
+    }
+    return findByUserId(userId).filter(c -> c.username().equals(name));
   }
 
   @Override
   public Optional<Credential> findByUserId(String userId) {
-    String name = redis.<String>getBucket(AuthKeys.userCred(userId), StringCodec.INSTANCE).get();
-    if (name == null) {
+    Map<String, String> f =
+        redis.<String, String>getMap(AuthKeys.cred(userId), StringCodec.INSTANCE).readAllMap();
+    if (f == null
+        || !userId.equals(f.get("userId"))
+        || f.get("hash") == null
+        || f.get("username") == null) {
       return Optional.empty();
     }
-    return findByUsername(name).filter(c -> c.userId().equals(userId));
+    long changedAt = f.get("changedAtMs") == null ? 0L : Long.parseLong(f.get("changedAtMs"));
+    long version = f.get("ver") == null ? Credential.FIRST_VERSION : Long.parseLong(f.get("ver"));
+    return Optional.of(
+        new Credential(userId, f.get("username"), f.get("hash"), changedAt, version));
   }
 
   @Override
-  public boolean replaceHash(String userId, long expectedVersion, String newHash, long changedAtMs) {
+  public boolean replaceHash(
+      String userId, long expectedVersion, String newHash, long changedAtMs) {
     if (newHash == null || newHash.isEmpty()) {
       throw new IllegalArgumentException("newHash must not be empty");
     }
@@ -103,33 +115,43 @@ public final class RedisCredentialRepository implements CredentialRepository {
     return compareAndSet(userId, expectedVersion, "", 0L);
   }
 
-  private boolean compareAndSet(String userId, long expectedVersion, String newHash, long changedAtMs) {
-    Long done = script().eval(RScript.Mode.READ_WRITE, REPLACE_HASH, RScript.ReturnType.LONG,
-        keys(AuthKeys.userCred(userId)), userId, String.valueOf(expectedVersion), newHash, String.valueOf(changedAtMs),
-        AuthKeys.CRED);
+  private boolean compareAndSet(
+      String userId, long expectedVersion, String newHash, long changedAtMs) {
+    Long done =
+        script()
+            .eval(
+                RScript.Mode.READ_WRITE,
+                REPLACE_HASH,
+                RScript.ReturnType.LONG,
+                List.of(AuthKeys.cred(userId)),
+                userId,
+                String.valueOf(expectedVersion),
+                newHash,
+                String.valueOf(changedAtMs));
     return done != null && done == 1L;
   }
 
   @Override
   public void delete(String userId) {
-    script().eval(RScript.Mode.READ_WRITE, DELETE, RScript.ReturnType.LONG,
-        keys(AuthKeys.userCred(userId)), userId, AuthKeys.CRED);
-  }
-
-  private static List<Object> keys(String... names) {
-    return List.of((Object[]) names);
+    String name =
+        script()
+            .eval(
+                RScript.Mode.READ_WRITE,
+                DELETE,
+                RScript.ReturnType.VALUE,
+                List.of(AuthKeys.cred(userId)));
+    if (name != null) {
+      script()
+          .eval(
+              RScript.Mode.READ_WRITE,
+              RELEASE_NAME,
+              RScript.ReturnType.LONG,
+              List.of(AuthKeys.name(name)),
+              userId);
+    }
   }
 
   private RScript script() {
     return redis.getScript(StringCodec.INSTANCE);
-  }
-
-  private static Optional<Credential> toCredential(String name, Map<String, String> f) {
-    if (f == null || f.get("userId") == null || f.get("hash") == null) {
-      return Optional.empty();
-    }
-    long changedAt = f.get("changedAtMs") == null ? 0L : Long.parseLong(f.get("changedAtMs"));
-    long version = f.get("ver") == null ? Credential.FIRST_VERSION : Long.parseLong(f.get("ver"));
-    return Optional.of(new Credential(f.get("userId"), name, f.get("hash"), changedAt, version));
   }
 }

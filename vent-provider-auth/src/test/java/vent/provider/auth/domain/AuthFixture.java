@@ -15,8 +15,8 @@ import vent.provider.auth.store.RedisSessionRepository;
 import vent.provider.auth.store.RedisSigningKeyStore;
 
 /**
- * The auth use cases over the real Redis stores, real bcrypt (cost 4, to keep tests fast) and
- * real JWTs; only the other services (user, captcha) are fakes.
+ * The auth use cases over the real Redis stores, real bcrypt (cost 4, to keep tests fast) and real
+ * JWTs; only the other services (user, captcha) are fakes.
  */
 final class AuthFixture {
 
@@ -28,8 +28,10 @@ final class AuthFixture {
   final FakeUserDirectory users = new FakeUserDirectory();
   final FakeCaptchaVerifier captchas = new FakeCaptchaVerifier();
   final AtomicInteger verifications = new AtomicInteger();
+
   /** Runs once, inside the next password verification (after bcrypt), then is cleared. */
   final AtomicReference<Runnable> duringNextVerify = new AtomicReference<>();
+
   final PasswordHasher hasher;
   final CredentialRepository credentials;
   final SessionRepository sessions;
@@ -44,26 +46,33 @@ final class AuthFixture {
   AuthFixture(RedissonClient redis, CredentialRepository credentials, SessionRepository sessions) {
     this.redis = redis;
     BcryptPasswordHasher bcrypt = new BcryptPasswordHasher(4);
-    this.hasher = new PasswordHasher() {
-      @Override
-      public String hash(String password) {
-        return bcrypt.hash(password);
-      }
+    this.hasher =
+        new PasswordHasher() {
+          @Override
+          public String hash(String password) {
+            return bcrypt.hash(password);
+          }
 
-      @Override
-      public boolean verify(String password, String hash) {
-        verifications.incrementAndGet();
-        boolean matches = bcrypt.verify(password, hash);
-        Runnable hook = duringNextVerify.getAndSet(null);
-        if (hook != null) {
-          hook.run();
-        }
-        return matches;
-      }
-    };
+          @Override
+          public boolean verify(String password, String hash) {
+            verifications.incrementAndGet();
+            boolean matches = bcrypt.verify(password, hash);
+            Runnable hook = duringNextVerify.getAndSet(null);
+            if (hook != null) {
+              hook.run();
+            }
+            return matches;
+          }
+        };
     this.credentials = credentials;
     this.sessions = sessions;
-    this.issuer = JwtTokenIssuer.start(new RedisSigningKeyStore(redis), "vent-auth", ACCESS_TTL_S, Duration.ofDays(30), Clock.systemUTC());
+    this.issuer =
+        JwtTokenIssuer.start(
+            new RedisSigningKeyStore(redis),
+            "vent-auth",
+            ACCESS_TTL_S,
+            Duration.ofDays(30),
+            Clock.systemUTC());
     this.opener = new SessionOpener(sessions, issuer, Clock.systemUTC(), REFRESH_TTL_S);
     this.checker = new CredentialChecker(hasher);
   }
@@ -74,11 +83,13 @@ final class AuthFixture {
 
   /** Login with the production policy: a captcha after 3 failures in 15 minutes. */
   LoginUseCase login() {
-    return new LoginUseCase(credentials, checker, opener, throttle(), captchas, users, accountRemoval());
+    return new LoginUseCase(
+        credentials, checker, opener, throttle(), captchas, users, accountRemoval());
   }
 
   LoginThrottle throttle() {
-    return new LoginThrottle(new RedisLoginFailureLog(redis), 3, Duration.ofMinutes(15), Clock.systemUTC());
+    return new LoginThrottle(
+        new RedisLoginFailureLog(redis), 3, Duration.ofMinutes(15), Clock.systemUTC());
   }
 
   RefreshUseCase refresh() {
@@ -109,7 +120,9 @@ final class AuthFixture {
   /** Registers {@code username} with {@link #PASSWORD} through the real use case. */
   Registration registered(String username) {
     String captcha = captchas.issue("abcd");
-    Registration reg = register().register(new RegisterCommand(username, PASSWORD, "Name " + username, captcha, "abcd"));
+    Registration reg =
+        register()
+            .register(new RegisterCommand(username, PASSWORD, "Name " + username, captcha, "abcd"));
     assertThat(reg.user().username()).isEqualTo(username);
     return reg;
   }

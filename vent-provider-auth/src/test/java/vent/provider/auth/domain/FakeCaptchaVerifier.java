@@ -10,7 +10,9 @@ final class FakeCaptchaVerifier implements CaptchaVerifier {
   private final Map<String, String> answers = new ConcurrentHashMap<>();
   final AtomicInteger calls = new AtomicInteger();
 
-  /** @return the id of a new captcha whose answer is {@code answer} */
+  /**
+   * @return the id of a new captcha whose answer is {@code answer}
+   */
   String issue(String answer) {
     String id = "cap-" + (answers.size() + 1) + "-" + System.nanoTime();
     answers.put(id, answer);

@@ -20,7 +20,8 @@ final class FakeUserDirectory implements UserDirectory {
   public UserProfile create(String username, String displayName) {
     String name = username.toLowerCase(Locale.ROOT);
     if (byId.values().stream().anyMatch(u -> u.username().equals(name))) {
-      throw new VentException(ErrorKind.ALREADY_EXISTS, "USERNAME_TAKEN", "username '" + name + "' is taken");
+      throw new VentException(
+          ErrorKind.ALREADY_EXISTS, "USERNAME_TAKEN", "username '" + name + "' is taken");
     }
     String id = String.valueOf(ids.incrementAndGet());
     UserProfile u = new UserProfile(id, name, displayName, "", 1L, 1L);

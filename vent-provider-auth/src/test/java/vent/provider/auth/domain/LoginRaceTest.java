@@ -30,16 +30,18 @@ class LoginRaceTest extends RedisTestBase {
 
   /** Starts a login of alice with the right password that stops inside the password check. */
   private CompletableFuture<Tokens> parkedLogin() throws InterruptedException {
-    fx.duringNextVerify.set(() -> {
-      parked.countDown();
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-    CompletableFuture<Tokens> login = CompletableFuture.supplyAsync(
-        () -> fx.login().login("alice", AuthFixture.PASSWORD, "10.0.0.1"));
+    fx.duringNextVerify.set(
+        () -> {
+          parked.countDown();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    CompletableFuture<Tokens> login =
+        CompletableFuture.supplyAsync(
+            () -> fx.login().login("alice", AuthFixture.PASSWORD, "10.0.0.1"));
     assertThat(parked.await(10, TimeUnit.SECONDS)).as("login reached the password check").isTrue();
     return login;
   }
@@ -54,7 +56,9 @@ class LoginRaceTest extends RedisTestBase {
   }
 
   private java.util.Set<String> sessionsOf(String userId) {
-    return redis.<String>getSet("vent:auth:user-sessions:" + userId, StringCodec.INSTANCE).readAll();
+    return redis
+        .<String>getSet("vent:auth:{" + userId + "}:sessions", StringCodec.INSTANCE)
+        .readAll();
   }
 
   @Test
@@ -67,7 +71,9 @@ class LoginRaceTest extends RedisTestBase {
     release.countDown();
 
     assertFails(() -> outcome(login), ErrorKind.UNAUTHENTICATED, "INVALID_CREDENTIALS");
-    assertThat(sessionsOf(userId)).as("only the session of the change").containsExactly(changed.sessionId());
+    assertThat(sessionsOf(userId))
+        .as("only the session of the change")
+        .containsExactly(changed.sessionId());
   }
 
   @Test
@@ -82,7 +88,7 @@ class LoginRaceTest extends RedisTestBase {
     assertFails(() -> outcome(login), ErrorKind.UNAUTHENTICATED, "INVALID_CREDENTIALS");
     fx.accountRemoval().userDeleted(userId);
     assertThat(sessionsOf(userId)).isEmpty();
-    assertThat(redis.getKeys().getKeysStreamByPattern("vent:auth:session:*")).isEmpty();
+    assertThat(redis.getKeys().getKeysStreamByPattern("vent:auth:{*}:session:*")).isEmpty();
   }
 
   @Test
@@ -98,7 +104,7 @@ class LoginRaceTest extends RedisTestBase {
 
     assertFails(() -> outcome(login), ErrorKind.UNAUTHENTICATED, "INVALID_CREDENTIALS");
     assertThat(sessionsOf(userId)).isEmpty();
-    assertThat(redis.getKeys().getKeysStreamByPattern("vent:auth:session:*")).isEmpty();
+    assertThat(redis.getKeys().getKeysStreamByPattern("vent:auth:{*}:session:*")).isEmpty();
   }
 
   @Test
@@ -108,10 +114,16 @@ class LoginRaceTest extends RedisTestBase {
     // Deleted in the user service, but the UserDeleted event never reached auth.
     fx.users.byId.remove(userId);
 
-    assertFails(() -> fx.login().login("alice", AuthFixture.PASSWORD, ""), ErrorKind.UNAUTHENTICATED, "INVALID_CREDENTIALS");
+    assertFails(
+        () -> fx.login().login("alice", AuthFixture.PASSWORD, ""),
+        ErrorKind.UNAUTHENTICATED,
+        "INVALID_CREDENTIALS");
 
     assertThat(fx.credentials.findByUserId(userId)).isEmpty();
-    assertFails(() -> fx.refresh().refresh(reg.tokens().refreshToken()), ErrorKind.UNAUTHENTICATED, "REFRESH_TOKEN_INVALID");
+    assertFails(
+        () -> fx.refresh().refresh(reg.tokens().refreshToken()),
+        ErrorKind.UNAUTHENTICATED,
+        "REFRESH_TOKEN_INVALID");
     assertThat(sessionsOf(userId)).isEmpty();
   }
 }

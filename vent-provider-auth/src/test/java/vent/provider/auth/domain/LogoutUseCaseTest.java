@@ -16,8 +16,15 @@ class LogoutUseCaseTest extends RedisTestBase {
     assertThat(fx.logout().logout(t.sessionId(), reg.user().id())).isTrue();
     assertThat(fx.logout().logout(t.sessionId(), reg.user().id())).isFalse();
 
-    assertFails(() -> fx.refresh().refresh(t.refreshToken()), ErrorKind.UNAUTHENTICATED, "REFRESH_TOKEN_INVALID");
-    assertThat(redis.<String>getSet("vent:auth:user-sessions:" + reg.user().id()).contains(t.sessionId())).isFalse();
+    assertFails(
+        () -> fx.refresh().refresh(t.refreshToken()),
+        ErrorKind.UNAUTHENTICATED,
+        "REFRESH_TOKEN_INVALID");
+    assertThat(
+            redis
+                .<String>getSet("vent:auth:{" + reg.user().id() + "}:sessions")
+                .contains(t.sessionId()))
+        .isFalse();
   }
 
   @Test
@@ -27,7 +34,8 @@ class LogoutUseCaseTest extends RedisTestBase {
 
     assertThat(fx.logout().logout(alice.tokens().sessionId(), bob.user().id())).isFalse();
 
-    assertThat(fx.refresh().refresh(alice.tokens().refreshToken()).sessionId()).isEqualTo(alice.tokens().sessionId());
+    assertThat(fx.refresh().refresh(alice.tokens().refreshToken()).sessionId())
+        .isEqualTo(alice.tokens().sessionId());
   }
 
   @Test
@@ -37,7 +45,8 @@ class LogoutUseCaseTest extends RedisTestBase {
 
     fx.logout().logout(reg.tokens().sessionId(), reg.user().id());
 
-    assertThat(fx.refresh().refresh(second.refreshToken()).sessionId()).isEqualTo(second.sessionId());
+    assertThat(fx.refresh().refresh(second.refreshToken()).sessionId())
+        .isEqualTo(second.sessionId());
   }
 
   @Test

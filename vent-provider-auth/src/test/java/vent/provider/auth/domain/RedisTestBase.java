@@ -8,8 +8,7 @@ import vent.common.testing.RedisExtension;
 /** One client to the shared test Redis per class; Redis is flushed before each test. */
 abstract class RedisTestBase {
 
-  @RegisterExtension
-  static final RedisExtension REDIS = new RedisExtension();
+  @RegisterExtension static final RedisExtension REDIS = new RedisExtension();
 
   RedissonClient redis;
   AuthFixture fx;

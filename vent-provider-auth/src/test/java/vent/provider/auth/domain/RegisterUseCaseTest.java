@@ -18,32 +18,46 @@ class RegisterUseCaseTest extends RedisTestBase {
   void registersStoresCredentialsAndOpensSession() throws Exception {
     String captcha = fx.captchas.issue("xk7p");
 
-    Registration reg = fx.register().register(
-        new RegisterCommand("alice", AuthFixture.PASSWORD, "Alice", captcha, "XK7P"));
+    Registration reg =
+        fx.register()
+            .register(new RegisterCommand("alice", AuthFixture.PASSWORD, "Alice", captcha, "XK7P"));
 
     assertThat(reg.user().username()).isEqualTo("alice");
     assertThat(fx.users.byId).containsKey(reg.user().id());
-    assertThat(fx.credentials.findByUsername("alice")).get()
+    assertThat(fx.credentials.findByUsername("alice"))
+        .get()
         .satisfies(c -> assertThat(c.userId()).isEqualTo(reg.user().id()))
-        .satisfies(c -> assertThat(c.passwordHash()).startsWith("$2b$04$").doesNotContain(AuthFixture.PASSWORD));
+        .satisfies(
+            c ->
+                assertThat(c.passwordHash())
+                    .startsWith("$2b$04$")
+                    .doesNotContain(AuthFixture.PASSWORD));
     assertThat(reg.tokens().expiresInSeconds()).isEqualTo(AuthFixture.ACCESS_TTL_S);
     assertThat(reg.tokens().refreshExpiresInSeconds()).isEqualTo(AuthFixture.REFRESH_TTL_S);
-    assertThat(SignedJWT.parse(reg.tokens().accessToken()).getJWTClaimsSet().getSubject()).isEqualTo(reg.user().id());
+    assertThat(SignedJWT.parse(reg.tokens().accessToken()).getJWTClaimsSet().getSubject())
+        .isEqualTo(reg.user().id());
     // The captcha was spent, and the new session's refresh token works.
     assertThat(fx.captchas.verify(captcha, "xk7p")).isFalse();
-    assertThat(fx.refresh().refresh(reg.tokens().refreshToken()).sessionId()).isEqualTo(reg.tokens().sessionId());
-    assertThat(fx.login().login("alice", AuthFixture.PASSWORD, "127.0.0.1").accessToken()).isNotBlank();
+    assertThat(fx.refresh().refresh(reg.tokens().refreshToken()).sessionId())
+        .isEqualTo(reg.tokens().sessionId());
+    assertThat(fx.login().login("alice", AuthFixture.PASSWORD, "127.0.0.1").accessToken())
+        .isNotBlank();
   }
 
   @Test
   void wrongCaptchaCreatesNothing() {
     String captcha = fx.captchas.issue("xk7p");
 
-    assertFails(() -> fx.register().register(new RegisterCommand("alice", AuthFixture.PASSWORD, "Alice", captcha, "nope")),
-        ErrorKind.INVALID_ARGUMENT, "CAPTCHA_INVALID");
+    assertFails(
+        () ->
+            fx.register()
+                .register(
+                    new RegisterCommand("alice", AuthFixture.PASSWORD, "Alice", captcha, "nope")),
+        ErrorKind.INVALID_ARGUMENT,
+        "CAPTCHA_INVALID");
 
     assertThat(fx.users.byId).isEmpty();
-    assertThat(authKeys()).allMatch(k -> k.startsWith("vent:auth:jwk"));
+    assertThat(authKeys()).allMatch(k -> k.startsWith("vent:auth:{jwk}:"));
   }
 
   @Test
@@ -51,9 +65,15 @@ class RegisterUseCaseTest extends RedisTestBase {
     fx.registered("alice");
     long keysBefore = authKeys().size();
 
-    VentException e = assertFails(
-        () -> fx.register().register(new RegisterCommand("alice", AuthFixture.PASSWORD, "Other", fx.captchas.issue("a1"), "a1")),
-        ErrorKind.ALREADY_EXISTS, "USERNAME_TAKEN");
+    VentException e =
+        assertFails(
+            () ->
+                fx.register()
+                    .register(
+                        new RegisterCommand(
+                            "alice", AuthFixture.PASSWORD, "Other", fx.captchas.issue("a1"), "a1")),
+            ErrorKind.ALREADY_EXISTS,
+            "USERNAME_TAKEN");
 
     assertThat(e.detail()).contains("alice");
     assertThat(authKeys()).hasSize((int) keysBefore);
@@ -63,95 +83,130 @@ class RegisterUseCaseTest extends RedisTestBase {
   @Test
   void credentialStoreFailureDeletesTheUser() {
     var real = new RedisCredentialRepository(redis);
-    var failing = new CredentialRepository() {
-      @Override
-      public void create(Credential credential) {
-        throw new IllegalStateException("simulated credential store failure");
-      }
+    var failing =
+        new CredentialRepository() {
+          @Override
+          public void create(Credential credential) {
+            throw new IllegalStateException("simulated credential store failure");
+          }
 
-      @Override
-      public java.util.Optional<Credential> findByUsername(String username) {
-        return real.findByUsername(username);
-      }
+          @Override
+          public java.util.Optional<Credential> findByUsername(String username) {
+            return real.findByUsername(username);
+          }
 
-      @Override
-      public java.util.Optional<Credential> findByUserId(String userId) {
-        return real.findByUserId(userId);
-      }
+          @Override
+          public java.util.Optional<Credential> findByUserId(String userId) {
+            return real.findByUserId(userId);
+          }
 
-      @Override
-      public boolean replaceHash(String userId, long expectedVersion, String newHash, long changedAtMs) {
-        return real.replaceHash(userId, expectedVersion, newHash, changedAtMs);
-      }
+          @Override
+          public boolean replaceHash(
+              String userId, long expectedVersion, String newHash, long changedAtMs) {
+            return real.replaceHash(userId, expectedVersion, newHash, changedAtMs);
+          }
 
-      @Override
-      public boolean retire(String userId, long expectedVersion) {
-        return real.retire(userId, expectedVersion);
-      }
+          @Override
+          public boolean retire(String userId, long expectedVersion) {
+            return real.retire(userId, expectedVersion);
+          }
 
-      @Override
-      public void delete(String userId) {
-        real.delete(userId);
-      }
-    };
+          @Override
+          public void delete(String userId) {
+            real.delete(userId);
+          }
+        };
     AuthFixture broken = new AuthFixture(redis, failing, new RedisSessionRepository(redis));
 
-    Throwable t = org.assertj.core.api.Assertions.catchThrowable(
-        () -> broken.register().register(new RegisterCommand("bob", AuthFixture.PASSWORD, "Bob", broken.captchas.issue("q"), "q")));
+    Throwable t =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                broken
+                    .register()
+                    .register(
+                        new RegisterCommand(
+                            "bob", AuthFixture.PASSWORD, "Bob", broken.captchas.issue("q"), "q")));
 
     assertThat(t).isInstanceOf(IllegalStateException.class).hasMessageContaining("simulated");
     assertThat(broken.users.deleted).hasSize(1);
     assertThat(broken.users.byId).isEmpty();
-    assertThat(authKeys()).allMatch(k -> k.startsWith("vent:auth:jwk"));
+    assertThat(authKeys()).allMatch(k -> k.startsWith("vent:auth:{jwk}:"));
   }
 
   @Test
   void sessionFailureAfterCredentialsRemovesCredentialsAndUser() {
     var real = new RedisSessionRepository(redis);
-    var failing = new SessionRepository() {
-      @Override
-      public boolean open(NewSession session) {
-        throw new VentException(ErrorKind.UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", "simulated");
-      }
+    var failing =
+        new SessionRepository() {
+          @Override
+          public boolean open(NewSession session) {
+            throw new VentException(ErrorKind.UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", "simulated");
+          }
 
-      @Override
-      public Rotation rotate(String presentedHash, String newHash, long nowMs, long ttlMs) {
-        return real.rotate(presentedHash, newHash, nowMs, ttlMs);
-      }
+          @Override
+          public Rotation rotate(
+              String userId, String presentedHash, String newHash, long nowMs, long ttlMs) {
+            return real.rotate(userId, presentedHash, newHash, nowMs, ttlMs);
+          }
 
-      @Override
-      public boolean end(String sessionId, String userId) {
-        return real.end(sessionId, userId);
-      }
+          @Override
+          public boolean end(String sessionId, String userId) {
+            return real.end(sessionId, userId);
+          }
 
-      @Override
-      public int endAll(String userId) {
-        return real.endAll(userId);
-      }
-    };
+          @Override
+          public int endAll(String userId) {
+            return real.endAll(userId);
+          }
+        };
     AuthFixture broken = new AuthFixture(redis, new RedisCredentialRepository(redis), failing);
 
-    assertFails(() -> broken.register().register(new RegisterCommand("bob", AuthFixture.PASSWORD, "Bob", broken.captchas.issue("q"), "q")),
-        ErrorKind.UNAVAILABLE, "DEPENDENCY_UNAVAILABLE");
+    assertFails(
+        () ->
+            broken
+                .register()
+                .register(
+                    new RegisterCommand(
+                        "bob", AuthFixture.PASSWORD, "Bob", broken.captchas.issue("q"), "q")),
+        ErrorKind.UNAVAILABLE,
+        "DEPENDENCY_UNAVAILABLE");
 
     assertThat(broken.users.byId).isEmpty();
     assertThat(broken.credentials.findByUsername("bob")).isEmpty();
-    assertThat(authKeys()).allMatch(k -> k.startsWith("vent:auth:jwk"));
+    assertThat(authKeys()).allMatch(k -> k.startsWith("vent:auth:{jwk}:"));
   }
 
   @Test
   void validatesBeforeSpendingTheCaptcha() {
     String captcha = fx.captchas.issue("q");
-    assertFails(() -> fx.register().register(new RegisterCommand("", AuthFixture.PASSWORD, "X", captcha, "q")),
-        ErrorKind.INVALID_ARGUMENT, "MISSING_FIELD");
-    assertFails(() -> fx.register().register(new RegisterCommand("carol", AuthFixture.PASSWORD, " ", captcha, "q")),
-        ErrorKind.INVALID_ARGUMENT, "MISSING_FIELD");
-    assertFails(() -> fx.register().register(new RegisterCommand("carol", "short", "Carol", captcha, "q")),
-        ErrorKind.INVALID_ARGUMENT, "INVALID_PASSWORD");
-    assertFails(() -> fx.register().register(new RegisterCommand("carol", "é".repeat(37), "Carol", captcha, "q")),
-        ErrorKind.INVALID_ARGUMENT, "INVALID_PASSWORD");
-    assertFails(() -> fx.register().register(new RegisterCommand("carol", AuthFixture.PASSWORD, "Carol", "", "q")),
-        ErrorKind.INVALID_ARGUMENT, "MISSING_FIELD");
+    assertFails(
+        () ->
+            fx.register()
+                .register(new RegisterCommand("", AuthFixture.PASSWORD, "X", captcha, "q")),
+        ErrorKind.INVALID_ARGUMENT,
+        "MISSING_FIELD");
+    assertFails(
+        () ->
+            fx.register()
+                .register(new RegisterCommand("carol", AuthFixture.PASSWORD, " ", captcha, "q")),
+        ErrorKind.INVALID_ARGUMENT,
+        "MISSING_FIELD");
+    assertFails(
+        () -> fx.register().register(new RegisterCommand("carol", "short", "Carol", captcha, "q")),
+        ErrorKind.INVALID_ARGUMENT,
+        "INVALID_PASSWORD");
+    assertFails(
+        () ->
+            fx.register()
+                .register(new RegisterCommand("carol", "é".repeat(37), "Carol", captcha, "q")),
+        ErrorKind.INVALID_ARGUMENT,
+        "INVALID_PASSWORD");
+    assertFails(
+        () ->
+            fx.register()
+                .register(new RegisterCommand("carol", AuthFixture.PASSWORD, "Carol", "", "q")),
+        ErrorKind.INVALID_ARGUMENT,
+        "MISSING_FIELD");
 
     assertThat(fx.captchas.calls).hasValue(0);
     assertThat(fx.users.byId).isEmpty();
@@ -168,6 +223,8 @@ class RegisterUseCaseTest extends RedisTestBase {
   }
 
   private List<String> authKeys() {
-    return StreamSupport.stream(redis.getKeys().getKeysByPattern("vent:auth:*").spliterator(), false).toList();
+    return StreamSupport.stream(
+            redis.getKeys().getKeysByPattern("vent:auth:*").spliterator(), false)
+        .toList();
   }
 }

@@ -33,7 +33,9 @@ class BcryptPasswordHasherTest {
 
   @Test
   void refusesAnAbsurdCost() {
-    assertThatThrownBy(() -> new BcryptPasswordHasher(3)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new BcryptPasswordHasher(32)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new BcryptPasswordHasher(3))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new BcryptPasswordHasher(32))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

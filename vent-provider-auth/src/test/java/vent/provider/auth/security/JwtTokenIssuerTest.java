@@ -33,11 +33,15 @@ class JwtTokenIssuerTest {
 
   private static final Instant NOW = Instant.parse("2026-11-02T10:15:30Z");
   private static final Duration PERIOD = Duration.ofDays(30);
-  @RegisterExtension
-  static final RedisExtension REDIS = new RedisExtension();
+  @RegisterExtension static final RedisExtension REDIS = new RedisExtension();
 
   private JwtTokenIssuer issuer() {
-    return JwtTokenIssuer.start(new RedisSigningKeyStore(REDIS.client()), "vent-auth", 900, PERIOD, Clock.fixed(NOW, ZoneOffset.UTC));
+    return JwtTokenIssuer.start(
+        new RedisSigningKeyStore(REDIS.client()),
+        "vent-auth",
+        900,
+        PERIOD,
+        Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Test
@@ -68,7 +72,8 @@ class JwtTokenIssuerTest {
     AccessToken token = issuer().issue("1001", "sid");
     ECKey other = new ECKeyGenerator(Curve.P_256).generate();
 
-    assertThat(SignedJWT.parse(token.compact()).verify(new ECDSAVerifier(other.toPublicJWK()))).isFalse();
+    assertThat(SignedJWT.parse(token.compact()).verify(new ECDSAVerifier(other.toPublicJWK())))
+        .isFalse();
   }
 
   @Test
@@ -81,7 +86,8 @@ class JwtTokenIssuerTest {
     assertThat(set.getKeys()).hasSize(1).allSatisfy(k -> assertThat(k.isPrivate()).isFalse());
     assertThat(set.getKeys().get(0).getKeyID()).isEqualTo(issuer.keyId());
     // The stored key is the private one: that is what makes Redis's access control matter.
-    assertThat(REDIS.client().<String, String>getMap("vent:auth:jwks").get(issuer.keyId())).contains("\"d\"");
+    assertThat(REDIS.client().<String, String>getMap("vent:auth:{jwk}:jwks").get(issuer.keyId()))
+        .contains("\"d\"");
   }
 
   @Test
@@ -101,16 +107,21 @@ class JwtTokenIssuerTest {
     CyclicBarrier bothSawNoKey = new CyclicBarrier(2);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      List<Future<JwtTokenIssuer>> starts = List.of(pool.submit(() -> startRacing(bothSawNoKey)),
-          pool.submit(() -> startRacing(bothSawNoKey)));
+      List<Future<JwtTokenIssuer>> starts =
+          List.of(
+              pool.submit(() -> startRacing(bothSawNoKey)),
+              pool.submit(() -> startRacing(bothSawNoKey)));
       JwtTokenIssuer a = starts.get(0).get(30, TimeUnit.SECONDS);
       JwtTokenIssuer b = starts.get(1).get(30, TimeUnit.SECONDS);
 
       assertThat(a.keyId()).isEqualTo(b.keyId());
-      assertThat(REDIS.client().<String, String>getMap("vent:auth:jwks").readAllKeySet()).containsExactly(a.keyId());
-      assertThat(REDIS.client().<String>getBucket("vent:auth:jwk-current").get()).isEqualTo(a.keyId());
+      assertThat(REDIS.client().<String, String>getMap("vent:auth:{jwk}:jwks").readAllKeySet())
+          .containsExactly(a.keyId());
+      assertThat(REDIS.client().<String>getBucket("vent:auth:{jwk}:current").get())
+          .isEqualTo(a.keyId());
       ECKey key = (ECKey) JWKSet.parse(a.publicJwksJson()).getKeyByKeyId(a.keyId());
-      assertThat(SignedJWT.parse(b.issue("1", "s").compact()).verify(new ECDSAVerifier(key))).isTrue();
+      assertThat(SignedJWT.parse(b.issue("1", "s").compact()).verify(new ECDSAVerifier(key)))
+          .isTrue();
     } finally {
       pool.shutdownNow();
     }
@@ -119,33 +130,39 @@ class JwtTokenIssuerTest {
   /** Both instances read "no key yet" before either writes, forcing the set-if-absent race. */
   private JwtTokenIssuer startRacing(CyclicBarrier barrier) {
     SigningKeyStore real = new RedisSigningKeyStore(REDIS.client());
-    SigningKeyStore racing = new SigningKeyStore() {
-      @Override
-      public Optional<String> currentKid() {
-        Optional<String> kid = real.currentKid();
-        try {
-          barrier.await(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-        return kid;
-      }
+    SigningKeyStore racing =
+        new SigningKeyStore() {
+          @Override
+          public Optional<String> currentKid() {
+            Optional<String> kid = real.currentKid();
+            try {
+              barrier.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+            return kid;
+          }
 
-      @Override
-      public String createIfAbsent(String kid, String privateJwkJson) {
-        return real.createIfAbsent(kid, privateJwkJson);
-      }
+          @Override
+          public String createIfAbsent(String kid, String privateJwkJson) {
+            return real.createIfAbsent(kid, privateJwkJson);
+          }
 
-      @Override
-      public String rotate(String expectedCurrentKid, String kid, String privateJwkJson, long nowMs, long retainRetiredMs) {
-        return real.rotate(expectedCurrentKid, kid, privateJwkJson, nowMs, retainRetiredMs);
-      }
+          @Override
+          public String rotate(
+              String expectedCurrentKid,
+              String kid,
+              String privateJwkJson,
+              long nowMs,
+              long retainRetiredMs) {
+            return real.rotate(expectedCurrentKid, kid, privateJwkJson, nowMs, retainRetiredMs);
+          }
 
-      @Override
-      public Map<String, String> all() {
-        return real.all();
-      }
-    };
+          @Override
+          public Map<String, String> all() {
+            return real.all();
+          }
+        };
     return JwtTokenIssuer.start(racing, "vent-auth", 900, PERIOD, Clock.systemUTC());
   }
 
@@ -166,14 +183,18 @@ class JwtTokenIssuerTest {
     String second = a.keyId();
     assertThat(second).isNotEqualTo(first);
     b.refresh();
-    assertThat(b.keyId()).as("the other instance follows, it does not rotate again").isEqualTo(second);
-    assertThat(SignedJWT.parse(b.issue("2", "s2").compact()).getHeader().getKeyID()).isEqualTo(second);
+    assertThat(b.keyId())
+        .as("the other instance follows, it does not rotate again")
+        .isEqualTo(second);
+    assertThat(SignedJWT.parse(b.issue("2", "s2").compact()).getHeader().getKeyID())
+        .isEqualTo(second);
     assertThat(verifies(old, a.publicJwksJson())).as("an old token still verifies").isTrue();
 
     clock.advance(PERIOD.toMillis());
     b.refresh();
     String third = b.keyId();
-    assertThat(JWKSet.parse(a.publicJwksJson()).getKeys()).extracting(k -> k.getKeyID())
+    assertThat(JWKSet.parse(a.publicJwksJson()).getKeys())
+        .extracting(k -> k.getKeyID())
         .as("the first key, retired a whole period ago, is gone")
         .containsExactlyInAnyOrder(second, third);
     assertThat(verifies(old, a.publicJwksJson())).isFalse();
@@ -182,7 +203,9 @@ class JwtTokenIssuerTest {
   @Test
   void forcedRotationKeepsTheOldKeyForTheTokenLifetimeOnly() throws Exception {
     MutableClock clock = new MutableClock(NOW.toEpochMilli());
-    JwtTokenIssuer issuer = JwtTokenIssuer.start(new RedisSigningKeyStore(REDIS.client()), "vent-auth", 900, PERIOD, clock);
+    JwtTokenIssuer issuer =
+        JwtTokenIssuer.start(
+            new RedisSigningKeyStore(REDIS.client()), "vent-auth", 900, PERIOD, clock);
     String first = issuer.keyId();
     AccessToken old = issuer.issue("1", "s1");
 
@@ -192,7 +215,10 @@ class JwtTokenIssuerTest {
 
     clock.advance((900 + JwtTokenIssuer.RETIRED_KEY_MARGIN_SECONDS) * 1000 + 1);
     issuer.rotate();
-    assertThat(JWKSet.parse(issuer.publicJwksJson()).getKeys()).extracting(k -> k.getKeyID()).doesNotContain(first).contains(second);
+    assertThat(JWKSet.parse(issuer.publicJwksJson()).getKeys())
+        .extracting(k -> k.getKeyID())
+        .doesNotContain(first)
+        .contains(second);
   }
 
   @Test
@@ -208,7 +234,8 @@ class JwtTokenIssuerTest {
     String byB = b.rotate();
 
     assertThat(byB).isEqualTo(byA).isNotEqualTo(first);
-    assertThat(REDIS.client().<String, String>getMap("vent:auth:jwks").readAllKeySet()).containsExactlyInAnyOrder(first, byA);
+    assertThat(REDIS.client().<String, String>getMap("vent:auth:{jwk}:jwks").readAllKeySet())
+        .containsExactlyInAnyOrder(first, byA);
   }
 
   private static boolean verifies(AccessToken token, String jwksJson) throws Exception {

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vent.common.config.ConfigLoader;
+import vent.common.config.RedisSettings;
+import vent.common.testing.LauncherEnv;
 
 class AuthProviderConfigTest {
 
@@ -18,12 +19,15 @@ class AuthProviderConfigTest {
 
   @Test
   void bundledConfigHasTheDocumentedDefaults() throws Exception {
-    AuthProviderConfig cfg = ConfigLoader.parse(bundledYaml(), AuthProviderConfig.class, Map.of());
+    AuthProviderConfig cfg =
+        ConfigLoader.parse(bundledYaml(), AuthProviderConfig.class, LauncherEnv.with());
 
     assertThat(cfg.application).isEqualTo("vent-provider-auth");
-    assertThat(cfg.server.port).isEqualTo(20900);
+    assertThat(cfg.server.port).isEqualTo(21880);
     assertThat(cfg.server.loopbackOnly).isTrue();
-    assertThat(cfg.redis.address).isEqualTo("redis://127.0.0.1:6379");
+    assertThat(cfg.redis.mode).isEqualTo(RedisSettings.Mode.SINGLE);
+    assertThat(cfg.redis.addresses).isEqualTo("redis://127.0.0.1:16379");
+    assertThat(cfg.events.shards).isEqualTo(3);
     assertThat(cfg.redis.password).isEmpty();
     assertThat(cfg.auth.accessTokenTtlSeconds).isEqualTo(900);
     assertThat(cfg.auth.refreshTokenTtlSeconds).isEqualTo(2_592_000);
@@ -33,9 +37,21 @@ class AuthProviderConfigTest {
 
   @Test
   void environmentOverrides() throws Exception {
-    AuthProviderConfig cfg = ConfigLoader.parse(bundledYaml(), AuthProviderConfig.class, Map.of(
-        "VENT_PORT", "20901", "VENT_ACCESS_TOKEN_TTL_SECONDS", "60", "VENT_REFRESH_TOKEN_TTL_SECONDS", "120",
-        "VENT_REDIS_PASSWORD", "s3cret", "VENT_CONSUL_PORT", "8501"));
+    AuthProviderConfig cfg =
+        ConfigLoader.parse(
+            bundledYaml(),
+            AuthProviderConfig.class,
+            LauncherEnv.with(
+                "VENT_PORT",
+                "20901",
+                "VENT_ACCESS_TOKEN_TTL_SECONDS",
+                "60",
+                "VENT_REFRESH_TOKEN_TTL_SECONDS",
+                "120",
+                "VENT_REDIS_PASSWORD",
+                "s3cret",
+                "VENT_CONSUL_PORT",
+                "8501"));
 
     assertThat(cfg.server.port).isEqualTo(20901);
     assertThat(cfg.auth.accessTokenTtlSeconds).isEqualTo(60);

@@ -11,8 +11,7 @@ import vent.provider.auth.domain.Credential;
 
 class RedisCredentialRepositoryTest {
 
-  @RegisterExtension
-  static final RedisExtension REDIS = new RedisExtension();
+  @RegisterExtension static final RedisExtension REDIS = new RedisExtension();
 
   private RedisCredentialRepository repo;
 
@@ -25,11 +24,30 @@ class RedisCredentialRepositoryTest {
   void writesBothLookupsInTheDocumentedLayout() {
     repo.create(new Credential("7", "alice", "$2b$10$hash", 1234L));
 
-    assertThat(REDIS.client().<String, String>getMap("vent:auth:cred:alice", StringCodec.INSTANCE).readAllMap())
-        .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("userId", "7", "hash", "$2b$10$hash", "changedAtMs", "1234", "ver", "1"));
-    assertThat(REDIS.client().<String>getBucket("vent:auth:user-cred:7", StringCodec.INSTANCE).get()).isEqualTo("alice");
-    assertThat(REDIS.client().getKeys().remainTimeToLive("vent:auth:cred:alice")).isEqualTo(-1);
-    assertThat(repo.findByUsername("ALICE")).contains(new Credential("7", "alice", "$2b$10$hash", 1234L));
+    assertThat(
+            REDIS
+                .client()
+                .<String, String>getMap("vent:auth:{7}:cred", StringCodec.INSTANCE)
+                .readAllMap())
+        .containsExactlyInAnyOrderEntriesOf(
+            java.util.Map.of(
+                "userId",
+                "7",
+                "username",
+                "alice",
+                "hash",
+                "$2b$10$hash",
+                "changedAtMs",
+                "1234",
+                "ver",
+                "1"));
+    assertThat(
+            REDIS.client().<String>getBucket("vent:auth:name:{alice}", StringCodec.INSTANCE).get())
+        .isEqualTo("7");
+    assertThat(REDIS.client().getKeys().remainTimeToLive("vent:auth:{7}:cred")).isEqualTo(-1);
+    assertThat(REDIS.client().getKeys().remainTimeToLive("vent:auth:name:{alice}")).isEqualTo(-1);
+    assertThat(repo.findByUsername("ALICE"))
+        .contains(new Credential("7", "alice", "$2b$10$hash", 1234L));
     assertThat(repo.findByUserId("7")).contains(new Credential("7", "alice", "$2b$10$hash", 1234L));
     assertThat(repo.findByUserId("8")).isEmpty();
   }
@@ -59,13 +77,22 @@ class RedisCredentialRepositoryTest {
 
   @Test
   void aCredentialStoredWithoutAVersionIsAtTheFirstOne() {
-    REDIS.client().<String, String>getMap("vent:auth:cred:alice", StringCodec.INSTANCE)
-        .putAll(java.util.Map.of("userId", "7", "hash", "h1", "changedAtMs", "1"));
-    REDIS.client().<String>getBucket("vent:auth:user-cred:7", StringCodec.INSTANCE).set("alice");
+    REDIS
+        .client()
+        .<String, String>getMap("vent:auth:{7}:cred", StringCodec.INSTANCE)
+        .putAll(
+            java.util.Map.of("userId", "7", "username", "alice", "hash", "h1", "changedAtMs", "1"));
+    REDIS.client().<String>getBucket("vent:auth:name:{alice}", StringCodec.INSTANCE).set("7");
 
-    assertThat(repo.findByUserId("7")).get().extracting(Credential::version).isEqualTo(Credential.FIRST_VERSION);
+    assertThat(repo.findByUserId("7"))
+        .get()
+        .extracting(Credential::version)
+        .isEqualTo(Credential.FIRST_VERSION);
     assertThat(repo.replaceHash("7", Credential.FIRST_VERSION, "h2", 2L)).isTrue();
-    assertThat(repo.findByUserId("7")).get().extracting(Credential::version).isEqualTo(Credential.FIRST_VERSION + 1);
+    assertThat(repo.findByUserId("7"))
+        .get()
+        .extracting(Credential::version)
+        .isEqualTo(Credential.FIRST_VERSION + 1);
   }
 
   @Test
@@ -76,7 +103,7 @@ class RedisCredentialRepositoryTest {
 
     assertThat(repo.findByUsername("alice")).get().extracting(Credential::userId).isEqualTo("9");
     assertThat(repo.findByUserId("7")).isEmpty();
-    assertThat(REDIS.client().getKeys().countExists("vent:auth:user-cred:7")).isZero();
+    assertThat(REDIS.client().getKeys().countExists("vent:auth:{7}:cred")).isZero();
     // The old user's id can no longer change the new user's password.
     assertThat(repo.replaceHash("7", 1, "evil", 3L)).isFalse();
   }
@@ -89,5 +116,16 @@ class RedisCredentialRepositoryTest {
 
     assertThat(repo.findByUsername("alice")).isEmpty();
     assertThat(REDIS.client().getKeys().count()).isZero();
+  }
+
+  @Test
+  void aPointerLeftWithoutItsCredentialReadsAsNone() {
+    // A crash between the pointer and the credential, or between deleting them.
+    REDIS.client().<String>getBucket("vent:auth:name:{bob}", StringCodec.INSTANCE).set("7");
+    assertThat(repo.findByUsername("bob")).isEmpty();
+    repo.create(new Credential("7", "alice", "h", 1L));
+    assertThat(repo.findByUsername("bob")).as("7's credential is for alice").isEmpty();
+    repo.create(new Credential("8", "bob", "h", 1L));
+    assertThat(repo.findByUsername("bob")).get().extracting(Credential::userId).isEqualTo("8");
   }
 }

@@ -9,8 +9,7 @@ import vent.common.testing.RedisExtension;
 
 class RedisLoginFailureLogTest {
 
-  @RegisterExtension
-  static final RedisExtension REDIS = new RedisExtension();
+  @RegisterExtension static final RedisExtension REDIS = new RedisExtension();
 
   private static final long WINDOW = 900_000;
 
@@ -34,7 +33,9 @@ class RedisLoginFailureLogTest {
     assertThat(ttl).isBetween(WINDOW - 10_000, WINDOW);
 
     log.record("user:alice", 1_000_500, WINDOW);
-    assertThat(log.countSince("user:alice", 0)).as("older than the window are dropped on record").isEqualTo(2);
+    assertThat(log.countSince("user:alice", 0))
+        .as("older than the window are dropped on record")
+        .isEqualTo(2);
   }
 
   @Test

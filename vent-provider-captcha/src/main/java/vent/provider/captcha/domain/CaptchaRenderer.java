@@ -5,6 +5,7 @@ public interface CaptchaRenderer {
 
   /** Default image width, pixels. */
   int WIDTH = 160;
+
   /** Default image height, pixels. */
   int HEIGHT = 60;
 
@@ -16,7 +17,9 @@ public interface CaptchaRenderer {
    */
   byte[] renderPng(String text, int width, int height);
 
-  /** @return a {@value #WIDTH}x{@value #HEIGHT} PNG image of {@code text} */
+  /**
+   * @return a {@value #WIDTH}x{@value #HEIGHT} PNG image of {@code text}
+   */
   default byte[] renderPng(String text) {
     return renderPng(text, WIDTH, HEIGHT);
   }

@@ -15,9 +15,16 @@ import java.time.Duration;
  */
 public record CaptchaSettings(Duration ttl, String testAnswer, int length, int width, int height) {
 
-  /** Answer length of {@link CaptchaUseCases#ANSWER_LENGTH}, image size of {@link CaptchaRenderer}. */
+  /**
+   * Answer length of {@link CaptchaUseCases#ANSWER_LENGTH}, image size of {@link CaptchaRenderer}.
+   */
   public CaptchaSettings(Duration ttl, String testAnswer) {
-    this(ttl, testAnswer, CaptchaUseCases.ANSWER_LENGTH, CaptchaRenderer.WIDTH, CaptchaRenderer.HEIGHT);
+    this(
+        ttl,
+        testAnswer,
+        CaptchaUseCases.ANSWER_LENGTH,
+        CaptchaRenderer.WIDTH,
+        CaptchaRenderer.HEIGHT);
   }
 
   public CaptchaSettings {
@@ -30,7 +37,9 @@ public record CaptchaSettings(Duration ttl, String testAnswer, int length, int w
     testAnswer = testAnswer == null ? "" : testAnswer.strip();
   }
 
-  /** @return true when every captcha gets {@link #testAnswer()} */
+  /**
+   * @return true when every captcha gets {@link #testAnswer()}
+   */
   public boolean testMode() {
     return !testAnswer.isEmpty();
   }

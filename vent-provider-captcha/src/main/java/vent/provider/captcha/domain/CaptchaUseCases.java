@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import vent.captcha.v1.ErrorReason;
+import vent.api.rules.FieldRule;
+import vent.captcha.v1.VerifyCaptchaRequest;
+import vent.common.error.RequestChecks;
 import vent.common.error.VentException;
 
 /**
@@ -20,24 +22,41 @@ public final class CaptchaUseCases {
 
   /** Characters of generated answers: no 0/O, 1/I/L, which read alike in a distorted image. */
   public static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
   /** Default length of generated answers, characters. */
   public static final int ANSWER_LENGTH = 5;
 
   private static final Pattern ID = Pattern.compile("^[0-9a-f]{32}$");
 
+  private static final FieldRule ID_FIELD =
+      FieldRule.of(VerifyCaptchaRequest.getDescriptor(), "id");
+  private static final FieldRule ANSWER_FIELD =
+      FieldRule.of(VerifyCaptchaRequest.getDescriptor(), "answer");
+
   private final CaptchaRepository repository;
   private final CaptchaRenderer renderer;
+
   /** Read once per captcha: the global configuration may change it while the process runs. */
   private final Supplier<CaptchaSettings> settings;
+
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  public CaptchaUseCases(CaptchaRepository repository, CaptchaRenderer renderer, CaptchaSettings settings, Clock clock) {
+  public CaptchaUseCases(
+      CaptchaRepository repository,
+      CaptchaRenderer renderer,
+      CaptchaSettings settings,
+      Clock clock) {
     this(repository, renderer, constant(Objects.requireNonNull(settings, "settings")), clock);
   }
 
-  /** @param settings asked once for each new captcha (live configuration) */
-  public CaptchaUseCases(CaptchaRepository repository, CaptchaRenderer renderer, Supplier<CaptchaSettings> settings,
+  /**
+   * @param settings asked once for each new captcha (live configuration)
+   */
+  public CaptchaUseCases(
+      CaptchaRepository repository,
+      CaptchaRenderer renderer,
+      Supplier<CaptchaSettings> settings,
       Clock clock) {
     this.repository = Objects.requireNonNull(repository, "repository");
     this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -74,19 +93,19 @@ public final class CaptchaUseCases {
    *     captcha is not spent)
    */
   public boolean verify(String id, String answer) {
-    if (id == null || id.isBlank()) {
-      throw VentException.invalid(ErrorReason.MISSING_FIELD.name(), "id is required");
-    }
-    if (answer == null || answer.isBlank()) {
-      throw VentException.invalid(ErrorReason.MISSING_FIELD.name(), "answer is required");
-    }
+    RequestChecks.require(ID_FIELD.check(id));
+    RequestChecks.require(ANSWER_FIELD.check(answer));
     String key = id.strip().toLowerCase(Locale.ROOT);
     if (!ID.matcher(key).matches()) {
       return false;
     }
-    return repository.take(key)
-        .map(stored -> MessageDigest.isEqual(
-            stored.getBytes(StandardCharsets.UTF_8), normalize(answer).getBytes(StandardCharsets.UTF_8)))
+    return repository
+        .take(key)
+        .map(
+            stored ->
+                MessageDigest.isEqual(
+                    stored.getBytes(StandardCharsets.UTF_8),
+                    normalize(answer).getBytes(StandardCharsets.UTF_8)))
         .orElse(false);
   }
 

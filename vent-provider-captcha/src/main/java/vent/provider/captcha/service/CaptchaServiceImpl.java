@@ -11,8 +11,8 @@ import vent.provider.captcha.domain.NewCaptcha;
 
 /**
  * Triple adapter of {@code vent.captcha.v1.CaptchaService}: converts protobuf messages and
- * delegates to {@link CaptchaUseCases}. VerifyCaptcha answers INVALID_ARGUMENT (MISSING_FIELD)
- * for an empty id or answer, through the provider's error filter.
+ * delegates to {@link CaptchaUseCases}. VerifyCaptcha answers INVALID_ARGUMENT (MISSING_FIELD) for
+ * an empty id or answer, through the provider's error filter.
  */
 public final class CaptchaServiceImpl extends DubboCaptchaServiceTriple.CaptchaServiceImplBase {
 

@@ -7,9 +7,9 @@ import org.redisson.client.codec.StringCodec;
 import vent.provider.captcha.domain.CaptchaRepository;
 
 /**
- * {@link CaptchaRepository} on Redis: one string per captcha, {@code vent:captcha:<id>} =
- * answer, expiring with the captcha's TTL (SET ... PX). {@link #take} is atomic (GETDEL), so two
- * concurrent verifications cannot both see the answer.
+ * {@link CaptchaRepository} on Redis: one string per captcha, {@code vent:captcha:<id>} = answer,
+ * expiring with the captcha's TTL (SET ... PX). {@link #take} is atomic (GETDEL), so two concurrent
+ * verifications cannot both see the answer.
  */
 public final class RedisCaptchaRepository implements CaptchaRepository {
 
@@ -17,7 +17,9 @@ public final class RedisCaptchaRepository implements CaptchaRepository {
 
   private final RedissonClient redis;
 
-  /** @param redis a client; this repository does not close it */
+  /**
+   * @param redis a client; this repository does not close it
+   */
   public RedisCaptchaRepository(RedissonClient redis) {
     this.redis = redis;
   }
@@ -29,6 +31,7 @@ public final class RedisCaptchaRepository implements CaptchaRepository {
 
   @Override
   public Optional<String> take(String id) {
-    return Optional.ofNullable(redis.<String>getBucket(PREFIX + id, StringCodec.INSTANCE).getAndDelete());
+    return Optional.ofNullable(
+        redis.<String>getBucket(PREFIX + id, StringCodec.INSTANCE).getAndDelete());
   }
 }

@@ -22,25 +22,28 @@ class CaptchaUseCasesTest {
 
   private final Map<String, String> stored = new HashMap<>();
   private final List<String> drawn = new ArrayList<>();
-  private final CaptchaRepository repo = new CaptchaRepository() {
-    @Override
-    public void save(String id, String answer, Duration ttl) {
-      stored.put(id, answer);
-    }
+  private final CaptchaRepository repo =
+      new CaptchaRepository() {
+        @Override
+        public void save(String id, String answer, Duration ttl) {
+          stored.put(id, answer);
+        }
 
-    @Override
-    public Optional<String> take(String id) {
-      return Optional.ofNullable(stored.remove(id));
-    }
-  };
-  private final CaptchaRenderer renderer = (text, width, height) -> {
-    drawn.add(text);
-    return new byte[] {1};
-  };
+        @Override
+        public Optional<String> take(String id) {
+          return Optional.ofNullable(stored.remove(id));
+        }
+      };
+  private final CaptchaRenderer renderer =
+      (text, width, height) -> {
+        drawn.add(text);
+        return new byte[] {1};
+      };
   private final Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
 
   private CaptchaUseCases useCases(String testAnswer) {
-    return new CaptchaUseCases(repo, renderer, new CaptchaSettings(Duration.ofSeconds(120), testAnswer), clock);
+    return new CaptchaUseCases(
+        repo, renderer, new CaptchaSettings(Duration.ofSeconds(120), testAnswer), clock);
   }
 
   @Test
@@ -49,10 +52,13 @@ class CaptchaUseCasesTest {
     for (int i = 0; i < 200; i++) {
       captchas.create();
     }
-    assertThat(drawn).hasSize(200).allSatisfy(text -> {
-      assertThat(text).hasSize(5);
-      assertThat(text.chars()).allMatch(c -> CaptchaUseCases.ALPHABET.indexOf(c) >= 0);
-    });
+    assertThat(drawn)
+        .hasSize(200)
+        .allSatisfy(
+            text -> {
+              assertThat(text).hasSize(5);
+              assertThat(text.chars()).allMatch(c -> CaptchaUseCases.ALPHABET.indexOf(c) >= 0);
+            });
     assertThat(String.join("", drawn)).doesNotContain("0", "O", "1", "I", "L", "l");
     assertThat(stored.values()).allMatch(a -> a.equals(a.toLowerCase()));
     assertThat(drawn.stream().distinct().count()).isGreaterThan(190);
@@ -123,22 +129,27 @@ class CaptchaUseCasesTest {
 
   @Test
   void settingsRejectNonPositiveTtl() {
-    assertThatThrownBy(() -> new CaptchaSettings(Duration.ZERO, "")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new CaptchaSettings(Duration.ZERO, ""))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(new CaptchaSettings(Duration.ofSeconds(1), null).testMode()).isFalse();
     assertThat(new CaptchaSettings(Duration.ofSeconds(1), "  ").testMode()).isFalse();
   }
 
   private static void assertMissing(Runnable call) {
-    assertThatThrownBy(call::run).isInstanceOfSatisfying(VentException.class, e -> {
-      assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
-      assertThat(e.reason()).isEqualTo("MISSING_FIELD");
-    });
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(
+            VentException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+              assertThat(e.reason()).isEqualTo("MISSING_FIELD");
+            });
   }
 
   @Test
   void eachCaptchaReadsTheSettingsInForce() {
     java.util.concurrent.atomic.AtomicReference<CaptchaSettings> live =
-        new java.util.concurrent.atomic.AtomicReference<>(new CaptchaSettings(Duration.ofSeconds(120), "", 5, 160, 60));
+        new java.util.concurrent.atomic.AtomicReference<>(
+            new CaptchaSettings(Duration.ofSeconds(120), "", 5, 160, 60));
     CaptchaUseCases captchas = new CaptchaUseCases(repo, renderer, live::get, clock);
     assertThat(captchas.create().expiresAtMs()).isEqualTo(NOW + 120_000);
     live.set(new CaptchaSettings(Duration.ofSeconds(30), "", 7, 200, 80));

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +30,12 @@ class HutoolCaptchaRendererTest {
     assertThat(image.getWidth()).isEqualTo(160);
     assertThat(image.getHeight()).isEqualTo(60);
     assertThat(png.length).isBetween(500, 64 * 1024);
+  }
+
+  @Test
+  void encodesWithoutImageIoFileCacheWhichAShutdownHookCloses() {
+    new HutoolCaptchaRenderer().renderPng("AB3KZ");
+    assertThat(ImageIO.getUseCache()).isFalse();
   }
 
   @Test

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vent.common.config.ConfigLoader;
+import vent.common.testing.LauncherEnv;
 
 class CaptchaProviderConfigTest {
 
@@ -21,10 +21,10 @@ class CaptchaProviderConfigTest {
 
   @Test
   void defaultsHaveNoTestAnswer() throws IOException {
-    CaptchaProviderConfig cfg = ConfigLoader.parse(bundledYaml(), CaptchaProviderConfig.class, Map.of());
-    cfg.validate();
+    CaptchaProviderConfig cfg =
+        ConfigLoader.parse(bundledYaml(), CaptchaProviderConfig.class, LauncherEnv.with());
     assertThat(cfg.application).isEqualTo("vent-provider-captcha");
-    assertThat(cfg.server.port).isEqualTo(20910);
+    assertThat(cfg.server.port).isEqualTo(21880);
     assertThat(cfg.redis.password).isEmpty();
     assertThat(cfg.captchaSettings().ttl()).isEqualTo(Duration.ofSeconds(120));
     assertThat(cfg.captchaSettings().testMode()).isFalse();
@@ -32,9 +32,17 @@ class CaptchaProviderConfigTest {
 
   @Test
   void environmentSetsTtlAndTestAnswer() throws IOException {
-    CaptchaProviderConfig cfg = ConfigLoader.parse(bundledYaml(), CaptchaProviderConfig.class,
-        Map.of("VENT_CAPTCHA_TTL_SECONDS", "5", "VENT_CAPTCHA_TEST_ANSWER", "abcde", "VENT_PORT", "21000"));
-    cfg.validate();
+    CaptchaProviderConfig cfg =
+        ConfigLoader.parse(
+            bundledYaml(),
+            CaptchaProviderConfig.class,
+            LauncherEnv.with(
+                "VENT_CAPTCHA_TTL_SECONDS",
+                "5",
+                "VENT_CAPTCHA_TEST_ANSWER",
+                "abcde",
+                "VENT_PORT",
+                "21000"));
     assertThat(cfg.server.port).isEqualTo(21000);
     assertThat(cfg.captchaSettings().ttl()).isEqualTo(Duration.ofSeconds(5));
     assertThat(cfg.captchaSettings().testAnswer()).isEqualTo("abcde");
@@ -42,8 +50,13 @@ class CaptchaProviderConfigTest {
 
   @Test
   void nonPositiveTtlIsRejected() throws IOException {
-    CaptchaProviderConfig cfg = ConfigLoader.parse(bundledYaml(), CaptchaProviderConfig.class,
-        Map.of("VENT_CAPTCHA_TTL_SECONDS", "0"));
-    assertThatThrownBy(cfg::validate).hasMessageContaining("captcha.ttlSeconds");
+    String yaml = bundledYaml();
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parse(
+                    yaml,
+                    CaptchaProviderConfig.class,
+                    LauncherEnv.with("VENT_CAPTCHA_TTL_SECONDS", "0")))
+        .hasMessage("invalid configuration: captcha.ttlSeconds must be positive, got 0");
   }
 }

@@ -30,13 +30,18 @@ class CaptchaServiceImplTest {
   }
 
   private static CaptchaServiceImpl service(int ttlSeconds, String testAnswer) {
-    return new CaptchaServiceImpl(new CaptchaUseCases(new RedisCaptchaRepository(REDIS.client()),
-        new HutoolCaptchaRenderer(), new CaptchaSettings(Duration.ofSeconds(ttlSeconds), testAnswer),
-        Clock.systemUTC()));
+    return new CaptchaServiceImpl(
+        new CaptchaUseCases(
+            new RedisCaptchaRepository(REDIS.client()),
+            new HutoolCaptchaRenderer(),
+            new CaptchaSettings(Duration.ofSeconds(ttlSeconds), testAnswer),
+            Clock.systemUTC()));
   }
 
   private static boolean verify(CaptchaServiceImpl service, String id, String answer) {
-    return service.verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId(id).setAnswer(answer).build()).getValid();
+    return service
+        .verifyCaptcha(VerifyCaptchaRequest.newBuilder().setId(id).setAnswer(answer).build())
+        .getValid();
   }
 
   @Test
@@ -45,7 +50,8 @@ class CaptchaServiceImplTest {
     long before = System.currentTimeMillis();
     Captcha c = service.createCaptcha(CreateCaptchaRequest.getDefaultInstance());
     assertThat(c.getId()).matches("[0-9a-f]{32}");
-    assertThat(c.getExpiresAtMs()).isBetween(before + 120_000, System.currentTimeMillis() + 120_000);
+    assertThat(c.getExpiresAtMs())
+        .isBetween(before + 120_000, System.currentTimeMillis() + 120_000);
     var image = ImageIO.read(new ByteArrayInputStream(c.getPng().toByteArray()));
     assertThat(image.getWidth()).isEqualTo(160);
     assertThat(image.getHeight()).isEqualTo(60);

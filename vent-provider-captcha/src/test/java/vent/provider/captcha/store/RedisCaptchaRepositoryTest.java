@@ -24,7 +24,8 @@ class RedisCaptchaRepositoryTest {
   void storesTheAnswerUnderItsKeyWithATtl() {
     repo.save("00ff", "abcde", Duration.ofSeconds(120));
     assertThat(REDIS.client().getBucket("vent:captcha:00ff").get()).isEqualTo("abcde");
-    assertThat(REDIS.client().getBucket("vent:captcha:00ff").remainTimeToLive()).isBetween(110_000L, 120_000L);
+    assertThat(REDIS.client().getBucket("vent:captcha:00ff").remainTimeToLive())
+        .isBetween(110_000L, 120_000L);
   }
 
   @Test

@@ -1,9 +1,13 @@
 package vent.provider.relation.domain;
 
-/** Which side of a user's follow edges a list shows. */
+/** Which of a user's lists of other users a page shows. */
 public enum Direction {
   /** Users who follow the user. */
   FOLLOWERS,
   /** Users the user follows. */
-  FOLLOWING
+  FOLLOWING,
+  /** Users the user blocks. */
+  BLOCKING,
+  /** Users the user mutes. */
+  MUTING
 }

@@ -9,25 +9,40 @@ import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vent.api.rules.FieldRule;
+import vent.common.error.ErrorKind;
+import vent.common.error.RequestChecks;
 import vent.common.error.VentException;
+import vent.relation.v1.BatchFollowRequest;
 import vent.relation.v1.ErrorReason;
+import vent.relation.v1.GetCountsRequest;
+import vent.relation.v1.GetRelationshipsRequest;
 
 /**
  * The use cases of the follow graph (the RelationService contract in relation.proto): input
  * validation, defaults and limits here, storage in a {@link RelationRepository}.
  *
  * <p>Every method validates all its input before touching storage, so a rejected call changes
- * nothing. Errors are {@link VentException}s of kind INVALID_ARGUMENT with a reason from
- * {@code vent.relation.v1.ErrorReason}.
+ * nothing. Errors are {@link VentException}s of kind INVALID_ARGUMENT with a reason from {@code
+ * vent.relation.v1.ErrorReason}.
  */
 public final class FollowGraph {
 
-  /** Most edges one BatchFollow call accepts. */
-  public static final int MAX_BATCH_EDGES = 10_000;
-  /** Most ids one GetRelationships or GetCounts call accepts. */
-  public static final int MAX_IDS = 500;
+  private static final FieldRule EDGES = FieldRule.of(BatchFollowRequest.getDescriptor(), "edges");
+  private static final FieldRule OTHER_IDS =
+      FieldRule.of(GetRelationshipsRequest.getDescriptor(), "other_ids");
+  private static final FieldRule USER_IDS =
+      FieldRule.of(GetCountsRequest.getDescriptor(), "user_ids");
+
+  /** Most edges one BatchFollow call accepts (relation.proto). */
+  public static final int MAX_BATCH_EDGES = EDGES.maxItems();
+
+  /** Most ids one GetRelationships or GetCounts call accepts (relation.proto). */
+  public static final int MAX_IDS = OTHER_IDS.maxItems();
+
   /** Suggestions look at this many most recent followees of the asking user... */
   public static final int SUGGESTION_FOLLOWEES = 200;
+
   /** ...and at this many most recent followees of each of them. */
   public static final int SUGGESTION_FOLLOWEES_EACH = 500;
 
@@ -37,12 +52,16 @@ public final class FollowGraph {
   private final Clock clock;
   private final PageLimit pageLimit;
 
-  /** @param clock source of follow times (UTC milliseconds); injectable for tests */
+  /**
+   * @param clock source of follow times (UTC milliseconds); injectable for tests
+   */
   public FollowGraph(RelationRepository repository, Clock clock) {
     this(repository, clock, PageLimit.fixed(PageLimit.MAX));
   }
 
-  /** @param pageLimit page sizes of list calls (the largest from the global configuration) */
+  /**
+   * @param pageLimit page sizes of list calls (the largest from the global configuration)
+   */
   public FollowGraph(RelationRepository repository, Clock clock, PageLimit pageLimit) {
     this.repository = Objects.requireNonNull(repository);
     this.clock = Objects.requireNonNull(clock);
@@ -50,18 +69,30 @@ public final class FollowGraph {
   }
 
   /**
-   * {@code followerId} follows {@code followeeId}, now. Idempotent.
+   * {@code followerId} follows {@code followeeId}, now. Idempotent. The follower's following list
+   * shows it at once; the followee's followers list and inbox once the hand-off is applied.
    *
    * @return true if the edge is new, false if it existed (nothing changes then)
-   * @throws VentException INVALID_USER_ID if an id is malformed; CANNOT_FOLLOW_SELF if both are equal
+   * @throws VentException INVALID_USER_ID if an id is malformed; CANNOT_FOLLOW_SELF if both are
+   *     equal; PERMISSION_DENIED BLOCKED if either user blocks the other (the follower's side
+   *     learns of the followee's block through the hand-off; a follow in that window is undone by
+   *     it)
    */
   public boolean follow(String followerId, String followeeId) {
     UserIds.require(followerId, "follower_id");
     UserIds.require(followeeId, "followee_id");
     if (followerId.equals(followeeId)) {
-      throw VentException.invalid(ErrorReason.CANNOT_FOLLOW_SELF.name(), "a user cannot follow themself");
+      throw VentException.invalid(
+          ErrorReason.CANNOT_FOLLOW_SELF.name(), "a user cannot follow themself");
     }
-    boolean created = repository.follow(followerId, followeeId, clock.millis());
+    FollowOutcome outcome = repository.follow(followerId, followeeId, clock.millis());
+    if (outcome == FollowOutcome.BLOCKED) {
+      throw new VentException(
+          ErrorKind.PERMISSION_DENIED,
+          ErrorReason.BLOCKED.name(),
+          "one of the two users blocks the other");
+    }
+    boolean created = outcome == FollowOutcome.CREATED;
     if (created) {
       LOG.info("event=followed followerId={} followeeId={}", followerId, followeeId);
     }
@@ -77,11 +108,83 @@ public final class FollowGraph {
   public boolean unfollow(String followerId, String followeeId) {
     UserIds.require(followerId, "follower_id");
     UserIds.require(followeeId, "followee_id");
-    boolean removed = repository.unfollow(followerId, followeeId);
+    boolean removed = repository.unfollow(followerId, followeeId, clock.millis());
     if (removed) {
       LOG.info("event=unfollowed followerId={} followeeId={}", followerId, followeeId);
     }
     return removed;
+  }
+
+  /**
+   * {@code blockerId} blocks {@code blockedId}, now: the follows between them go both ways (the
+   * blocker's side at once, the other through the hand-off) and new ones are refused. Idempotent.
+   *
+   * @return true if the block is new
+   * @throws VentException INVALID_USER_ID if an id is malformed; CANNOT_BLOCK_SELF if both are
+   *     equal
+   */
+  public boolean block(String blockerId, String blockedId) {
+    requirePair(blockerId, blockedId, ErrorReason.CANNOT_BLOCK_SELF, "block");
+    boolean created = repository.block(blockerId, blockedId, clock.millis());
+    if (created) {
+      LOG.info("event=blocked blockerId={} blockedId={}", blockerId, blockedId);
+    }
+    return created;
+  }
+
+  /**
+   * Lifts a block; the follows it removed stay removed. Idempotent.
+   *
+   * @return true if a block was lifted
+   * @throws VentException INVALID_USER_ID if an id is malformed
+   */
+  public boolean unblock(String blockerId, String blockedId) {
+    UserIds.require(blockerId, "user_id");
+    UserIds.require(blockedId, "other_id");
+    boolean removed = repository.unblock(blockerId, blockedId, clock.millis());
+    if (removed) {
+      LOG.info("event=unblocked blockerId={} blockedId={}", blockerId, blockedId);
+    }
+    return removed;
+  }
+
+  /**
+   * {@code userId} mutes {@code mutedId}, now; follows are kept. Idempotent.
+   *
+   * @return true if the mute is new
+   * @throws VentException INVALID_USER_ID if an id is malformed; CANNOT_MUTE_SELF if both are equal
+   */
+  public boolean mute(String userId, String mutedId) {
+    requirePair(userId, mutedId, ErrorReason.CANNOT_MUTE_SELF, "mute");
+    boolean created = repository.mute(userId, mutedId, clock.millis());
+    if (created) {
+      LOG.info("event=muted userId={} mutedId={}", userId, mutedId);
+    }
+    return created;
+  }
+
+  /**
+   * Lifts a mute. Idempotent.
+   *
+   * @return true if a mute was lifted
+   * @throws VentException INVALID_USER_ID if an id is malformed
+   */
+  public boolean unmute(String userId, String mutedId) {
+    UserIds.require(userId, "user_id");
+    UserIds.require(mutedId, "other_id");
+    boolean removed = repository.unmute(userId, mutedId);
+    if (removed) {
+      LOG.info("event=unmuted userId={} mutedId={}", userId, mutedId);
+    }
+    return removed;
+  }
+
+  private static void requirePair(String userId, String otherId, ErrorReason self, String verb) {
+    UserIds.require(userId, "user_id");
+    UserIds.require(otherId, "other_id");
+    if (userId.equals(otherId)) {
+      throw VentException.invalid(self.name(), "a user cannot " + verb + " themself");
+    }
   }
 
   /**
@@ -93,25 +196,43 @@ public final class FollowGraph {
   public void removeUser(String userId) {
     UserIds.require(userId, "user_id");
     long t0 = System.nanoTime();
-    repository.removeUser(userId);
-    LOG.info("event=user_edges_removed userId={} tookMs={}", userId, (System.nanoTime() - t0) / 1_000_000);
+    repository.removeUser(userId, clock.millis());
+    LOG.info(
+        "event=user_edges_removed userId={} tookMs={}",
+        userId,
+        (System.nanoTime() - t0) / 1_000_000);
   }
 
   /**
-   * Bulk follow for imports: every edge as {@link #follow}, all with the same follow time;
-   * self-edges are skipped silently. Either every edge is validated and written, or (bad
-   * input) none is.
+   * Applies the other side of edge changes (the hand-off consumer's batch); idempotent and
+   * insensitive to order, so redelivered or reordered events are harmless.
    *
-   * @param edges at most {@value #MAX_BATCH_EDGES}
+   * @throws VentException INVALID_USER_ID if an id is malformed (then nothing is applied)
+   */
+  public void applyHandOffs(List<HandOff> handOffs) {
+    for (HandOff h : handOffs) {
+      UserIds.require(h.followerId(), "follower_id");
+      UserIds.require(h.followeeId(), "followee_id");
+    }
+    if (handOffs.isEmpty()) {
+      return;
+    }
+    int changed = repository.applyHandOffs(handOffs, clock.millis());
+    LOG.debug("event=hand_offs_applied count={} changed={}", handOffs.size(), changed);
+  }
+
+  /**
+   * Bulk follow for imports: every edge as {@link #follow}, each follower's new edges with one
+   * follow time; self-edges are skipped silently. Either every edge is validated and written, or
+   * (bad input) none is.
+   *
+   * @param edges at most {@link #MAX_BATCH_EDGES}
    * @return how many edges did not exist before this call
-   * @throws VentException TOO_MANY_IDS above {@value #MAX_BATCH_EDGES} edges; INVALID_USER_ID
-   *     if any id is malformed
+   * @throws VentException TOO_MANY_IDS above {@link #MAX_BATCH_EDGES} edges; INVALID_USER_ID if any
+   *     id is malformed
    */
   public int batchFollow(List<FollowEdge> edges) {
-    if (edges.size() > MAX_BATCH_EDGES) {
-      throw VentException.invalid(ErrorReason.TOO_MANY_IDS.name(),
-          "at most " + MAX_BATCH_EDGES + " edges per call, got " + edges.size());
-    }
+    RequestChecks.require(EDGES.checkCount(edges.size()));
     List<FollowEdge> toWrite = new ArrayList<>(edges.size());
     for (int i = 0; i < edges.size(); i++) {
       FollowEdge edge = edges.get(i);
@@ -126,37 +247,43 @@ public final class FollowGraph {
     }
     long t0 = System.nanoTime();
     int created = repository.batchFollow(toWrite, clock.millis());
-    LOG.info("event=batch_followed edges={} skippedSelf={} created={} ms={}",
-        edges.size(), edges.size() - toWrite.size(), created, (System.nanoTime() - t0) / 1_000_000);
+    LOG.info(
+        "event=batch_followed edges={} skippedSelf={} created={} ms={}",
+        edges.size(),
+        edges.size() - toWrite.size(),
+        created,
+        (System.nanoTime() - t0) / 1_000_000);
     return created;
   }
 
   /**
-   * How {@code userId} relates to each of {@code otherIds}, in request order (duplicates
-   * answered again; {@code userId} itself relates as neither following nor followed by).
+   * How {@code userId} relates to each of {@code otherIds}, in request order (duplicates answered
+   * again; {@code userId} itself relates as neither following nor followed by).
    *
-   * @param otherIds at most {@value #MAX_IDS}
-   * @throws VentException INVALID_USER_ID if an id is malformed; TOO_MANY_IDS above {@value #MAX_IDS}
+   * @param otherIds at most {@link #MAX_IDS}
+   * @throws VentException INVALID_USER_ID if an id is malformed; TOO_MANY_IDS above {@link
+   *     #MAX_IDS}
    */
   public List<Relation> relationships(String userId, List<String> otherIds) {
     UserIds.require(userId, "user_id");
-    requireIds(otherIds, "other_ids");
+    requireIds(otherIds, OTHER_IDS);
     return otherIds.isEmpty() ? List.of() : repository.relationships(userId, otherIds);
   }
 
   /**
    * Follower and following counts, in request order.
    *
-   * @param userIds at most {@value #MAX_IDS}
-   * @throws VentException INVALID_USER_ID if an id is malformed; TOO_MANY_IDS above {@value #MAX_IDS}
+   * @param userIds at most {@link #MAX_IDS}
+   * @throws VentException INVALID_USER_ID if an id is malformed; TOO_MANY_IDS above {@link
+   *     #MAX_IDS}
    */
   public List<UserCounts> counts(List<String> userIds) {
-    requireIds(userIds, "user_ids");
+    requireIds(userIds, USER_IDS);
     return userIds.isEmpty() ? List.of() : repository.counts(userIds);
   }
 
   /**
-   * One page of {@code userId}'s followers or followees, newest first.
+   * One page of {@code userId}'s followers, followees, blocked or muted users, newest first.
    *
    * @param limit 1 to {@code paging.page-size-max} (100), 0 for 20
    * @param cursor empty for the first page, else a {@link FollowPage#nextCursor()} of this list
@@ -166,7 +293,8 @@ public final class FollowGraph {
     UserIds.require(userId, "user_id");
     int size = pageLimit.resolve(limit);
     PageCursor after = cursor == null || cursor.isEmpty() ? null : PageCursor.decode(cursor);
-    // One entry more than asked tells whether a next page exists, so the last page carries no cursor.
+    // One entry more than asked tells whether a next page exists, so the last page carries no
+    // cursor.
     List<FollowItem> items = repository.page(direction, userId, after, size + 1);
     if (items.size() <= size) {
       return new FollowPage(items, "");
@@ -189,8 +317,8 @@ public final class FollowGraph {
   /**
    * Friends-of-friends suggestions: users followed by the {@value #SUGGESTION_FOLLOWEES} most
    * recent followees of {@code userId} (at most {@value #SUGGESTION_FOLLOWEES_EACH} most recent
-   * followees of each), minus {@code userId} and anyone already followed, ranked by
-   * {@link SuggestionRanking#ORDER}.
+   * followees of each), minus {@code userId} and anyone already followed, ranked by {@link
+   * SuggestionRanking#ORDER}.
    *
    * @param limit 1 to {@code paging.page-size-max} (100), 0 for 20
    * @throws VentException INVALID_USER_ID, INVALID_LIMIT
@@ -202,7 +330,8 @@ public final class FollowGraph {
     if (sample.userIds().isEmpty()) {
       return List.of();
     }
-    Map<String, List<String>> secondLevel = repository.recentFollowingOf(sample.userIds(), SUGGESTION_FOLLOWEES_EACH);
+    Map<String, List<String>> secondLevel =
+        repository.recentFollowingOf(sample.userIds(), SUGGESTION_FOLLOWEES_EACH);
     Map<String, Integer> counts = SuggestionRanking.countCandidates(userId, secondLevel);
     Set<String> alreadyFollowed = new HashSet<>(sample.userIds());
     if (!sample.complete() && !counts.isEmpty()) {
@@ -212,12 +341,10 @@ public final class FollowGraph {
     return SuggestionRanking.rank(counts, alreadyFollowed, size);
   }
 
-  private static void requireIds(List<String> ids, String field) {
-    if (ids.size() > MAX_IDS) {
-      throw VentException.invalid(ErrorReason.TOO_MANY_IDS.name(), "at most " + MAX_IDS + " " + field + " per call, got " + ids.size());
-    }
+  private static void requireIds(List<String> ids, FieldRule rule) {
+    RequestChecks.require(rule.checkCount(ids.size()));
     for (int i = 0; i < ids.size(); i++) {
-      UserIds.require(ids.get(i), field + "[" + i + "]");
+      RequestChecks.require(rule.check(ids.get(i), rule.name() + "[" + i + "]"));
     }
   }
 }

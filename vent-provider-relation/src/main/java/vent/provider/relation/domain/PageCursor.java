@@ -4,13 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vent.api.rules.FieldRule;
+import vent.api.rules.UserIds;
 import vent.common.error.VentException;
 import vent.relation.v1.ErrorReason;
+import vent.relation.v1.ListFollowsRequest;
 
 /**
  * Where a page of a follow list ended: the last entry returned, as (follow time, user id). Lists
- * are ordered by follow time descending, then user id descending in byte order (the order of
- * Redis' ZREVRANGE), so this pair names a position even after the entry itself is removed.
+ * are ordered by follow time descending, then user id descending in byte order (the order of Redis'
+ * ZREVRANGE), so this pair names a position even after the entry itself is removed.
  *
  * <p>Wire form (opaque to clients): unpadded base64url of {@code "<followedAtMs>:<userId>"}.
  *
@@ -19,18 +22,27 @@ import vent.relation.v1.ErrorReason;
  */
 public record PageCursor(long followedAtMs, String userId) {
 
-  /** Longer strings are rejected before decoding; real cursors are under 50 characters. */
-  private static final int MAX_ENCODED_LENGTH = 64;
-  private static final Pattern SHAPE = Pattern.compile("^(0|[1-9][0-9]{0,15}):([1-9][0-9]{0,18})$");
+  /**
+   * Longer strings are rejected before decoding (the {@code cursor} rule of relation.proto); real
+   * cursors are under 50 characters.
+   */
+  private static final int MAX_ENCODED_LENGTH =
+      FieldRule.of(ListFollowsRequest.getDescriptor(), "cursor").maxLength();
+
+  /** The time, then anything: the second part must be a user id ({@link UserIds#isWellFormed}). */
+  private static final Pattern SHAPE = Pattern.compile("^(0|[1-9][0-9]{0,15}):(.*)$");
 
   /** The cursor pointing right after {@code item}. */
   public static PageCursor after(FollowItem item) {
     return new PageCursor(item.followedAtMs(), item.userId());
   }
 
-  /** @return the opaque string clients send back as {@code cursor} */
+  /**
+   * @return the opaque string clients send back as {@code cursor}
+   */
   public String encode() {
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString((followedAtMs + ":" + userId).getBytes(StandardCharsets.US_ASCII));
   }
 
@@ -49,13 +61,15 @@ public record PageCursor(long followedAtMs, String userId) {
       throw invalid();
     }
     Matcher m = SHAPE.matcher(text);
-    if (!m.matches()) {
+    if (!m.matches() || !UserIds.isWellFormed(m.group(2))) {
       throw invalid();
     }
     return new PageCursor(Long.parseLong(m.group(1)), m.group(2));
   }
 
   private static VentException invalid() {
-    return VentException.invalid(ErrorReason.INVALID_CURSOR.name(), "cursor was not issued by this service; start again with an empty cursor");
+    return VentException.invalid(
+        ErrorReason.INVALID_CURSOR.name(),
+        "cursor was not issued by this service; start again with an empty cursor");
   }
 }

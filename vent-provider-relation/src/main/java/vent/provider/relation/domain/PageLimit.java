@@ -13,6 +13,7 @@ public final class PageLimit {
 
   /** Page size when the request gives none (0). */
   public static final int DEFAULT = 20;
+
   /** The largest page unless configured otherwise. */
   public static final int MAX = 100;
 
@@ -22,12 +23,16 @@ public final class PageLimit {
     this.max = max;
   }
 
-  /** @param max the largest page size, read on each call; must always supply at least 1 */
+  /**
+   * @param max the largest page size, read on each call; must always supply at least 1
+   */
   public static PageLimit upTo(IntSupplier max) {
     return new PageLimit(max);
   }
 
-  /** @return a limit of 1 to {@code max}, fixed */
+  /**
+   * @return a limit of 1 to {@code max}, fixed
+   */
   public static PageLimit fixed(int max) {
     if (max < 1) {
       throw new IllegalArgumentException("the largest page must be at least 1");
@@ -48,8 +53,14 @@ public final class PageLimit {
       return Math.min(DEFAULT, largest);
     }
     if (requested < 0 || requested > largest) {
-      throw VentException.invalid(ErrorReason.INVALID_LIMIT.name(),
-          "limit must be 0 (default " + Math.min(DEFAULT, largest) + ") to " + largest + ", got " + requested);
+      throw VentException.invalid(
+          ErrorReason.INVALID_LIMIT.name(),
+          "limit must be 0 (default "
+              + Math.min(DEFAULT, largest)
+              + ") to "
+              + largest
+              + ", got "
+              + requested);
     }
     return requested;
   }

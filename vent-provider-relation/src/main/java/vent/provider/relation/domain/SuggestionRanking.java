@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/**
- * The pure part of "friends of friends" suggestions: counting and ranking, no storage.
- */
+/** The pure part of "friends of friends" suggestions: counting and ranking, no storage. */
 public final class SuggestionRanking {
 
   /** Mutual count descending, then user id ascending (numerically). */
-  public static final Comparator<SuggestedUser> ORDER = Comparator
-      .comparingInt(SuggestedUser::mutualCount).reversed()
-      .thenComparing(SuggestedUser::userId, UserIds::compareNumerically);
+  public static final Comparator<SuggestedUser> ORDER =
+      Comparator.comparingInt(SuggestedUser::mutualCount)
+          .reversed()
+          .thenComparing(SuggestedUser::userId, UserIds::compareNumerically);
 
   private SuggestionRanking() {}
 
@@ -24,10 +23,12 @@ public final class SuggestionRanking {
    * are left out.
    *
    * @param userId the asking user
-   * @param followeesOfFollowees followee f of the asking user -> the users f follows (no duplicates per list)
+   * @param followeesOfFollowees followee f of the asking user -> the users f follows (no duplicates
+   *     per list)
    * @return candidate -> mutual count (at least 1)
    */
-  public static Map<String, Integer> countCandidates(String userId, Map<String, List<String>> followeesOfFollowees) {
+  public static Map<String, Integer> countCandidates(
+      String userId, Map<String, List<String>> followeesOfFollowees) {
     Map<String, Integer> counts = new HashMap<>();
     for (List<String> theirs : followeesOfFollowees.values()) {
       for (String candidate : theirs) {
@@ -45,7 +46,8 @@ public final class SuggestionRanking {
    * @param limit how many suggestions at most
    * @return the best {@code limit} candidates in {@link #ORDER}
    */
-  public static List<SuggestedUser> rank(Map<String, Integer> counts, Set<String> alreadyFollowed, int limit) {
+  public static List<SuggestedUser> rank(
+      Map<String, Integer> counts, Set<String> alreadyFollowed, int limit) {
     return counts.entrySet().stream()
         .filter(e -> !alreadyFollowed.contains(e.getKey()))
         .map(e -> new SuggestedUser(e.getKey(), e.getValue()))

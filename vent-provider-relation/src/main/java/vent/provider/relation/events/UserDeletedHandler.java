@@ -5,8 +5,8 @@ import vent.common.events.EventHandler;
 import vent.provider.relation.domain.FollowGraph;
 
 /**
- * Consumer of the user event stream: on UserDeleted, removes the user from the follow graph
- * (every edge, both sides, and their notifications). Other events are acknowledged unread.
+ * Consumer of the user event stream: on UserDeleted, removes the user from the follow graph (every
+ * edge, both sides, and their notifications). Other events are acknowledged unread.
  */
 public final class UserDeletedHandler implements EventHandler {
 

@@ -12,6 +12,8 @@ import vent.provider.relation.domain.SuggestedUser;
 import vent.provider.relation.domain.UserCounts;
 import vent.relation.v1.BatchFollowRequest;
 import vent.relation.v1.BatchFollowResponse;
+import vent.relation.v1.BlockRequest;
+import vent.relation.v1.BlockResponse;
 import vent.relation.v1.DubboRelationServiceTriple;
 import vent.relation.v1.Edge;
 import vent.relation.v1.FollowCounts;
@@ -26,6 +28,8 @@ import vent.relation.v1.ListFollowsRequest;
 import vent.relation.v1.ListFollowsResponse;
 import vent.relation.v1.ListMutualFollowsRequest;
 import vent.relation.v1.ListMutualFollowsResponse;
+import vent.relation.v1.MuteRequest;
+import vent.relation.v1.MuteResponse;
 import vent.relation.v1.Relationship;
 import vent.relation.v1.SuggestFollowsRequest;
 import vent.relation.v1.SuggestFollowsResponse;
@@ -34,15 +38,17 @@ import vent.relation.v1.UnfollowRequest;
 import vent.relation.v1.UnfollowResponse;
 
 /**
- * The Triple face of {@link FollowGraph}: protobuf in, domain call, protobuf out. Behaviour,
- * limits and errors are those of relation.proto, implemented by {@link FollowGraph}; domain
- * failures ({@code VentException}) become gRPC statuses in vent-common's {@code VentErrorFilter}.
+ * The Triple face of {@link FollowGraph}: protobuf in, domain call, protobuf out. Behaviour, limits
+ * and errors are those of relation.proto, implemented by {@link FollowGraph}; domain failures
+ * ({@code VentException}) become gRPC statuses in vent-common's {@code VentErrorFilter}.
  */
 public final class RelationServiceImpl extends DubboRelationServiceTriple.RelationServiceImplBase {
 
   private final FollowGraph graph;
 
-  /** @param graph the use cases this adapter exposes */
+  /**
+   * @param graph the use cases this adapter exposes
+   */
   public RelationServiceImpl(FollowGraph graph) {
     this.graph = graph;
   }
@@ -74,8 +80,14 @@ public final class RelationServiceImpl extends DubboRelationServiceTriple.Relati
   public GetRelationshipsResponse getRelationships(GetRelationshipsRequest request) {
     GetRelationshipsResponse.Builder out = GetRelationshipsResponse.newBuilder();
     for (Relation r : graph.relationships(request.getUserId(), request.getOtherIdsList())) {
-      out.addRelationships(Relationship.newBuilder()
-          .setUserId(r.userId()).setFollowing(r.following()).setFollowedBy(r.followedBy()));
+      out.addRelationships(
+          Relationship.newBuilder()
+              .setUserId(r.userId())
+              .setFollowing(r.following())
+              .setFollowedBy(r.followedBy())
+              .setBlocking(r.blocking())
+              .setBlockedBy(r.blockedBy())
+              .setMuting(r.muting()));
     }
     return out.build();
   }
@@ -94,8 +106,11 @@ public final class RelationServiceImpl extends DubboRelationServiceTriple.Relati
   public GetCountsResponse getCounts(GetCountsRequest request) {
     GetCountsResponse.Builder out = GetCountsResponse.newBuilder();
     for (UserCounts c : graph.counts(request.getUserIdsList())) {
-      out.addCounts(FollowCounts.newBuilder()
-          .setUserId(c.userId()).setFollowers(c.followers()).setFollowing(c.following()));
+      out.addCounts(
+          FollowCounts.newBuilder()
+              .setUserId(c.userId())
+              .setFollowers(c.followers())
+              .setFollowing(c.following()));
     }
     return out.build();
   }
@@ -111,16 +126,58 @@ public final class RelationServiceImpl extends DubboRelationServiceTriple.Relati
   public SuggestFollowsResponse suggestFollows(SuggestFollowsRequest request) {
     SuggestFollowsResponse.Builder out = SuggestFollowsResponse.newBuilder();
     for (SuggestedUser s : graph.suggestions(request.getUserId(), request.getLimit())) {
-      out.addSuggestions(Suggestion.newBuilder().setUserId(s.userId()).setMutualCount(s.mutualCount()));
+      out.addSuggestions(
+          Suggestion.newBuilder().setUserId(s.userId()).setMutualCount(s.mutualCount()));
     }
     return out.build();
   }
 
+  @Override
+  public BlockResponse block(BlockRequest request) {
+    return BlockResponse.newBuilder()
+        .setChanged(graph.block(request.getUserId(), request.getOtherId()))
+        .build();
+  }
+
+  @Override
+  public BlockResponse unblock(BlockRequest request) {
+    return BlockResponse.newBuilder()
+        .setChanged(graph.unblock(request.getUserId(), request.getOtherId()))
+        .build();
+  }
+
+  @Override
+  public ListFollowsResponse listBlocks(ListFollowsRequest request) {
+    return list(Direction.BLOCKING, request);
+  }
+
+  @Override
+  public MuteResponse mute(MuteRequest request) {
+    return MuteResponse.newBuilder()
+        .setChanged(graph.mute(request.getUserId(), request.getOtherId()))
+        .build();
+  }
+
+  @Override
+  public MuteResponse unmute(MuteRequest request) {
+    return MuteResponse.newBuilder()
+        .setChanged(graph.unmute(request.getUserId(), request.getOtherId()))
+        .build();
+  }
+
+  @Override
+  public ListFollowsResponse listMutes(ListFollowsRequest request) {
+    return list(Direction.MUTING, request);
+  }
+
   private ListFollowsResponse list(Direction direction, ListFollowsRequest request) {
-    FollowPage page = graph.list(direction, request.getUserId(), request.getLimit(), request.getCursor());
-    ListFollowsResponse.Builder out = ListFollowsResponse.newBuilder().setNextCursor(page.nextCursor());
+    FollowPage page =
+        graph.list(direction, request.getUserId(), request.getLimit(), request.getCursor());
+    ListFollowsResponse.Builder out =
+        ListFollowsResponse.newBuilder().setNextCursor(page.nextCursor());
     for (FollowItem item : page.items()) {
-      out.addEntries(FollowEntry.newBuilder().setUserId(item.userId()).setFollowedAtMs(item.followedAtMs()));
+      out.addEntries(
+          FollowEntry.newBuilder().setUserId(item.userId()).setFollowedAtMs(item.followedAtMs()));
     }
     return out.build();
   }

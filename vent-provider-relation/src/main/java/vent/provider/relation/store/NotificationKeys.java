@@ -1,13 +1,17 @@
 package vent.provider.relation.store;
 
-/** Redis key names of notification inboxes; the owner's id is a hash tag as in {@link RelationKeys}. */
+/**
+ * Redis key names of notification inboxes; the owner's id is a hash tag as in {@link RelationKeys}.
+ */
 final class NotificationKeys {
 
   private static final String PREFIX = "vent:notification:{";
 
   private NotificationKeys() {}
 
-  /** ZSET: member = {@code <kind>:<actor id>}, e.g. {@code followed:42}; score = time (ms). */
+  /**
+   * ZSET: member = {@code followed:<actor id>} or {@code mentioned:<vent id>}; score = time (ms).
+   */
   static String inbox(String userId) {
     return PREFIX + userId + "}:inbox";
   }

@@ -14,16 +14,19 @@ import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
 
 /**
- * Input rules of every use case. The repository fails the test if touched: a rejected call must
- * not reach storage (and calls with nothing to do need not).
+ * Input rules of every use case. The repository fails the test if touched: a rejected call must not
+ * reach storage (and calls with nothing to do need not).
  */
 class FollowGraphValidationTest {
 
-  private static final RelationRepository UNTOUCHABLE = (RelationRepository) Proxy.newProxyInstance(
-      RelationRepository.class.getClassLoader(), new Class<?>[] {RelationRepository.class},
-      (proxy, method, args) -> {
-        throw new AssertionError("storage reached: " + method.getName());
-      });
+  private static final RelationRepository UNTOUCHABLE =
+      (RelationRepository)
+          Proxy.newProxyInstance(
+              RelationRepository.class.getClassLoader(),
+              new Class<?>[] {RelationRepository.class},
+              (proxy, method, args) -> {
+                throw new AssertionError("storage reached: " + method.getName());
+              });
 
   private final FollowGraph graph = new FollowGraph(UNTOUCHABLE, Clock.systemUTC());
 
@@ -35,6 +38,16 @@ class FollowGraphValidationTest {
   }
 
   @Test
+  void blocksAndMutesRejectMalformedIdsAndSelf() {
+    assertInvalid(() -> graph.block("1", "x"), "INVALID_USER_ID");
+    assertInvalid(() -> graph.block("5", "5"), "CANNOT_BLOCK_SELF");
+    assertInvalid(() -> graph.unblock("0", "2"), "INVALID_USER_ID");
+    assertInvalid(() -> graph.mute("", "2"), "INVALID_USER_ID");
+    assertInvalid(() -> graph.mute("5", "5"), "CANNOT_MUTE_SELF");
+    assertInvalid(() -> graph.unmute("1", "-1"), "INVALID_USER_ID");
+  }
+
+  @Test
   void unfollowRejectsMalformedIds() {
     assertInvalid(() -> graph.unfollow("1", "0"), "INVALID_USER_ID");
     assertInvalid(() -> graph.unfollow("a", "1"), "INVALID_USER_ID");
@@ -42,16 +55,21 @@ class FollowGraphValidationTest {
 
   @Test
   void batchFollowChecksSizeAndEveryIdBeforeWriting() {
-    List<FollowEdge> tooMany = Collections.nCopies(FollowGraph.MAX_BATCH_EDGES + 1, new FollowEdge("1", "2"));
+    List<FollowEdge> tooMany =
+        Collections.nCopies(FollowGraph.MAX_BATCH_EDGES + 1, new FollowEdge("1", "2"));
     assertInvalid(() -> graph.batchFollow(tooMany), "TOO_MANY_IDS");
 
     List<FollowEdge> oneBad = new ArrayList<>(Collections.nCopies(20, new FollowEdge("1", "2")));
     oneBad.set(17, new FollowEdge("3", "u4"));
     assertThatThrownBy(() -> graph.batchFollow(oneBad))
-        .isInstanceOfSatisfying(VentException.class, e -> {
-          assertThat(e.reason()).isEqualTo("INVALID_USER_ID");
-          assertThat(e.detail()).isEqualTo("edges[17].followee_id is not a decimal user id");
-        });
+        .isInstanceOfSatisfying(
+            VentException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo("INVALID_USER_ID");
+              assertThat(e.detail())
+                  .isEqualTo(
+                      "edges[17].followee_id must be a decimal number of 1-19 digits without leading zeros");
+            });
   }
 
   @Test
@@ -91,9 +109,12 @@ class FollowGraphValidationTest {
   }
 
   private static void assertInvalid(ThrowingCallable call, String reason) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(VentException.class, e -> {
-      assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
-      assertThat(e.reason()).isEqualTo(reason);
-    });
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            VentException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+              assertThat(e.reason()).isEqualTo(reason);
+            });
   }
 }

@@ -25,15 +25,31 @@ class PageCursorTest {
 
   @Test
   void rejectsWhatThisServiceDidNotIssue() {
-    for (String bad : new String[] {
-        "not base64!", "====", b64("hello"), b64("12:"), b64(":12"), b64("12:0"), b64("-5:12"),
-        b64("12:ab"), b64("01:12"), b64("12:12:12"), b64("12345678901234567:1"), "x".repeat(65)}) {
-      assertThatThrownBy(() -> PageCursor.decode(bad)).as(bad)
-          .isInstanceOfSatisfying(VentException.class, e -> assertThat(e.reason()).isEqualTo("INVALID_CURSOR"));
+    for (String bad :
+        new String[] {
+          "not base64!",
+          "====",
+          b64("hello"),
+          b64("12:"),
+          b64(":12"),
+          b64("12:0"),
+          b64("-5:12"),
+          b64("12:ab"),
+          b64("01:12"),
+          b64("12:12:12"),
+          b64("12345678901234567:1"),
+          "x".repeat(65)
+        }) {
+      assertThatThrownBy(() -> PageCursor.decode(bad))
+          .as(bad)
+          .isInstanceOfSatisfying(
+              VentException.class, e -> assertThat(e.reason()).isEqualTo("INVALID_CURSOR"));
     }
   }
 
   private static String b64(String s) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.US_ASCII));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(s.getBytes(StandardCharsets.US_ASCII));
   }
 }

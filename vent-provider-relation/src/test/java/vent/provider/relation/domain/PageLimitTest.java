@@ -26,7 +26,8 @@ class PageLimitTest {
   void negativeOrAboveHundredIsInvalid() {
     for (int bad : new int[] {-1, 101, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
       assertThatThrownBy(() -> LIMIT.resolve(bad))
-          .isInstanceOfSatisfying(VentException.class, e -> assertThat(e.reason()).isEqualTo("INVALID_LIMIT"));
+          .isInstanceOfSatisfying(
+              VentException.class, e -> assertThat(e.reason()).isEqualTo("INVALID_LIMIT"));
     }
   }
 
@@ -36,7 +37,9 @@ class PageLimitTest {
     PageLimit limit = PageLimit.upTo(max::get);
     assertThat(limit.resolve(150 - 50)).isEqualTo(100);
     max.set(10);
-    assertThatThrownBy(() -> limit.resolve(11)).isInstanceOf(VentException.class).hasMessageContaining("to 10");
+    assertThatThrownBy(() -> limit.resolve(11))
+        .isInstanceOf(VentException.class)
+        .hasMessageContaining("to 10");
     assertThat(limit.resolve(0)).as("the default shrinks with the largest page").isEqualTo(10);
     max.set(300);
     assertThat(limit.resolve(300)).isEqualTo(300);

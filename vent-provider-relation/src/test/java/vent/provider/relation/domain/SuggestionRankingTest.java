@@ -22,7 +22,8 @@ class SuggestionRankingTest {
   @Test
   void countsHowManyFolloweesFollowEachCandidate() {
     Map<String, Integer> counts = SuggestionRanking.countCandidates("1", graph());
-    assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("9", 3, "10", 2, "11", 1, "100", 1));
+    assertThat(counts)
+        .containsExactlyInAnyOrderEntriesOf(Map.of("9", 3, "10", 2, "11", 1, "100", 1));
   }
 
   @Test
@@ -34,9 +35,10 @@ class SuggestionRankingTest {
   @Test
   void ranksByCountThenNumericIdAscending() {
     Map<String, Integer> counts = SuggestionRanking.countCandidates("1", graph());
-    assertThat(SuggestionRanking.rank(counts, Set.of(), 10)).containsExactly(
-        new SuggestedUser("9", 3), new SuggestedUser("10", 2),
-        new SuggestedUser("11", 1), new SuggestedUser("100", 1));
+    assertThat(SuggestionRanking.rank(counts, Set.of(), 10))
+        .containsExactly(
+            new SuggestedUser("9", 3), new SuggestedUser("10", 2),
+            new SuggestedUser("11", 1), new SuggestedUser("100", 1));
   }
 
   @Test
@@ -48,6 +50,8 @@ class SuggestionRankingTest {
 
   @Test
   void nothingToSuggestFromNothing() {
-    assertThat(SuggestionRanking.rank(SuggestionRanking.countCandidates("1", Map.of()), Set.of(), 20)).isEmpty();
+    assertThat(
+            SuggestionRanking.rank(SuggestionRanking.countCandidates("1", Map.of()), Set.of(), 20))
+        .isEmpty();
   }
 }

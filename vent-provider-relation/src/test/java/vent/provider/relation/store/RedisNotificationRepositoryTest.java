@@ -7,9 +7,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vent.common.testing.RedisExtension;
-import vent.provider.relation.domain.FollowNotice;
+import vent.provider.relation.domain.HandOff;
+import vent.provider.relation.domain.InboxCursor;
 import vent.provider.relation.domain.NotificationItem;
-import vent.provider.relation.domain.PageCursor;
 
 class RedisNotificationRepositoryTest {
 
@@ -22,73 +22,131 @@ class RedisNotificationRepositoryTest {
   @BeforeAll
   static void setUp() {
     inbox = new RedisNotificationRepository(REDIS.client());
-    graph = new RedisRelationRepository(REDIS.client(), 1000);
+    graph = HandOffDriver.repository(REDIS.client(), 1000);
+  }
+
+  /** The followee's side of a follow, which writes the inbox entry; true if it changed anything. */
+  private static boolean followed(String ownerId, String actorId, long atMs) {
+    return graph.applyHandOffs(
+            List.of(new HandOff(HandOff.Kind.FOLLOWED, actorId, ownerId, atMs)), 0L)
+        == 1;
   }
 
   @Test
   void oneEntryPerActorNewestFirstAndDuplicatesChangeNothing() {
-    assertThat(inbox.recordFollowed("1", "2", 100L)).isTrue();
-    assertThat(inbox.recordFollowed("1", "3", 200L)).isTrue();
-    assertThat(inbox.recordFollowed("1", "2", 100L)).as("redelivery").isFalse();
-    assertThat(inbox.recordFollowed("1", "2", 50L)).as("older event").isFalse();
-    assertThat(inbox.page("1", null, 10)).containsExactly(
-        new NotificationItem("3", 200L, false), new NotificationItem("2", 100L, false));
-    assertThat(inbox.recordFollowed("1", "2", 300L)).as("followed again").isTrue();
-    assertThat(inbox.page("1", null, 10)).extracting(NotificationItem::actorId).containsExactly("2", "3");
+    assertThat(followed("1", "2", 100L)).isTrue();
+    assertThat(followed("1", "3", 200L)).isTrue();
+    assertThat(followed("1", "2", 100L)).as("redelivery").isFalse();
+    assertThat(followed("1", "2", 50L)).as("older event").isFalse();
+    assertThat(inbox.page("1", null, 10))
+        .containsExactly(
+            new NotificationItem("3", 200L, false), new NotificationItem("2", 100L, false));
+    assertThat(followed("1", "2", 300L)).as("followed again").isTrue();
+    assertThat(inbox.page("1", null, 10))
+        .extracting(NotificationItem::actorId)
+        .containsExactly("2", "3");
   }
 
   @Test
   void pagesWithTheCursorOfTheLastEntry() {
     for (int i = 10; i < 25; i++) {
-      inbox.recordFollowed("1", Integer.toString(i), 1000L + (i % 3));
+      followed("1", Integer.toString(i), 1000L + (i % 3));
     }
     var first = inbox.page("1", null, 10);
     NotificationItem last = first.get(9);
-    var second = inbox.page("1", new PageCursor(last.atMs(), last.actorId()), 10);
+    var second = inbox.page("1", last.cursorAfter(), 10);
     assertThat(first.size() + second.size()).isEqualTo(15);
     assertThat(second).doesNotContainAnyElementsOf(first);
   }
 
   @Test
   void unreadCountsEntriesAfterTheLastMarkRead() {
-    inbox.recordFollowed("1", "2", 100L);
-    inbox.recordFollowed("1", "3", 200L);
+    followed("1", "2", 100L);
+    followed("1", "3", 200L);
     assertThat(inbox.unreadCount("1")).isEqualTo(2);
     assertThat(inbox.markRead("1")).isEqualTo(2);
     assertThat(inbox.markRead("1")).isZero();
     assertThat(inbox.unreadCount("1")).isZero();
-    inbox.recordFollowed("1", "4", 300L);
+    followed("1", "4", 300L);
     assertThat(inbox.unreadCount("1")).isEqualTo(1);
-    assertThat(inbox.page("1", null, 10)).extracting(NotificationItem::read).containsExactly(false, true, true);
+    assertThat(inbox.page("1", null, 10))
+        .extracting(NotificationItem::read)
+        .containsExactly(false, true, true);
   }
 
   @Test
   void keepsTheNewestThousand() {
     for (int i = 1; i <= RedisNotificationRepository.INBOX_SIZE + 5; i++) {
-      inbox.recordFollowed("1", Integer.toString(i + 1), i);
+      followed("1", Integer.toString(i + 1), i);
     }
     assertThat(REDIS.client().getScoredSortedSet("vent:notification:{1}:inbox").size())
         .isEqualTo(RedisNotificationRepository.INBOX_SIZE);
-    assertThat(inbox.page("1", null, 1)).extracting(NotificationItem::atMs).containsExactly((long) RedisNotificationRepository.INBOX_SIZE + 5);
+    assertThat(inbox.page("1", null, 1))
+        .extracting(NotificationItem::atMs)
+        .containsExactly((long) RedisNotificationRepository.INBOX_SIZE + 5);
   }
 
   @Test
-  void aBatchIsRecordedInOneCallWithDuplicatesAndDeletedUsersSkipped() {
-    graph.removeUser("9");
-    int changed = inbox.recordFollowed(List.of(new FollowNotice("2", "1", 100L), new FollowNotice("3", "1", 200L),
-        new FollowNotice("2", "1", 100L), new FollowNotice("9", "1", 300L), new FollowNotice("2", "9", 300L),
-        new FollowNotice("1", "4", 50L)));
-    assertThat(changed).isEqualTo(3);
-    assertThat(inbox.page("1", null, 10)).extracting(NotificationItem::actorId).containsExactly("3", "2");
-    assertThat(inbox.page("4", null, 10)).extracting(NotificationItem::actorId).containsExactly("1");
+  void nothingIsRecordedForADeletedOwner() {
+    graph.removeUser("9", 1L);
+    followed("9", "2", 5L);
     assertThat(inbox.page("9", null, 10)).isEmpty();
+    assertThat(REDIS.client().getKeys().countExists("vent:notification:{9}:inbox")).isZero();
   }
 
   @Test
-  void nothingIsRecordedForADeletedOwnerOrActor() {
-    graph.removeUser("9");
-    assertThat(inbox.recordFollowed("9", "2", 1L)).isFalse();
-    assertThat(inbox.recordFollowed("2", "9", 1L)).isFalse();
-    assertThat(inbox.page("2", null, 10)).isEmpty();
+  void mentionsAreOneEntryPerVentAndPageWithFollows() {
+    followed("1", "2", 100L);
+    assertThat(inbox.addMentions("3", "3-a", 200L, List.of("1", "4"))).isEqualTo(2);
+    assertThat(inbox.addMentions("3", "3-a", 200L, List.of("1"))).as("redelivery").isZero();
+    assertThat(inbox.addMentions("3", "3-b", 200L, List.of("1"))).isEqualTo(1);
+    assertThat(inbox.page("1", null, 10))
+        .containsExactly(
+            new NotificationItem(NotificationItem.Kind.MENTIONED, "3", "3-b", 200L, false),
+            new NotificationItem(NotificationItem.Kind.MENTIONED, "3", "3-a", 200L, false),
+            new NotificationItem("2", 100L, false));
+    var first = inbox.page("1", null, 1);
+    var rest = inbox.page("1", InboxCursor.decode(first.get(0).cursorAfter().encode()), 10);
+    assertThat(rest)
+        .extracting(NotificationItem::ventId)
+        .as("the cursor of a mention names its vent")
+        .containsExactly("3-a", "");
+  }
+
+  @Test
+  void entriesOfBlockedBlockingAndMutedActorsAreHidden() {
+    followed("1", "2", 100L);
+    followed("1", "3", 110L);
+    followed("1", "4", 120L);
+    followed("1", "5", 130L);
+    inbox.addMentions("2", "2-x", 140L, List.of("1"));
+    graph.block("1", "2", 1000L);
+    graph.applyHandOffs(List.of(new HandOff(HandOff.Kind.BLOCKED, "3", "1", 1000L)), 0L);
+    graph.mute("1", "4", 1000L);
+    assertThat(inbox.page("1", null, 1))
+        .as("a page skips hidden entries and still fills up")
+        .extracting(NotificationItem::actorId)
+        .containsExactly("5");
+    assertThat(inbox.page("1", null, 10))
+        .extracting(NotificationItem::actorId)
+        .containsExactly("5");
+    assertThat(inbox.unreadCount("1")).isEqualTo(1);
+    graph.unmute("1", "4");
+    assertThat(inbox.page("1", null, 10))
+        .extracting(NotificationItem::actorId)
+        .containsExactly("5", "4");
+  }
+
+  @Test
+  void noMentionForABlockedPairOrADeletedOwner() {
+    graph.block("1", "2", 1000L);
+    graph.removeUser("9", 1L);
+    assertThat(inbox.addMentions("2", "2-x", 2000L, List.of("1", "9"))).isZero();
+    assertThat(inbox.addMentions("1", "1-x", 2000L, List.of("2")))
+        .as("2's side knows of the block once its hand-off applied")
+        .isOne();
+    graph.applyHandOffs(List.of(new HandOff(HandOff.Kind.BLOCKED, "1", "2", 1000L)), 0L);
+    assertThat(inbox.addMentions("1", "1-y", 2000L, List.of("2"))).isZero();
+    assertThat(inbox.page("2", null, 10)).as("hidden at read time").isEmpty();
   }
 }

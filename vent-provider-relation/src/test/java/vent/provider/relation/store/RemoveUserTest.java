@@ -4,25 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vent.common.testing.RedisExtension;
 import vent.provider.relation.domain.FollowEdge;
+import vent.provider.relation.domain.RelationRepository;
 import vent.provider.relation.domain.UserCounts;
 
-/** The deletion cascade against a real Redis: every edge, both sides, in chunks, repeatable. */
+/**
+ * The deletion cascade against a real Redis: every edge, both sides once the hand-offs are applied,
+ * in chunks, repeatable.
+ */
 class RemoveUserTest {
 
   @RegisterExtension
   static final RedisExtension REDIS = new RedisExtension(RedisExtension.Flush.DB);
 
-  private static RedisRelationRepository repo;
-  private static RedisNotificationRepository inbox;
+  private RelationRepository repo;
+  private RedisNotificationRepository inbox;
 
-  @BeforeAll
-  static void setUp() {
-    repo = new RedisRelationRepository(REDIS.client(), 1000);
+  @BeforeEach
+  void setUp() {
+    repo =
+        new HandOffDriver(REDIS.client(), () -> 0L)
+            .settling(HandOffDriver.repository(REDIS.client(), 1000));
     inbox = new RedisNotificationRepository(REDIS.client());
   }
 
@@ -38,18 +44,23 @@ class RemoveUserTest {
     }
     edges.add(new FollowEdge("100", "101"));
     repo.batchFollow(edges, 10L);
-    inbox.recordFollowed("100", "1", 10L);
-    inbox.recordFollowed("1", "100", 10L);
+    assertThat(inbox.page("100", null, 10)).hasSize(1);
+    assertThat(inbox.page("1", null, 10)).hasSize(10);
 
-    repo.removeUser("1");
+    repo.removeUser("1", 20L);
 
     assertThat(repo.counts(List.of("1"))).containsExactly(new UserCounts("1", 0, 0));
-    assertThat(repo.counts(List.of("100", "101", "2000"))).containsExactly(
-        new UserCounts("100", 0, 1), new UserCounts("101", 1, 0), new UserCounts("2000", 0, 0));
-    assertThat(inbox.page("100", null, 10)).isEmpty();
-    assertThat(REDIS.client().getKeys().countExists("vent:notification:{1}:inbox")).isZero();
+    assertThat(repo.counts(List.of("100", "101", "2000")))
+        .containsExactly(
+            new UserCounts("100", 0, 1), new UserCounts("101", 1, 0), new UserCounts("2000", 0, 0));
+    assertThat(inbox.page("100", null, 10)).as("followed:1 went with the edge").isEmpty();
+    assertThat(REDIS.client().getKeys().getKeysStreamByPattern("vent:relation:{1}:*"))
+        .containsExactly("vent:relation:{1}:deleted");
+    assertThat(REDIS.client().getKeys().getKeysStreamByPattern("vent:notification:{1}:*"))
+        .isEmpty();
 
-    repo.removeUser("1");
-    assertThat(repo.counts(List.of("100", "101"))).containsExactly(new UserCounts("100", 0, 1), new UserCounts("101", 1, 0));
+    repo.removeUser("1", 30L);
+    assertThat(repo.counts(List.of("100", "101")))
+        .containsExactly(new UserCounts("100", 0, 1), new UserCounts("101", 1, 0));
   }
 }

@@ -8,7 +8,9 @@ package vent.provider.user.domain;
  */
 public record ProfileUpdate(String displayName, String bio) {
 
-  /** @return true when no field is to change */
+  /**
+   * @return true when no field is to change
+   */
   public boolean isEmpty() {
     return displayName == null && bio == null;
   }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where profiles live. Arguments are already validated and normalised by {@link UserUseCases};
- * an implementation only stores and reads. Every write is atomic: a failed or raced write leaves
- * the profile and the username index consistent.
+ * Where profiles live. Arguments are already validated and normalised by {@link UserUseCases}; an
+ * implementation only stores and reads. A failed or raced write never leaves a username to two
+ * users, nor a user that its username does not find once the write has returned.
  */
 public interface UserRepository {
 
@@ -21,7 +21,9 @@ public interface UserRepository {
    */
   Optional<UserProfile> create(String username, String displayName, String bio, long nowMs);
 
-  /** @return the profile with that id, or empty */
+  /**
+   * @return the profile with that id, or empty
+   */
   Optional<UserProfile> findById(String id);
 
   /**
@@ -56,8 +58,8 @@ public interface UserRepository {
   boolean delete(String id);
 
   /**
-   * Get-or-create by username, atomically per call: concurrent calls with the same usernames
-   * agree on one id per username. Created users get display name = username and an empty bio.
+   * Get-or-create by username: concurrent calls with the same usernames agree on one id per
+   * username. Created users get display name = username and an empty bio.
    *
    * @param usernames distinct normalised usernames
    * @param nowMs creation time of the users created

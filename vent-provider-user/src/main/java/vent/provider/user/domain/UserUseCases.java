@@ -14,8 +14,8 @@ import vent.user.v1.ErrorReason;
 
 /**
  * The user service's operations: validate input ({@link UserRules}), then read or write through a
- * {@link UserRepository}. Failures are {@link VentException}s with reasons from
- * {@code vent.user.v1.ErrorReason}; a store failure (e.g. Redis down) propagates unchanged.
+ * {@link UserRepository}. Failures are {@link VentException}s with reasons from {@code
+ * vent.user.v1.ErrorReason}; a store failure (e.g. Redis down) propagates unchanged.
  */
 public final class UserUseCases {
 
@@ -43,9 +43,15 @@ public final class UserUseCases {
     String name = UserRules.normalizeUsername(username);
     String display = UserRules.checkDisplayName(displayName);
     String checkedBio = UserRules.checkBio(bio);
-    UserProfile created = repository.create(name, display, checkedBio, clock.millis())
-        .orElseThrow(() -> new VentException(ErrorKind.ALREADY_EXISTS, ErrorReason.USERNAME_TAKEN.name(),
-            "username '" + name + "' is taken"));
+    UserProfile created =
+        repository
+            .create(name, display, checkedBio, clock.millis())
+            .orElseThrow(
+                () ->
+                    new VentException(
+                        ErrorKind.ALREADY_EXISTS,
+                        ErrorReason.USERNAME_TAKEN.name(),
+                        "username '" + name + "' is taken"));
     LOG.info("event=user_created userId={}", created.id());
     return created;
   }
@@ -65,7 +71,7 @@ public final class UserUseCases {
    * @throws VentException INVALID_ARGUMENT (TOO_MANY_IDS, INVALID_USER_ID for any bad id)
    */
   public List<UserProfile> batchGet(List<String> ids) {
-    UserRules.checkCount(ids.size(), UserRules.BATCH_GET_MAX);
+    UserRules.checkBatchCount(ids.size());
     ids.forEach(UserRules::checkUserId);
     return ids.isEmpty() ? List.of() : repository.findByIds(ids);
   }
@@ -88,14 +94,17 @@ public final class UserUseCases {
    */
   public UserProfile update(String id, ProfileUpdate update) {
     String checked = UserRules.checkUserId(id);
-    ProfileUpdate valid = new ProfileUpdate(
-        update.displayName() == null ? null : UserRules.checkDisplayName(update.displayName()),
-        update.bio() == null ? null : UserRules.checkBio(update.bio()));
+    ProfileUpdate valid =
+        new ProfileUpdate(
+            update.displayName() == null ? null : UserRules.checkDisplayName(update.displayName()),
+            update.bio() == null ? null : UserRules.checkBio(update.bio()));
     if (valid.isEmpty()) {
       return get(checked);
     }
-    UserProfile updated = repository.update(checked, valid, clock.millis())
-        .orElseThrow(() -> notFound("id " + checked));
+    UserProfile updated =
+        repository
+            .update(checked, valid, clock.millis())
+            .orElseThrow(() -> notFound("id " + checked));
     LOG.info("event=user_updated userId={}", checked);
     return updated;
   }
@@ -124,7 +133,7 @@ public final class UserUseCases {
    * @throws VentException INVALID_ARGUMENT (TOO_MANY_IDS, INVALID_USERNAME for any bad name)
    */
   public EnsureResult ensureUsers(List<String> usernames) {
-    UserRules.checkCount(usernames.size(), UserRules.ENSURE_MAX);
+    UserRules.checkEnsureCount(usernames.size());
     Set<String> distinct = new LinkedHashSet<>();
     for (String raw : usernames) {
       distinct.add(UserRules.normalizeImportedUsername(raw));
@@ -132,7 +141,8 @@ public final class UserUseCases {
     if (distinct.isEmpty()) {
       return new EnsureResult(List.of(), 0);
     }
-    EnsureResult result = EnsureResult.of(repository.ensure(new ArrayList<>(distinct), clock.millis()));
+    EnsureResult result =
+        EnsureResult.of(repository.ensure(new ArrayList<>(distinct), clock.millis()));
     if (result.created() > 0) {
       LOG.info("event=users_ensured requested={} created={}", distinct.size(), result.created());
     }

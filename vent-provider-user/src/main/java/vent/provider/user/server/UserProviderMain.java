@@ -4,6 +4,7 @@ import java.time.Clock;
 import vent.common.dubbo.ProviderMain;
 import vent.provider.user.domain.UserUseCases;
 import vent.provider.user.service.UserServiceImpl;
+import vent.provider.user.store.LayoutMigration;
 import vent.provider.user.store.RedisUserRepository;
 import vent.user.v1.UserService;
 
@@ -16,9 +17,17 @@ public final class UserProviderMain {
   private UserProviderMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    ProviderMain.run(args, UserProviderConfig.class, (config, server, redis) -> {
-      UserUseCases users = new UserUseCases(new RedisUserRepository(redis), Clock.systemUTC());
-      server.provide(UserService.class, new UserServiceImpl(users));
-    });
+    ProviderMain.run(
+        args,
+        UserProviderConfig.class,
+        (config, server, redis) -> {
+          UserUseCases users =
+              new UserUseCases(
+                  new RedisUserRepository(
+                      redis, server.outbox(redis, "user"), config.events.shards),
+                  Clock.systemUTC());
+          server.provide(UserService.class, new UserServiceImpl(users));
+        },
+        (config, redis) -> "users=" + new LayoutMigration(redis).run());
   }
 }

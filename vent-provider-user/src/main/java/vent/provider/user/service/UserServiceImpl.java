@@ -21,9 +21,10 @@ import vent.user.v1.User;
 
 /**
  * Triple adapter of {@code vent.user.v1.UserService}: converts protobuf messages to and from the
- * domain and delegates to {@link UserUseCases}. Errors are the domain's
- * {@link vent.common.error.VentException}s, mapped to gRPC statuses by the provider filter; see
- * {@code user_service.proto} for the reasons each RPC can answer with.
+ * domain and delegates to {@link UserUseCases}. Errors are the domain's {@link
+ * vent.common.error.VentException}s, mapped to gRPC statuses by the provider filter; the reasons
+ * each RPC can answer with are listed in vent-api's {@code vent/user/v1/user.proto} (the rpc
+ * comments) and {@code vent/user/v1/error_reason.proto}.
  */
 public final class UserServiceImpl extends DubboUserServiceTriple.UserServiceImplBase {
 
@@ -59,9 +60,10 @@ public final class UserServiceImpl extends DubboUserServiceTriple.UserServiceImp
 
   @Override
   public User updateUser(UpdateUserRequest request) {
-    ProfileUpdate update = new ProfileUpdate(
-        request.hasDisplayName() ? request.getDisplayName() : null,
-        request.hasBio() ? request.getBio() : null);
+    ProfileUpdate update =
+        new ProfileUpdate(
+            request.hasDisplayName() ? request.getDisplayName() : null,
+            request.hasBio() ? request.getBio() : null);
     return toProto(users.update(request.getId(), update));
   }
 
@@ -76,7 +78,8 @@ public final class UserServiceImpl extends DubboUserServiceTriple.UserServiceImp
     EnsureResult result = users.ensureUsers(names);
     EnsureUsersResponse.Builder out = EnsureUsersResponse.newBuilder().setCreated(result.created());
     for (vent.provider.user.domain.EnsuredUser u : result.users()) {
-      out.addUsers(EnsuredUser.newBuilder().setUsername(u.username()).setId(u.id()).setCreated(u.created()));
+      out.addUsers(
+          EnsuredUser.newBuilder().setUsername(u.username()).setId(u.id()).setCreated(u.created()));
     }
     return out.build();
   }

@@ -14,7 +14,8 @@ final class InMemoryUserRepository implements UserRepository {
   private long seq;
 
   @Override
-  public synchronized Optional<UserProfile> create(String username, String displayName, String bio, long nowMs) {
+  public synchronized Optional<UserProfile> create(
+      String username, String displayName, String bio, long nowMs) {
     if (byName.containsKey(username)) {
       return Optional.empty();
     }
@@ -45,9 +46,14 @@ final class InMemoryUserRepository implements UserRepository {
     if (p == null) {
       return Optional.empty();
     }
-    UserProfile n = new UserProfile(id, p.username(),
-        u.displayName() == null ? p.displayName() : u.displayName(),
-        u.bio() == null ? p.bio() : u.bio(), p.createdAtMs(), nowMs);
+    UserProfile n =
+        new UserProfile(
+            id,
+            p.username(),
+            u.displayName() == null ? p.displayName() : u.displayName(),
+            u.bio() == null ? p.bio() : u.bio(),
+            p.createdAtMs(),
+            nowMs);
     byId.put(id, n);
     return Optional.of(n);
   }

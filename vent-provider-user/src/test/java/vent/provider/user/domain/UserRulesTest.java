@@ -26,9 +26,22 @@ class UserRulesTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {
-      "ab", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", " alice", "alice ", "al-ice", "al.ice", "al ice",
-      "élan", "ålice", "\u212Aelvin", "ali\u0000ce", "alice\n", "ａｌｉｃｅ"})
+  @ValueSource(
+      strings = {
+        "ab",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        " alice",
+        "alice ",
+        "al-ice",
+        "al.ice",
+        "al ice",
+        "élan",
+        "ålice",
+        "\u212Aelvin",
+        "ali\u0000ce",
+        "alice\n",
+        "ａｌｉｃｅ"
+      })
   void rejectsBadUsernames(String name) {
     assertInvalid(() -> UserRules.normalizeUsername(name), "INVALID_USERNAME");
   }
@@ -71,8 +84,15 @@ class UserRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"evil\u202Egnp.exe", "a\u200Bb", "\uFEFFname", "a\u2066b\u2069", "x\u00ADy",
-      "\uD83D\uDC68\u200D\uD83D\uDC69"})
+  @ValueSource(
+      strings = {
+        "evil\u202Egnp.exe",
+        "a\u200Bb",
+        "\uFEFFname",
+        "a\u2066b\u2069",
+        "x\u00ADy",
+        "\uD83D\uDC68\u200D\uD83D\uDC69"
+      })
   void refusesFormatCharactersInDisplayNamesAndBios(String text) {
     assertInvalid(() -> UserRules.checkDisplayName(text), "INVALID_DISPLAY_NAME");
     assertInvalid(() -> UserRules.checkBio(text), "INVALID_BIO");
@@ -93,15 +113,19 @@ class UserRulesTest {
 
   @Test
   void countLimit() {
-    UserRules.checkCount(500, 500);
-    assertInvalid(() -> UserRules.checkCount(501, 500), "TOO_MANY_IDS");
+    UserRules.checkBatchCount(500);
+    assertInvalid(() -> UserRules.checkBatchCount(501), "TOO_MANY_IDS");
+    UserRules.checkEnsureCount(1000);
+    assertInvalid(() -> UserRules.checkEnsureCount(1001), "TOO_MANY_IDS");
   }
 
   static void assertInvalid(Runnable call, String reason) {
     assertThatThrownBy(call::run)
-        .isInstanceOfSatisfying(VentException.class, e -> {
-          assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
-          assertThat(e.reason()).isEqualTo(reason);
-        });
+        .isInstanceOfSatisfying(
+            VentException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+              assertThat(e.reason()).isEqualTo(reason);
+            });
   }
 }

@@ -41,10 +41,12 @@ class UserUseCasesTest {
   void takenUsernameIsAlreadyExistsInAnyCase() {
     users.create("bob", "Bob", "");
     assertThatThrownBy(() -> users.create("BoB", "Other", ""))
-        .isInstanceOfSatisfying(VentException.class, e -> {
-          assertThat(e.kind()).isEqualTo(ErrorKind.ALREADY_EXISTS);
-          assertThat(e.reason()).isEqualTo("USERNAME_TAKEN");
-        });
+        .isInstanceOfSatisfying(
+            VentException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ErrorKind.ALREADY_EXISTS);
+              assertThat(e.reason()).isEqualTo("USERNAME_TAKEN");
+            });
   }
 
   @Test
@@ -59,10 +61,14 @@ class UserUseCasesTest {
   void updateChangesOnlyGivenFields() {
     UserProfile p = users.create("carol", "Carol", "hi");
     assertThat(users.update(p.id(), new ProfileUpdate(null, "new bio")))
-        .extracting(UserProfile::displayName, UserProfile::bio).containsExactly("Carol", "new bio");
+        .extracting(UserProfile::displayName, UserProfile::bio)
+        .containsExactly("Carol", "new bio");
     assertThat(users.update(p.id(), new ProfileUpdate("C", null)))
-        .extracting(UserProfile::displayName, UserProfile::bio).containsExactly("C", "new bio");
-    assertThat(users.update(p.id(), new ProfileUpdate(null, ""))).extracting(UserProfile::bio).isEqualTo("");
+        .extracting(UserProfile::displayName, UserProfile::bio)
+        .containsExactly("C", "new bio");
+    assertThat(users.update(p.id(), new ProfileUpdate(null, "")))
+        .extracting(UserProfile::bio)
+        .isEqualTo("");
     assertThat(users.update(p.id(), new ProfileUpdate(null, null))).isEqualTo(users.get(p.id()));
     assertInvalid(() -> users.update(p.id(), new ProfileUpdate("", null)), "INVALID_DISPLAY_NAME");
     assertInvalid(() -> users.update(p.id(), new ProfileUpdate(null, "\u0007")), "INVALID_BIO");
@@ -89,7 +95,9 @@ class UserUseCasesTest {
   void ensureUsersDeduplicatesAfterLowerCasing() {
     users.create("erin", "Erin", "");
     EnsureResult r = users.ensureUsers(List.of("Frank", "erin", "FRANK", "grace"));
-    assertThat(r.users()).extracting(EnsuredUser::username).containsExactly("frank", "erin", "grace");
+    assertThat(r.users())
+        .extracting(EnsuredUser::username)
+        .containsExactly("frank", "erin", "grace");
     assertThat(r.users()).extracting(EnsuredUser::created).containsExactly(true, false, true);
     assertThat(r.created()).isEqualTo(2);
     assertThat(users.getByUsername("frank").displayName()).isEqualTo("frank");
@@ -114,9 +122,12 @@ class UserUseCasesTest {
   }
 
   private static void assertNotFound(Runnable call) {
-    assertThatThrownBy(call::run).isInstanceOfSatisfying(VentException.class, e -> {
-      assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND);
-      assertThat(e.reason()).isEqualTo("USER_NOT_FOUND");
-    });
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(
+            VentException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND);
+              assertThat(e.reason()).isEqualTo("USER_NOT_FOUND");
+            });
   }
 }

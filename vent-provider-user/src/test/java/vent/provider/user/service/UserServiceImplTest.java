@@ -27,36 +27,74 @@ class UserServiceImplTest {
 
   @BeforeAll
   static void setUp() {
-    service = new UserServiceImpl(new UserUseCases(new RedisUserRepository(REDIS.client()), Clock.systemUTC()));
+    service =
+        new UserServiceImpl(
+            new UserUseCases(
+                new RedisUserRepository(
+                    REDIS.client(), new vent.common.events.OutboxRelay(REDIS.client(), "user"), 2),
+                Clock.systemUTC()));
   }
 
   @Test
   void convertsMessagesBothWays() {
-    User created = service.createUser(CreateUserRequest.newBuilder()
-        .setUsername("Zed").setDisplayName("Zed Z").setBio("hello").build());
+    User created =
+        service.createUser(
+            CreateUserRequest.newBuilder()
+                .setUsername("Zed")
+                .setDisplayName("Zed Z")
+                .setBio("hello")
+                .build());
     assertThat(created.getUsername()).isEqualTo("zed");
     assertThat(created.getCreatedAtMs()).isPositive();
-    assertThat(service.getUserByUsername(GetUserByUsernameRequest.newBuilder().setUsername("ZED").build()))
+    assertThat(
+            service.getUserByUsername(
+                GetUserByUsernameRequest.newBuilder().setUsername("ZED").build()))
         .isEqualTo(created);
 
     // An unset optional field is kept; a set empty bio clears it.
-    User renamed = service.updateUser(UpdateUserRequest.newBuilder().setId(created.getId()).setDisplayName("Z").build());
+    User renamed =
+        service.updateUser(
+            UpdateUserRequest.newBuilder().setId(created.getId()).setDisplayName("Z").build());
     assertThat(renamed.getBio()).isEqualTo("hello");
-    User cleared = service.updateUser(UpdateUserRequest.newBuilder().setId(created.getId()).setBio("").build());
+    User cleared =
+        service.updateUser(
+            UpdateUserRequest.newBuilder().setId(created.getId()).setBio("").build());
     assertThat(cleared.getDisplayName()).isEqualTo("Z");
     assertThat(cleared.getBio()).isEmpty();
 
-    EnsureUsersResponse ensured = service.ensureUsers(EnsureUsersRequest.newBuilder()
-        .addUsernames("zed").addUsernames("Yan").addUsernames("yan").build());
+    EnsureUsersResponse ensured =
+        service.ensureUsers(
+            EnsureUsersRequest.newBuilder()
+                .addUsernames("zed")
+                .addUsernames("Yan")
+                .addUsernames("yan")
+                .build());
     assertThat(ensured.getCreated()).isEqualTo(1);
-    assertThat(ensured.getUsersList()).extracting(u -> u.getUsername() + "/" + u.getCreated())
+    assertThat(ensured.getUsersList())
+        .extracting(u -> u.getUsername() + "/" + u.getCreated())
         .containsExactly("zed/false", "yan/true");
 
-    assertThat(service.batchGetUsers(BatchGetUsersRequest.newBuilder()
-            .addIds(ensured.getUsers(1).getId()).addIds("12345").addIds(created.getId()).build())
-        .getUsersList()).extracting(User::getUsername).containsExactly("yan", "zed");
+    assertThat(
+            service
+                .batchGetUsers(
+                    BatchGetUsersRequest.newBuilder()
+                        .addIds(ensured.getUsers(1).getId())
+                        .addIds("12345")
+                        .addIds(created.getId())
+                        .build())
+                .getUsersList())
+        .extracting(User::getUsername)
+        .containsExactly("yan", "zed");
 
-    assertThat(service.deleteUser(DeleteUserRequest.newBuilder().setId(created.getId()).build()).getDeleted()).isTrue();
-    assertThat(service.deleteUser(DeleteUserRequest.newBuilder().setId(created.getId()).build()).getDeleted()).isFalse();
+    assertThat(
+            service
+                .deleteUser(DeleteUserRequest.newBuilder().setId(created.getId()).build())
+                .getDeleted())
+        .isTrue();
+    assertThat(
+            service
+                .deleteUser(DeleteUserRequest.newBuilder().setId(created.getId()).build())
+                .getDeleted())
+        .isFalse();
   }
 }

@@ -13,6 +13,7 @@ import org.redisson.api.stream.StreamMessageId;
 import org.redisson.client.codec.StringCodec;
 import vent.common.events.EventJson;
 import vent.common.events.EventStreams;
+import vent.common.events.OutboxRelay;
 import vent.common.testing.RedisExtension;
 import vent.events.v1.Event;
 import vent.events.v1.UserDeleted;
@@ -29,9 +30,11 @@ class UserEventsTest {
 
   private static RedisUserRepository repo;
 
+  private static final int SHARDS = 4;
+
   @BeforeAll
   static void setUp() {
-    repo = new RedisUserRepository(REDIS.client());
+    repo = new RedisUserRepository(REDIS.client(), new OutboxRelay(REDIS.client(), "user"), SHARDS);
   }
 
   @Test
@@ -43,12 +46,26 @@ class UserEventsTest {
     assertThat(repo.delete(dana.id())).isTrue();
     assertThat(repo.delete(dana.id())).isFalse();
 
-    assertThat(events()).containsExactly(
-        Event.newBuilder().setUserRegistered(UserRegistered.newBuilder().setUserId(dana.id())
-            .setUsername("dana").setDisplayName("Dana").setCreatedAtMs(1000L)).build(),
-        Event.newBuilder().setUserUpdated(UserUpdated.newBuilder().setUserId(dana.id())
-            .setDisplayName("Dana B").setUpdatedAtMs(2000L)).build(),
-        Event.newBuilder().setUserDeleted(UserDeleted.newBuilder().setUserId(dana.id()).setUsername("dana")).build());
+    assertThat(events())
+        .containsExactly(
+            Event.newBuilder()
+                .setUserRegistered(
+                    UserRegistered.newBuilder()
+                        .setUserId(dana.id())
+                        .setUsername("dana")
+                        .setDisplayName("Dana")
+                        .setCreatedAtMs(1000L))
+                .build(),
+            Event.newBuilder()
+                .setUserUpdated(
+                    UserUpdated.newBuilder()
+                        .setUserId(dana.id())
+                        .setDisplayName("Dana B")
+                        .setUpdatedAtMs(2000L))
+                .build(),
+            Event.newBuilder()
+                .setUserDeleted(UserDeleted.newBuilder().setUserId(dana.id()).setUsername("dana"))
+                .build());
   }
 
   @Test
@@ -56,14 +73,27 @@ class UserEventsTest {
     repo.create("u1", "U1", "", 1L);
     repo.ensure(List.of("u1", "u2", "u3"), 5L);
     repo.ensure(List.of("u2", "u3"), 6L);
-    assertThat(events()).extracting(e -> e.getUserRegistered().getUsername()).containsExactly("u1", "u2", "u3");
+    assertThat(events())
+        .extracting(e -> e.getUserRegistered().getUsername())
+        .containsExactlyInAnyOrder("u1", "u2", "u3");
   }
 
   @Test
   void entriesNameTheirType() {
     repo.create("erin", "Erin", "", 1L);
-    Map<String, String> fields = stream().range(StreamMessageId.MIN, StreamMessageId.MAX).values().iterator().next();
-    assertThat(fields).containsEntry(EventStreams.TYPE_FIELD, "UserRegistered").containsKey(EventStreams.EVENT_FIELD);
+    String id = repo.findByUsername("erin").orElseThrow().id();
+    Map<String, String> fields =
+        REDIS
+            .client()
+            .<String, String>getStream(
+                EventStreams.shardFor(EventStreams.USER, id, SHARDS), StringCodec.INSTANCE)
+            .range(StreamMessageId.MIN, StreamMessageId.MAX)
+            .values()
+            .iterator()
+            .next();
+    assertThat(fields)
+        .containsEntry(EventStreams.TYPE_FIELD, "UserRegistered")
+        .containsKey(EventStreams.EVENT_FIELD);
   }
 
   @Test
@@ -74,17 +104,48 @@ class UserEventsTest {
       names.add("t" + i);
     }
     repo.ensure(names, 1L);
-    assertThat(stream().size()).isEqualTo(1000L);
+    assertThat(events()).hasSize(1000);
   }
 
-  private static RStream<String, String> stream() {
-    return REDIS.client().getStream(EventStreams.USER, StringCodec.INSTANCE);
+  @Test
+  void eachUsersEventsGoToTheShardOfItsId() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      names.add("s" + i);
+    }
+    for (var user : repo.ensure(names, 1L)) {
+      RStream<String, String> shard =
+          REDIS
+              .client()
+              .getStream(
+                  EventStreams.shardFor(EventStreams.USER, user.id(), SHARDS),
+                  StringCodec.INSTANCE);
+      assertThat(
+              shard.range(StreamMessageId.MIN, StreamMessageId.MAX).values().stream()
+                  .map(f -> f.get(EventStreams.EVENT_FIELD))
+                  .filter(e -> e.contains("\"userId\":\"" + user.id() + "\""))
+                  .count())
+          .as("user %s", user.id())
+          .isEqualTo(1);
+    }
+    assertThat(
+            EventStreams.shards(EventStreams.USER, SHARDS).stream()
+                .filter(k -> REDIS.client().getStream(k).size() > 0)
+                .count())
+        .as("40 users spread over the shards")
+        .isGreaterThan(1);
   }
 
+  /** Every shard's events, shard by shard; one user's events are in order in its shard. */
   private static List<Event> events() {
     List<Event> out = new ArrayList<>();
-    stream().range(StreamMessageId.MIN, StreamMessageId.MAX)
-        .forEach((id, fields) -> out.add(EventJson.decode(id.toString(), fields).event()));
+    for (String shard : EventStreams.shards(EventStreams.USER, SHARDS)) {
+      REDIS
+          .client()
+          .<String, String>getStream(shard, StringCodec.INSTANCE)
+          .range(StreamMessageId.MIN, StreamMessageId.MAX)
+          .forEach((id, fields) -> out.add(EventJson.decode(id.toString(), fields).event()));
+    }
     return out;
   }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Hostile JSON bodies derived from a request's fields: broken JSON, wrong types, missing and extra
- * fields, hostile strings, duplicate keys, deep nesting, huge numbers, invalid UTF-8 and bodies past
- * the size limit. {@link #invalid} bodies are never acceptable as a whole (so a body of an
+ * fields, hostile strings, duplicate keys, deep nesting, huge numbers, invalid UTF-8 and bodies
+ * past the size limit. {@link #invalid} bodies are never acceptable as a whole (so a body of an
  * authenticated request can never legitimately change data).
  */
 final class Bodies {
@@ -32,7 +32,8 @@ final class Bodies {
 
   /**
    * Any hostile body for a request whose valid form has {@code fields} (name to a plausible value).
-   * May happen to be valid when {@code fields} are plausible; use {@link #invalid} where that matters.
+   * May happen to be valid when {@code fields} are plausible; use {@link #invalid} where that
+   * matters.
    */
   Body any(Map<String, Object> fields) {
     return h.chance(0.5) ? structural(fields) : invalid(fields);
@@ -41,25 +42,58 @@ final class Bodies {
   /** A body that is malformed or breaks a rule no valid request breaks. */
   Body invalid(Map<String, Object> fields) {
     switch (h.nextInt(14)) {
-      case 0: return truncated(fields);
-      case 1: return new Body("garbage bytes", garbage());
-      case 2: return text("not an object", h.pick(List.of("[]", "[1,2]", "\"x\"", "42", "true", "null", "{}[]", "{}{}", "")));
-      case 3: return text("broken syntax", h.pick(List.of("{\"a\":}", "{,}", "{\"a\" 1}", "{'a':1}", "{a:1}",
-          "{\"a\":1,}", "{\"a\":01}", "{\"a\":NaN}", "{\"a\":\"\\x\"}", "{\"a\":\"\u0001\"}", "\ufeff{}", "{\"a\":1}/*", "//\n{}")));
-      case 4: return deep();
-      case 5: return hugeNumber(fields);
-      case 6: return duplicateKey(fields);
-      case 7: return oversized(fields);
-      case 8: return invalidUtf8(fields);
-      case 9: return wrongType(fields);
-      case 10: return extraField(fields);
-      case 11: return longString(fields);
-      case 12: return text("empty object", "{}");
-      default: return controlCharacter(fields);
+      case 0:
+        return truncated(fields);
+      case 1:
+        return new Body("garbage bytes", garbage());
+      case 2:
+        return text(
+            "not an object",
+            h.pick(List.of("[]", "[1,2]", "\"x\"", "42", "true", "null", "{}[]", "{}{}", "")));
+      case 3:
+        return text(
+            "broken syntax",
+            h.pick(
+                List.of(
+                    "{\"a\":}",
+                    "{,}",
+                    "{\"a\" 1}",
+                    "{'a':1}",
+                    "{a:1}",
+                    "{\"a\":1,}",
+                    "{\"a\":01}",
+                    "{\"a\":NaN}",
+                    "{\"a\":\"\\x\"}",
+                    "{\"a\":\"\u0001\"}",
+                    "\ufeff{}",
+                    "{\"a\":1}/*",
+                    "//\n{}")));
+      case 4:
+        return deep();
+      case 5:
+        return hugeNumber(fields);
+      case 6:
+        return duplicateKey(fields);
+      case 7:
+        return oversized(fields);
+      case 8:
+        return invalidUtf8(fields);
+      case 9:
+        return wrongType(fields);
+      case 10:
+        return extraField(fields);
+      case 11:
+        return longString(fields);
+      case 12:
+        return text("empty object", "{}");
+      default:
+        return controlCharacter(fields);
     }
   }
 
-  /** A well-formed body with fields missing, mistyped or holding hostile strings (perhaps valid). */
+  /**
+   * A well-formed body with fields missing, mistyped or holding hostile strings (perhaps valid).
+   */
   private Body structural(Map<String, Object> fields) {
     ObjectNode node = JSON.createObjectNode();
     List<String> changed = new ArrayList<>();
@@ -106,17 +140,21 @@ final class Bodies {
   private Body duplicateKey(Map<String, Object> fields) {
     String json = JSON.valueToTree(fields).toString();
     String key = firstField(fields);
-    return text("duplicate key", json.substring(0, json.length() - 1) + ",\"" + key + "\":\"again\"}");
+    return text(
+        "duplicate key", json.substring(0, json.length() - 1) + ",\"" + key + "\":\"again\"}");
   }
 
   private Body oversized(Map<String, Object> fields) {
     int size = MAX_BODY_BYTES + 1 + h.nextInt(100_000);
-    return text("over the size limit", "{\"" + firstField(fields) + "\":\"" + "o".repeat(size) + "\"}");
+    return text(
+        "over the size limit", "{\"" + firstField(fields) + "\":\"" + "o".repeat(size) + "\"}");
   }
 
   private Body invalidUtf8(Map<String, Object> fields) {
     byte[] head = bytes("{\"" + firstField(fields) + "\":\"");
-    byte[] bad = {(byte) 0xc3, 0x28, (byte) 0xff, (byte) 0xfe, (byte) 0xed, (byte) 0xa0, (byte) 0x80};
+    byte[] bad = {
+      (byte) 0xc3, 0x28, (byte) 0xff, (byte) 0xfe, (byte) 0xed, (byte) 0xa0, (byte) 0x80
+    };
     byte[] tail = bytes("\"}");
     byte[] out = new byte[head.length + bad.length + tail.length];
     System.arraycopy(head, 0, out, 0, head.length);
@@ -128,14 +166,18 @@ final class Bodies {
   private Body wrongType(Map<String, Object> fields) {
     ObjectNode node = JSON.valueToTree(fields);
     String key = h.pick(new ArrayList<>(fields.keySet()));
-    Object value = h.pick(List.of(42, -1.5, true, List.of("a", 1), Map.of("nested", "x"), Long.MAX_VALUE));
+    Object value =
+        h.pick(List.of(42, -1.5, true, List.of("a", 1), Map.of("nested", "x"), Long.MAX_VALUE));
     node.set(key, JSON.valueToTree(value));
     return new Body(key + " of wrong type", bytes(node.toString()));
   }
 
   private Body extraField(Map<String, Object> fields) {
     Map<String, Object> copy = new LinkedHashMap<>(fields);
-    copy.put(h.pick(List.of("isAdmin", "id", "userId", "followersCount", "__proto__", "role", "username")), h.pick(List.of(true, "1", 99)));
+    copy.put(
+        h.pick(
+            List.of("isAdmin", "id", "userId", "followersCount", "__proto__", "role", "username")),
+        h.pick(List.of(true, "1", 99)));
     return new Body("extra field", bytes(JSON.valueToTree(copy).toString()));
   }
 

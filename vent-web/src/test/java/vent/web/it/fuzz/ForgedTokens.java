@@ -35,7 +35,8 @@ public final class ForgedTokens {
    * @param userId the user the forgeries claim to be (and sometimes another one)
    * @return Authorization header values, each of which must be refused
    */
-  public static List<String> headers(String real, String userId) throws JOSEException, java.text.ParseException {
+  public static List<String> headers(String real, String userId)
+      throws JOSEException, java.text.ParseException {
     String[] parts = real.split("\\.");
     String realKid = SignedJWT.parse(real).getHeader().getKeyID();
     long now = System.currentTimeMillis();
@@ -48,19 +49,27 @@ public final class ForgedTokens {
     RSAKey rsa = new RSAKeyGenerator(2048).keyID(realKid).generate();
 
     List<String> tokens = new ArrayList<>();
-    String none = b64("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + realKid + "\"}") + "." + b64(valid.toString());
+    String none =
+        b64("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + realKid + "\"}")
+            + "."
+            + b64(valid.toString());
     tokens.add(none + ".");
     tokens.add(none);
     tokens.add(b64("{\"alg\":\"None\",\"typ\":\"JWT\"}") + "." + b64(valid.toString()) + ".");
     tokens.add(b64("{\"alg\":\"none\"}") + "." + parts[1] + ".");
     tokens.add(parts[0] + "." + parts[1] + ".");
     tokens.add(hmac(realKid, "secret".repeat(6), valid));
-    tokens.add(hmac(realKid, new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8).repeat(2), valid));
+    tokens.add(
+        hmac(
+            realKid,
+            new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8).repeat(2),
+            valid));
     tokens.add(signed(new ECDSASigner(wrongEc), JWSAlgorithm.ES256, realKid, valid));
     tokens.add(signed(new ECDSASigner(unknownEc), JWSAlgorithm.ES256, "not-a-vent-key", valid));
     tokens.add(signed(new ECDSASigner(wrongEc), JWSAlgorithm.ES256, realKid, expired));
     tokens.add(signed(new ECDSASigner(wrongEc), JWSAlgorithm.ES256, realKid, future));
-    tokens.add(signed(new ECDSASigner(wrongEc), JWSAlgorithm.ES256, "../../../../etc/passwd", otherUser));
+    tokens.add(
+        signed(new ECDSASigner(wrongEc), JWSAlgorithm.ES256, "../../../../etc/passwd", otherUser));
     tokens.add(signed(new ECDSASigner(wrongEc), JWSAlgorithm.ES256, "' OR 1=1 --", otherUser));
     tokens.add(signed(new RSASSASigner(rsa), JWSAlgorithm.RS256, realKid, valid));
     tokens.add(parts[0] + "." + b64(expired.toString()) + "." + parts[2]);
@@ -75,7 +84,12 @@ public final class ForgedTokens {
     tokens.add("..");
     tokens.add("a.b.c");
     tokens.add("e30.e30.");
-    tokens.add(b64("{\"alg\":\"ES256\",\"kid\":\"" + realKid + "\"}") + "." + b64("not json") + "." + parts[2]);
+    tokens.add(
+        b64("{\"alg\":\"ES256\",\"kid\":\"" + realKid + "\"}")
+            + "."
+            + b64("not json")
+            + "."
+            + parts[2]);
     tokens.add(b64("[1,2,3]") + "." + parts[1] + "." + parts[2]);
     tokens.add("x".repeat(5000));
     tokens.add(real.repeat(3));
@@ -97,23 +111,34 @@ public final class ForgedTokens {
   }
 
   private static JWTClaimsSet claims(String userId, long issuedAtMs, long expiresAtMs) {
-    return new JWTClaimsSet.Builder().issuer("vent-auth").subject(userId).claim("sid", "forged-session")
-        .issueTime(new Date(issuedAtMs)).expirationTime(new Date(expiresAtMs)).build();
+    return new JWTClaimsSet.Builder()
+        .issuer("vent-auth")
+        .subject(userId)
+        .claim("sid", "forged-session")
+        .issueTime(new Date(issuedAtMs))
+        .expirationTime(new Date(expiresAtMs))
+        .build();
   }
 
   private static String hmac(String kid, String secret, JWTClaimsSet claims) throws JOSEException {
-    return signed(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)), JWSAlgorithm.HS256, kid, claims);
+    return signed(
+        new MACSigner(secret.getBytes(StandardCharsets.UTF_8)), JWSAlgorithm.HS256, kid, claims);
   }
 
-  private static String signed(com.nimbusds.jose.JWSSigner signer, JWSAlgorithm alg, String kid, JWTClaimsSet claims)
+  private static String signed(
+      com.nimbusds.jose.JWSSigner signer, JWSAlgorithm alg, String kid, JWTClaimsSet claims)
       throws JOSEException {
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(kid).type(JOSEObjectType.JWT).build(), claims);
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(alg).keyID(kid).type(JOSEObjectType.JWT).build(), claims);
     jwt.sign(signer);
     return jwt.serialize();
   }
 
   private static String b64(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String flip(String signature) {

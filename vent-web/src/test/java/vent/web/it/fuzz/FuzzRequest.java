@@ -15,21 +15,43 @@ import java.nio.charset.StandardCharsets;
  * @param accept the Accept header value, or null for the client's default
  * @param what what is hostile about it, e.g. {@code limit=-5}
  * @param credentialRefused the route needs a bearer token and the request carries no valid one (a
- *     forged, tampered or missing token, or one in the query): it must be answered 401 unless it
- *     is refused before authentication ({@link Verdicts})
+ *     forged, tampered or missing token, or one in the query): it must be answered 401 unless it is
+ *     refused before authentication ({@link Verdicts})
  */
-public record FuzzRequest(String endpoint, String method, String target, byte[] body, String contentType,
-    String authorization, String accept, String what, boolean credentialRefused) {
+public record FuzzRequest(
+    String endpoint,
+    String method,
+    String target,
+    byte[] body,
+    String contentType,
+    String authorization,
+    String accept,
+    String what,
+    boolean credentialRefused) {
 
-  /** A short printable form for failure reports: method, target, headers and the first 300 body characters. */
+  /**
+   * A short printable form for failure reports: method, target, headers and the first 300 body
+   * characters.
+   */
   public String describe() {
     String shown = body == null ? "" : new String(body, StandardCharsets.UTF_8);
     if (shown.length() > 300) {
       shown = shown.substring(0, 300) + "...(" + body.length + " bytes)";
     }
-    return method + " " + target + " [" + what + "] ct=" + contentType + " auth="
-        + (authorization == null ? null : abbreviate(authorization)) + " accept=" + accept
-        + (credentialRefused ? " (no valid token: 401 expected)" : "") + " body=" + shown;
+    return method
+        + " "
+        + target
+        + " ["
+        + what
+        + "] ct="
+        + contentType
+        + " auth="
+        + (authorization == null ? null : abbreviate(authorization))
+        + " accept="
+        + accept
+        + (credentialRefused ? " (no valid token: 401 expected)" : "")
+        + " body="
+        + shown;
   }
 
   private static String abbreviate(String s) {

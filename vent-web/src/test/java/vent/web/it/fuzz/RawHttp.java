@@ -43,11 +43,18 @@ public final class RawHttp {
   }
 
   private static void send(Socket socket, String target) throws IOException {
-    socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    socket
+        .getOutputStream()
+        .write(
+            ("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
     socket.getOutputStream().flush();
   }
 
-  /** Reads one response (head, then a Content-Length body); returns the head, empty at end of stream. */
+  /**
+   * Reads one response (head, then a Content-Length body); returns the head, empty at end of
+   * stream.
+   */
   private static String readResponse(InputStream in) throws IOException {
     StringBuilder head = new StringBuilder();
     while (!head.toString().endsWith("\r\n\r\n")) {
@@ -57,9 +64,13 @@ public final class RawHttp {
       }
       head.append((char) c);
     }
-    int length = head.toString().lines()
-        .filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
-        .map(l -> Integer.parseInt(l.substring(15).strip())).findFirst().orElse(0);
+    int length =
+        head.toString()
+            .lines()
+            .filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+            .map(l -> Integer.parseInt(l.substring(15).strip()))
+            .findFirst()
+            .orElse(0);
     in.readNBytes(length);
     return head.toString();
   }

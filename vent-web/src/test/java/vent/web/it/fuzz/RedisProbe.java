@@ -21,9 +21,11 @@ public final class RedisProbe {
   private final String user;
   private final String password;
 
-  /** @param port the test stack's Redis port on 127.0.0.1; connects as its generated admin user */
-  public RedisProbe(int port) {
-    this(port, "vent-admin", Stack.shared().secret("REDIS_PASSWORD_admin"));
+  /**
+   * @param stack the test stack whose Redis (on 127.0.0.1) to read, as its generated admin user
+   */
+  public RedisProbe(Stack stack) {
+    this(stack.settings().redisPort(), "vent-admin", stack.secret("REDIS_PASSWORD_admin"));
   }
 
   /**
@@ -93,22 +95,24 @@ public final class RedisProbe {
         return line;
       case '-':
         throw new IllegalStateException("Redis error: " + line);
-      case '$': {
-        int n = Integer.parseInt(line);
-        if (n < 0) {
-          return null;
+      case '$':
+        {
+          int n = Integer.parseInt(line);
+          if (n < 0) {
+            return null;
+          }
+          byte[] bytes = in.readNBytes(n + 2);
+          return new String(bytes, 0, n, StandardCharsets.UTF_8);
         }
-        byte[] bytes = in.readNBytes(n + 2);
-        return new String(bytes, 0, n, StandardCharsets.UTF_8);
-      }
-      case '*': {
-        int n = Integer.parseInt(line);
-        List<Object> items = new ArrayList<>(Math.max(n, 0));
-        for (int i = 0; i < n; i++) {
-          items.add(read(in));
+      case '*':
+        {
+          int n = Integer.parseInt(line);
+          List<Object> items = new ArrayList<>(Math.max(n, 0));
+          for (int i = 0; i < n; i++) {
+            items.add(read(in));
+          }
+          return items;
         }
-        return items;
-      }
       default:
         throw new IllegalStateException("unexpected RESP type " + type);
     }

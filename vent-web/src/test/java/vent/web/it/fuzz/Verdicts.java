@@ -14,13 +14,12 @@ import java.util.stream.Stream;
 
 /**
  * Judges each answer to a hostile request, thread-safely: never 5xx or no answer (except to a body
- * past the size limit, whose connection vent-web may close mid-upload), never stack
- * trace text, and every 4xx an {@code application/problem+json} body whose {@code status} matches
- * and whose {@code code} is one of the {@link #STABLE_CODES}. A request without a valid token on
- * a route that needs one ({@link FuzzRequest#credentialRefused()}) must get 401 UNAUTHENTICATED or
- * TOKEN_INVALID, or one of the refusals decided before authentication
- * ({@link #BEFORE_AUTHENTICATION}); anything else, a 2xx above all, is a failure. Keeps counts by
- * status and code.
+ * past the size limit, whose connection vent-web may close mid-upload), never stack trace text, and
+ * every 4xx an {@code application/problem+json} body whose {@code status} matches and whose {@code
+ * code} is one of the {@link #STABLE_CODES}. A request without a valid token on a route that needs
+ * one ({@link FuzzRequest#credentialRefused()}) must get 401 UNAUTHENTICATED or TOKEN_INVALID, or
+ * one of the refusals decided before authentication ({@link #BEFORE_AUTHENTICATION}); anything
+ * else, a 2xx above all, is a failure. Keeps counts by status and code.
  */
 public final class Verdicts {
 
@@ -28,16 +27,54 @@ public final class Verdicts {
    * Every code an error answer may carry: vent-web's own ({@code vent.web.errors.Problems}) and the
    * providers' reasons ({@code vent/*}{@code /v1/error_reason.proto}).
    */
-  public static final Set<String> STABLE_CODES = Stream.of(
-      // vent-web
-      "VALIDATION_FAILED", "MALFORMED_JSON", "INVALID_FIELD", "UNAUTHENTICATED", "TOKEN_INVALID", "PAYLOAD_TOO_LARGE",
-      "INVALID_USER_ID", "INVALID_LIMIT", "TOO_MANY_IDS", "INVALID_CURSOR", "CANNOT_FOLLOW_SELF", "RATE_LIMITED",
-      "BAD_REQUEST", "FORBIDDEN", "NOT_FOUND", "METHOD_NOT_ALLOWED", "NOT_ACCEPTABLE", "REQUEST_TIMEOUT", "CONFLICT",
-      "LENGTH_REQUIRED", "URI_TOO_LONG", "UNSUPPORTED_MEDIA_TYPE", "HEADERS_TOO_LARGE", "CLIENT_ERROR",
-      // providers
-      "USER_NOT_FOUND", "USERNAME_TAKEN", "INVALID_USERNAME", "INVALID_DISPLAY_NAME", "INVALID_BIO",
-      "INVALID_CREDENTIALS", "CAPTCHA_INVALID", "INVALID_PASSWORD", "REFRESH_TOKEN_INVALID", "CAPTCHA_REQUIRED",
-      "MISSING_FIELD").collect(Collectors.toUnmodifiableSet());
+  public static final Set<String> STABLE_CODES =
+      Stream.of(
+              // vent-web
+              "VALIDATION_FAILED",
+              "MALFORMED_JSON",
+              "INVALID_FIELD",
+              "UNAUTHENTICATED",
+              "TOKEN_INVALID",
+              "PAYLOAD_TOO_LARGE",
+              "INVALID_USER_ID",
+              "INVALID_LIMIT",
+              "TOO_MANY_IDS",
+              "INVALID_CURSOR",
+              "CANNOT_FOLLOW_SELF",
+              "CANNOT_BLOCK_SELF",
+              "CANNOT_MUTE_SELF",
+              "BLOCKED",
+              "RATE_LIMITED",
+              "BAD_REQUEST",
+              "FORBIDDEN",
+              "NOT_FOUND",
+              "METHOD_NOT_ALLOWED",
+              "NOT_ACCEPTABLE",
+              "REQUEST_TIMEOUT",
+              "CONFLICT",
+              "LENGTH_REQUIRED",
+              "URI_TOO_LONG",
+              "UNSUPPORTED_MEDIA_TYPE",
+              "HEADERS_TOO_LARGE",
+              "CLIENT_ERROR",
+              // providers
+              "USER_NOT_FOUND",
+              "USERNAME_TAKEN",
+              "INVALID_USERNAME",
+              "INVALID_DISPLAY_NAME",
+              "INVALID_BIO",
+              "INVALID_CREDENTIALS",
+              "CAPTCHA_INVALID",
+              "INVALID_PASSWORD",
+              "REFRESH_TOKEN_INVALID",
+              "CAPTCHA_REQUIRED",
+              "MISSING_FIELD",
+              "INVALID_VENT_ID",
+              "VENT_NOT_FOUND",
+              "INVALID_TEXT",
+              "INVALID_AUDIENCE",
+              "INVALID_EXPIRY")
+          .collect(Collectors.toUnmodifiableSet());
 
   /**
    * Answers ("status code") that may come before a request's token is looked at, from what runs
@@ -47,13 +84,30 @@ public final class Verdicts {
    * route (400 BAD_REQUEST for an unparsable Accept or Content-Type, 406, 415) and Sentinel's
    * limits (429). A resource's own answers (VALIDATION_FAILED, USER_NOT_FOUND, ...) are not here.
    */
-  public static final Set<String> BEFORE_AUTHENTICATION = Set.of("400 BAD_REQUEST", "406 NOT_ACCEPTABLE",
-      "413 PAYLOAD_TOO_LARGE", "414 URI_TOO_LONG", "415 UNSUPPORTED_MEDIA_TYPE", "429 RATE_LIMITED",
-      "431 HEADERS_TOO_LARGE");
+  public static final Set<String> BEFORE_AUTHENTICATION =
+      Set.of(
+          "400 BAD_REQUEST",
+          "406 NOT_ACCEPTABLE",
+          "413 PAYLOAD_TOO_LARGE",
+          "414 URI_TOO_LONG",
+          "415 UNSUPPORTED_MEDIA_TYPE",
+          "429 RATE_LIMITED",
+          "431 HEADERS_TOO_LARGE");
 
   /** Text that only a leaked stack trace or exception message would put in a body. */
-  private static final List<String> LEAKS = List.of("\tat ", "at vent.", "at org.", "at java.", "Exception", "vent.web.",
-      "org.eclipse", "org.glassfish", "com.fasterxml", "jakarta.", "Caused by");
+  private static final List<String> LEAKS =
+      List.of(
+          "\tat ",
+          "at vent.",
+          "at org.",
+          "at java.",
+          "Exception",
+          "vent.web.",
+          "org.eclipse",
+          "org.glassfish",
+          "com.fasterxml",
+          "jakarta.",
+          "Caused by");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_REPORTED = 40;
@@ -73,8 +127,17 @@ public final class Verdicts {
       failureCount.increment();
       synchronized (failures) {
         if (failures.size() < MAX_REPORTED) {
-          failures.add(wrong + "\n    request: " + request.describe() + "\n    answer: " + outcome.status() + " "
-              + outcome.contentType() + " " + abbreviate(outcome.body()) + (outcome.error() == null ? "" : " " + outcome.error()));
+          failures.add(
+              wrong
+                  + "\n    request: "
+                  + request.describe()
+                  + "\n    answer: "
+                  + outcome.status()
+                  + " "
+                  + outcome.contentType()
+                  + " "
+                  + abbreviate(outcome.body())
+                  + (outcome.error() == null ? "" : " " + outcome.error()));
         }
       }
     }
@@ -115,7 +178,8 @@ public final class Verdicts {
     } catch (Exception e) {
       return "4xx body is not JSON";
     }
-    String code = problem == null || problem.get("code") == null ? "" : problem.get("code").asText();
+    String code =
+        problem == null || problem.get("code") == null ? "" : problem.get("code").asText();
     byCode.computeIfAbsent(o.status() + " " + code, c -> new LongAdder()).increment();
     if (code.isEmpty()) {
       return "4xx problem without a code";
@@ -126,7 +190,9 @@ public final class Verdicts {
     if (problem.get("status") == null || problem.get("status").asInt() != o.status()) {
       return "problem status differs from the HTTP status";
     }
-    if (request.credentialRefused() && !code.equals("UNAUTHENTICATED") && !code.equals("TOKEN_INVALID")
+    if (request.credentialRefused()
+        && !code.equals("UNAUTHENTICATED")
+        && !code.equals("TOKEN_INVALID")
         && !BEFORE_AUTHENTICATION.contains(o.status() + " " + code)) {
       return o.status() + " " + code + " to a request without a valid token (401 expected)";
     }

@@ -8,15 +8,21 @@ import org.junit.jupiter.api.Test;
 class VerdictsTest {
 
   private static FuzzRequest forged() {
-    return new FuzzRequest("GET /me", "GET", "/me", null, null, "Bearer e30.e30.", null, "forged token", true);
+    return new FuzzRequest(
+        "GET /me", "GET", "/me", null, null, "Bearer e30.e30.", null, "forged token", true);
   }
 
   private static Outcome answer(int status, String body) {
-    return new Outcome(status, status >= 400 ? "application/problem+json" : "application/json", body, null);
+    return new Outcome(
+        status, status >= 400 ? "application/problem+json" : "application/json", body, null);
   }
 
   private static String problem(int status, String code) {
-    return "{\"type\":\"urn:vent:problem:x\",\"title\":\"t\",\"status\":" + status + ",\"detail\":\"d\",\"code\":\"" + code + "\"}";
+    return "{\"type\":\"urn:vent:problem:x\",\"title\":\"t\",\"status\":"
+        + status
+        + ",\"detail\":\"d\",\"code\":\""
+        + code
+        + "\"}";
   }
 
   @Test
