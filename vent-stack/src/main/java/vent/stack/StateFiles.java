@@ -1,14 +1,11 @@
 package vent.stack;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -54,53 +51,23 @@ final class StateFiles {
 
   /**
    * Removes group and other permissions from everything under {@code dir} (chmod -R go-rwx). The
-   * tree may be live: Consul replaces its check-state files and logs rotate while it is walked, so
-   * an entry that vanishes between being listed and being read is skipped, not an error.
+   * tree may be live ({@link LiveTree}): an entry renamed over or rotated away since it was listed
+   * is skipped; its successor has its own mode.
    */
   static void ownerOnlyTree(Path dir) throws IOException {
-    Files.walkFileTree(
-        dir,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
-              throws IOException {
-            return restrict(d);
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            return attrs.isSymbolicLink() ? FileVisitResult.CONTINUE : restrict(file);
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-            return vanished(e);
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-            return e == null ? FileVisitResult.CONTINUE : vanished(e);
-          }
-        });
-  }
-
-  private static FileVisitResult restrict(Path p) throws IOException {
-    try {
-      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
-      if (perms.removeIf(x -> x.name().startsWith("GROUP") || x.name().startsWith("OTHERS"))) {
-        Files.setPosixFilePermissions(p, perms);
+    for (Path p : LiveTree.paths(dir)) {
+      if (Files.isSymbolicLink(p)) {
+        continue;
       }
-    } catch (NoSuchFileException replacedMeanwhile) {
-      // Renamed over or rotated away since it was listed: its successor has its own mode.
+      try {
+        Set<PosixFilePermission> perms =
+            Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+        if (perms.removeIf(x -> x.name().startsWith("GROUP") || x.name().startsWith("OTHERS"))) {
+          Files.setPosixFilePermissions(p, perms);
+        }
+      } catch (NoSuchFileException replacedMeanwhile) {
+        // Listed, then renamed over or rotated away before its mode was read.
+      }
     }
-    return FileVisitResult.CONTINUE;
-  }
-
-  private static FileVisitResult vanished(IOException e) throws IOException {
-    if (e instanceof NoSuchFileException) {
-      return FileVisitResult.CONTINUE;
-    }
-    throw e;
   }
 }

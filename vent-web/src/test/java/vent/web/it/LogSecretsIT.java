@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vent.stack.LiveTree;
 import vent.web.it.Accounts.Account;
 import vent.web.it.fuzz.RedisProbe;
 

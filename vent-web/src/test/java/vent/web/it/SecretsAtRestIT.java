@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vent.stack.LiveTree;
 import vent.web.it.fuzz.RedisProbe;
 
 /**

@@ -1,4 +1,4 @@
-package vent.web.it;
+package vent.stack;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -12,17 +12,18 @@ import java.util.List;
 
 /**
  * The paths under a running stack's state dir. Consul replaces its check-state files through
- * temporary siblings and logs rotate while a test looks, so an entry that vanishes between being
- * listed and being read is left out rather than failing the walk.
+ * temporary siblings and logs rotate while the tree is walked, so an entry that vanishes between
+ * being listed and being read is left out rather than failing the walk; any other I/O error still
+ * fails it.
  */
-final class LiveTree {
+public final class LiveTree {
 
   private LiveTree() {}
 
   /**
    * Every directory and file under {@code dir}, {@code dir} included; symbolic links not followed.
    */
-  static List<Path> paths(Path dir) throws IOException {
+  public static List<Path> paths(Path dir) throws IOException {
     List<Path> found = new ArrayList<>();
     Files.walkFileTree(
         dir,
