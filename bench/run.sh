@@ -2,12 +2,14 @@
 # ./vent bench: the benchmark harness of docs/BENCHMARKS.md. In one run, on loopback:
 #   start-up time of a fresh stack, wiki-Vote import rate, R1/R2/W1/M1 through vent-web,
 #   B1 (the same reads from a bench-only Dropwizard app straight on Redis), B2 (redis-benchmark
-#   of the same commands), Sentinel on/off/on for R1, then B3 (JMH: Triple vs grpc-java).
+#   of the same commands), Sentinel on/off/on for R1, observability off/on for R1 (metrics and
+#   Prometheus, tracing at 1%), then B3 (JMH: Triple vs grpc-java).
 # Each wrk scenario: a warm-up, a saturation run (fixed connections, as fast as they go), then
 # paced runs at 25/50/75% of that rate. CPU and RSS of every process are read from /proc around
 # each saturation run. Results: bench/results/<UTC time>/ (results.json, summary.md, chart.png,
 # raw/); the summary is printed at the end.
-# `run.sh vents` (./vent bench vents) runs the vents benchmark instead (vents_bench below).
+# `run.sh vents` (./vent bench vents) runs the vents benchmark instead (vents_bench below);
+# `run.sh observability` only the observability cost (observability_cost below), on wiki-Vote.
 # Environment: VENT_BENCH_SECONDS per measured run [20], VENT_BENCH_WARMUP per scenario [10],
 # VENT_BENCH_JIT_WARMUP before the first scenario [60],
 # VENT_BENCH_CONNECTIONS [16], VENT_BENCH_JMH=0 skips B3, VENT_SKIP_BUILD=1, VENT_STATE_DIR
@@ -43,7 +45,7 @@ B1_ADMIN_PORT=${VENT_BENCH_B1_ADMIN_PORT:-8091}
 JAVA_OPTS=${VENT_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}
 GRAPH=docs/datasets/wiki-Vote.txt
 MODE=${1:-all}
-[[ $MODE == all || $MODE == vents ]] || { echo "bench: usage: run.sh [all|vents]" >&2; exit 2; }
+[[ $MODE =~ ^(all|vents|observability)$ ]] || { echo "bench: usage: run.sh [all|vents|observability]" >&2; exit 2; }
 OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
 [[ $MODE == all ]] || OUT=$OUT-$MODE
 RAW=$OUT/raw
@@ -92,8 +94,8 @@ relax_rules() {
   sleep 2 # the rule and configuration watches apply KV changes within a blocking-query round trip
 }
 
-stack_up() { # [VAR=value...]
-  env "$@" VENT_SKIP_BUILD=1 VENT_SENTINEL_ENABLED=true ./vent up >"$RAW/up-$(now_ms).log" 2>&1 || {
+stack_up() { # [VAR=value...]: settings over the defaults
+  env VENT_SKIP_BUILD=1 VENT_SENTINEL_ENABLED=true "$@" ./vent up >"$RAW/up-$(now_ms).log" 2>&1 || {
     tail -n 30 "$RAW"/up-*.log >&2
     exit 1
   }
@@ -297,6 +299,39 @@ vents_bench() {
   ./vent down >/dev/null
 }
 
+# r1_fresh NAME: R1 saturation as scenario NAME on a stack just started (a full JIT warm-up first).
+r1_fresh() {
+  wrk_run "$1" R1 "$HTTP" 0 "$JIT_WARM" warmup
+  wrk_run "$1" R1 "$HTTP" 0 "$SECS" sat
+  say "$1: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$1/sat.json") req/s"
+}
+
+# The cost of observability: R1 with metrics, Prometheus and tracing off, then with metrics and
+# Prometheus on and tracing at 1% sampling (Zipkin and the OpenTelemetry agent in every JVM).
+observability_cost() {
+  say "R1 with metrics, Prometheus and tracing off (restarting the stack)"
+  ./vent down >/dev/null
+  stack_up VENT_METRICS=off VENT_MONITORING=off VENT_TRACING=off
+  r1_fresh R1-observability-off
+  say "R1 with metrics and Prometheus on, tracing at 1% sampling (restarting the stack)"
+  ./vent down >/dev/null
+  stack_up VENT_METRICS=on VENT_MONITORING=on VENT_TRACING=on VENT_TRACE_SAMPLING=0.01
+  r1_fresh R1-observability-on
+  ./vent down >/dev/null
+}
+
+# meta.json, then the report (results.json, summary.md, chart.png) and bench/results/latest.
+report() {
+  cat >"$RAW/meta.json" <<EOF
+{"commit":"$(git rev-parse --short HEAD 2>/dev/null || echo unknown)","startedAt":"$(basename "$OUT")",
+ "cores":$(nproc),"clockTicksPerSecond":$(getconf CLK_TCK),"connections":$CONN,"threads":$THREADS,"seconds":$SECS,"warmupSeconds":$WARM,
+ "javaOpts":"$JAVA_OPTS","startupMs":$startup_ms,"startupColdMs":$startup_cold_ms,"users":$USERS,
+ "importLine":"$(grep -o 'import done.*' "$RAW/import.log" | tail -n 1)"}
+EOF
+  java -cp "$BENCH_CP" vent.bench.report.ReportCommand "$OUT"
+  ln -sfn "$(basename "$OUT")" "$ROOT/bench/results/latest"
+}
+
 # --- the run ---------------------------------------------------------------------------------
 need wrk wrk
 need jq jq
@@ -311,6 +346,17 @@ rm -rf "$VENT_STATE_DIR"
 if [[ $MODE == vents ]]; then
   vents_bench 2>&1 | tee "$OUT/bench.log"
   say "results in $OUT"
+  exit 0
+fi
+if [[ $MODE == observability ]]; then
+  stack_up
+  say "importing $GRAPH"
+  ./vent import "$GRAPH" 2>/dev/null | tee "$RAW/import.log" | grep 'import done'
+  USERS=$(redis-cli -p "$REDIS_PORT" get vent:user:id-seq)
+  register_writers # bench/wrk/vent.lua reads their tokens whatever the scenario
+  observability_cost
+  startup_ms=0 startup_cold_ms=0
+  report
   exit 0
 fi
 
@@ -358,10 +404,9 @@ for phase in off on; do
     startup_ms=$(($(now_ms) - t0))
     say "stack up in $((startup_ms / 1000)).$(((startup_ms % 1000) / 100)) s with class-data sharing archives"
   fi
-  wrk_run "R1-sentinel-$phase" R1 "$HTTP" 0 "$JIT_WARM" warmup # a fresh stack: full JIT warm-up
-  wrk_run "R1-sentinel-$phase" R1 "$HTTP" 0 "$SECS" sat
+  r1_fresh "R1-sentinel-$phase"
 done
-./vent down >/dev/null
+observability_cost
 
 if [[ ${VENT_BENCH_JMH:-1} != 0 ]]; then
   say "B3: JMH, one Triple vs one grpc-java unary call (stack stopped)"
@@ -369,11 +414,4 @@ if [[ ${VENT_BENCH_JMH:-1} != 0 ]]; then
     { tail -n 30 "$RAW/b3.log" >&2; exit 1; }
 fi
 
-cat >"$RAW/meta.json" <<EOF
-{"commit":"$(git rev-parse --short HEAD 2>/dev/null || echo unknown)","startedAt":"$(basename "$OUT")",
- "cores":$(nproc),"clockTicksPerSecond":$(getconf CLK_TCK),"connections":$CONN,"threads":$THREADS,"seconds":$SECS,"warmupSeconds":$WARM,
- "javaOpts":"$JAVA_OPTS","startupMs":$startup_ms,"startupColdMs":$startup_cold_ms,"users":$USERS,
- "importLine":"$(grep -o 'import done.*' "$RAW/import.log" | tail -n 1)"}
-EOF
-java -cp "$BENCH_CP" vent.bench.report.ReportCommand "$OUT"
-ln -sfn "$(basename "$OUT")" "$ROOT/bench/results/latest"
+report

@@ -9,7 +9,23 @@ service_prefix "vent." {
   policy = "write"
 }
 
-# Health queries list only instances on nodes the token may read.
+# vent-web registers itself (HTTP check on its readiness URL), and every process registers its
+# metrics endpoint as vent-metrics (meta application, instance, path), where Prometheus discovers
+# it (docs/OPERATIONS.md, docs/LAUNCHER.md "Monitoring").
+service "vent-web" {
+  policy = "write"
+}
+service "vent-metrics" {
+  policy = "write"
+}
+
+# Prometheus's Consul service discovery runs with this token: it lists the catalog's services and
+# watches vent-metrics. Read only; the rules above still decide what may be written.
+service_prefix "" {
+  policy = "read"
+}
+
+# Health queries (and Prometheus's discovery) list only instances on nodes the token may read.
 node_prefix "" {
   policy = "read"
 }

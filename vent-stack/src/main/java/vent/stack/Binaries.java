@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The programs the stack runs: Consul ({@code VENT_CONSUL_BIN}, else the project's {@code
- * .tools/consul}, else the PATH), redis-server ({@code VENT_REDIS_SERVER}, else the PATH), this
- * JVM's own {@code java}, and supervisord.
+ * .tools/consul}, else the PATH), Prometheus and promtool (likewise, {@code .tools/prometheus}),
+ * redis-server ({@code VENT_REDIS_SERVER}, else the PATH), this JVM's own {@code java}, and
+ * supervisord.
  */
 final class Binaries {
 
@@ -37,6 +38,33 @@ final class Binaries {
       return tools.toString();
     }
     return onPath("consul", "Consul is missing: ./vent installs it, or set VENT_CONSUL_BIN");
+  }
+
+  /** Prometheus: VENT_PROMETHEUS_BIN, else the project's .tools/prometheus, else the PATH. */
+  String prometheus() {
+    return tool("VENT_PROMETHEUS_BIN", "prometheus", "Prometheus");
+  }
+
+  /** promtool, Prometheus's checker: VENT_PROMTOOL_BIN, else .tools/prometheus, else the PATH. */
+  String promtool() {
+    return tool("VENT_PROMTOOL_BIN", "promtool", "promtool");
+  }
+
+  private String tool(String variable, String name, String label) {
+    String set = env.get(variable);
+    if (set != null && !set.isEmpty()) {
+      return executable(set, variable);
+    }
+    Path tools = toolsDir.resolve("prometheus/usr/bin/" + name);
+    if (Files.isExecutable(tools)) {
+      return tools.toString();
+    }
+    return onPath(
+        name,
+        label
+            + " is missing: ./vent installs it (with VENT_MONITORING on), or set "
+            + variable
+            + "; VENT_MONITORING=off runs the stack without Prometheus");
   }
 
   String redisServer() {

@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 
 /**
- * {@code down}: stops the front first, then the providers (they deregister and drain), then Redis
- * (SIGTERM: it flushes its AOF), then Consul, then supervisord. Data is kept.
+ * {@code down}: stops the front first, then the providers (they deregister and drain), then
+ * Prometheus, then Redis (SIGTERM: it flushes its AOF), then Consul, then supervisord. Data is
+ * kept.
  */
 @Command(name = "down", description = "Stop everything up started; data is kept.")
 final class Down implements Callable<Integer> {
@@ -34,7 +35,21 @@ final class Down implements Callable<Integer> {
       Map<String, String> groups = new java.util.HashMap<>();
       c.processes().all().forEach(p -> groups.put(p.name(), p.group()));
       String web = c.topology.web().name();
-      for (String group : List.of(web, Processes.PROVIDERS, Processes.REDIS, Processes.CONSUL)) {
+      if (s.monitoring && c.consul().ready(c.topology.kv().sentinelRules())) {
+        // While Consul still runs: a stopped stack shows no failing Prometheus in its catalog.
+        new Prometheus(c).deregister();
+      }
+      // Zipkin after the JVMs: their agents send their last spans as they stop.
+      // Prometheus goes before Consul, whose catalog it watches, and after the processes it
+      // scrapes (their last samples are kept).
+      for (String group :
+          List.of(
+              web,
+              Processes.PROVIDERS,
+              Tracing.GROUP,
+              Prometheus.GROUP,
+              Processes.REDIS,
+              Processes.CONSUL)) {
         boolean any = false;
         for (Map.Entry<String, Supervisor.State> e : states.entrySet()) {
           if (groups.getOrDefault(e.getKey(), Processes.PROVIDERS).equals(group)

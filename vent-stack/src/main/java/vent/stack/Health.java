@@ -30,7 +30,7 @@ final class Health {
   /**
    * Consul: leader, consistent read, token; Redis: PONG; a provider: its port listens and is among
    * the passing instances of its Consul service (a crashed instance's entry stays passing until its
-   * TTL ends); vent-web: its health check answers 200.
+   * TTL ends); Prometheus: /-/ready answers 200; vent-web: its health check answers 200.
    */
   boolean ready(ProcessSpec p) {
     return switch (p.group()) {
@@ -42,6 +42,8 @@ final class Health {
       case Processes.PROVIDERS ->
           listening(p.ports().get(0))
               && c.consul().passingPorts(p.provider().service()).contains(p.ports().get(0));
+      case Prometheus.GROUP -> new Prometheus(c).ready();
+      case Tracing.GROUP -> get(Tracing.healthUrl(c.settings)).statusCode() == 200;
       default -> webHealthCode() == 200;
     };
   }
@@ -59,12 +61,14 @@ final class Health {
   }
 
   HttpResponse<String> webHealth() {
+    return get("http://127.0.0.1:" + c.settings.adminPort + "/healthcheck");
+  }
+
+  /** A GET with a 3 s timeout; status 0 when nothing answered. */
+  private static HttpResponse<String> get(String url) {
     try {
       return HTTP.send(
-          HttpRequest.newBuilder(
-                  URI.create("http://127.0.0.1:" + c.settings.adminPort + "/healthcheck"))
-              .timeout(Duration.ofSeconds(3))
-              .build(),
+          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       return new NoAnswer();
@@ -134,6 +138,14 @@ final class Health {
                   + p.ports().get(0)
                   + "/v1/status/leader";
           case Processes.REDIS -> p.name() + ": no PONG on 127.0.0.1:" + p.ports().get(0);
+          case Prometheus.GROUP ->
+              p.name() + ": GET " + new Prometheus(c).base() + "/-/ready did not answer 200";
+          case Tracing.GROUP ->
+              p.name()
+                  + ": GET "
+                  + Tracing.healthUrl(c.settings)
+                  + " answered "
+                  + get(Tracing.healthUrl(c.settings)).statusCode();
           case Processes.PROVIDERS ->
               p.name()
                   + ": port "
@@ -186,7 +198,9 @@ final class Health {
   }
 
   /** No HTTP answer: status 0. */
-  private static final class NoAnswer implements HttpResponse<String> {
+  static final class NoAnswer implements HttpResponse<String> {
+    static final NoAnswer INSTANCE = new NoAnswer();
+
     @Override
     public int statusCode() {
       return 0;

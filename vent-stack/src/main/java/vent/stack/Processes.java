@@ -44,11 +44,21 @@ final class Processes {
     return out;
   }
 
-  /** The Consul agents (servers first), then the Redis servers. */
+  /**
+   * The Consul agents (servers first), the Redis servers, then Prometheus when monitored and Zipkin
+   * with VENT_TRACING=on.
+   */
   List<ProcessSpec> infra() {
     List<ProcessSpec> out = new ArrayList<>();
     s.consulAgents().forEach(a -> out.add(consul(a)));
     s.redisNodes().forEach(n -> out.add(redis(n)));
+    if (s.monitoring) {
+      // Only a start needs the binary: down and status must work without it.
+      out.add(Prometheus.process(s, starting ? bin.prometheus() : Prometheus.NAME));
+    }
+    if (s.tracing) {
+      out.add(Tracing.zipkin(s, bin.java()));
+    }
     return out;
   }
 
@@ -103,6 +113,10 @@ final class Processes {
       unset.addAll(List.of("VENT_CALLER_SECRET", "VENT_CALLER_SECRETS"));
     }
     env.put("VENT_PORT", String.valueOf(s.triplePort(p, i)));
+    // The instance label of its metrics and part of their Consul id: the process name, as
+    // elsewhere.
+    env.put("VENT_INSTANCE", p.name() + "-" + i);
+    metrics(s.metricsPort(p, i), env, unset);
     env.put("VENT_WARMUP_MS", s.get("VENT_WARMUP_MS", "0"));
     String drain = s.get("VENT_DRAIN_MS", "");
     if (!drain.isEmpty()) {
@@ -113,15 +127,20 @@ final class Processes {
       unset.add("VENT_CAPTCHA_TEST_ANSWER");
     }
     List<String> cmd = java(name, p.jar(), i == 1);
+    traced(p.application(), cmd, env);
     cmd.add("-jar");
     cmd.add(s.root.resolve(p.jar()).toString());
+    List<Integer> ports = new ArrayList<>(List.of(s.triplePort(p, i)));
+    if (s.metricsPort(p, i) > 0 && s.metricsOn()) {
+      ports.add(s.metricsPort(p, i));
+    }
     return new ProcessSpec(
         name,
         PROVIDERS,
         cmd,
         env,
         unset,
-        List.of(s.triplePort(p, i)),
+        List.copyOf(ports),
         s.sentinelOn() ? s.sentinelPort(p, i) : 0,
         p,
         i);
@@ -136,6 +155,7 @@ final class Processes {
     }
     sentinel(w.name(), s.sentinelBase, env, unset);
     List<String> cmd = java(w.name(), w.jar(), true);
+    traced(w.application(), cmd, env);
     cmd.addAll(List.of("-jar", s.root.resolve(w.jar()).toString(), "server"));
     cmd.add(s.root.resolve(w.config()).toString());
     return new ProcessSpec(
@@ -170,11 +190,23 @@ final class Processes {
   List<String> java(String name, String jar, boolean archiveWriter) {
     List<String> cmd = new ArrayList<>(List.of(bin.java()));
     cmd.addAll(bin.javaOpts(s));
-    if (s.cds && starting) {
+    // The agent rewrites classes as they load and joins the class path: an archive made without
+    // it does not match, and one made with it would hold rewritten classes.
+    if (s.cds && !s.tracing && starting) {
       cmd.addAll(Cds.options(s.root.resolve(jar), archiveWriter, bin.java()));
     }
     cmd.add("-Dvent.process=" + name);
     return cmd;
+  }
+
+  /**
+   * With VENT_TRACING=on: the OpenTelemetry agent and its settings, named after the application.
+   */
+  private void traced(String application, List<String> cmd, Map<String, String> env) {
+    if (s.tracing) {
+      cmd.add(Tracing.agentOption(s));
+      env.putAll(Tracing.agentEnv(s, application));
+    }
   }
 
   /**
@@ -205,6 +237,24 @@ final class Processes {
     // glibc's default of 8 malloc arenas per core only grows a JVM's RSS; two is usual for JVMs.
     env.put("MALLOC_ARENA_MAX", s.get("MALLOC_ARENA_MAX", "2"));
     return env;
+  }
+
+  /**
+   * Metrics of a provider: its port ({@code VENT_METRICS_PORT}, none when the topology gives it
+   * none), and the switch {@code VENT_METRICS} passed on from the launcher's environment only when
+   * set (the process's default is on).
+   */
+  private void metrics(int port, Map<String, String> env, List<String> unset) {
+    if (port > 0) {
+      env.put("VENT_METRICS_PORT", String.valueOf(port));
+    } else {
+      unset.add("VENT_METRICS_PORT");
+    }
+    if (s.metricsEnabled.isEmpty()) {
+      unset.add("VENT_METRICS");
+    } else {
+      env.put("VENT_METRICS", s.metricsEnabled);
+    }
   }
 
   /**

@@ -23,6 +23,7 @@ public final class Settings {
   private static final Pattern DASHBOARD =
       Pattern.compile("[^\\s,]+:[0-9]{1,5}(,[^\\s,]+:[0-9]{1,5})*");
   private static final Pattern PROXIES = Pattern.compile("[0-9A-Fa-f:./, ]*");
+  private static final Pattern SAMPLING = Pattern.compile("(0|1)(\\.[0-9]{1,6})?");
 
   final Topology topology;
   final Map<String, String> env;
@@ -39,12 +40,18 @@ public final class Settings {
   final int redisPort;
   final int portOffset;
   final int sentinelBase;
+  final boolean monitoring;
+  final int prometheusPort;
   final String redisPassword;
   final String redisUsername;
   final String consulToken;
   final boolean generateSecrets;
   final String sentinelDashboard;
   final String sentinelEnabled;
+
+  /** VENT_METRICS as set (on, off) or empty: the processes' default, on. */
+  final String metricsEnabled;
+
   final String trustedProxies;
   final Path rulesDir;
   final Path configDefaultsDir;
@@ -55,6 +62,16 @@ public final class Settings {
   final boolean onlyInfra;
   final long logMaxBytes;
   final int logBackups;
+
+  /** {@code VENT_TRACING=on}: Zipkin runs and every Vent JVM gets the OpenTelemetry agent. */
+  final boolean tracing;
+
+  /** Zipkin's one port on 127.0.0.1 (UI, query API, span collector). */
+  final int zipkinPort;
+
+  /** Share of new traces recorded, 0 to 1, as the agent's sampler argument. */
+  final String traceSampling;
+
   final Map<String, Integer> instances = new LinkedHashMap<>();
 
   /** The first port of each Redis deployment, by name. */
@@ -111,6 +128,16 @@ public final class Settings {
             topology.sentinel().commandPortBase() + shift,
             1,
             65535 - lastOffset - topology.maxInstances());
+    String monitor = get("VENT_MONITORING", "on");
+    check(
+        monitor.equals("on") || monitor.equals("off"),
+        "VENT_MONITORING must be on or off (got '" + monitor + "')");
+    // A topology without a monitoring section has no Prometheus to start.
+    monitoring = monitor.equals("on") && topology.monitoring() != null;
+    prometheusPort =
+        topology.monitoring() == null
+            ? 0
+            : port("VENT_PROMETHEUS_PORT", topology.monitoring().port() + shift);
 
     String password = get("VENT_REDIS_PASSWORD", "");
     check(
@@ -140,6 +167,10 @@ public final class Settings {
     check(
         sentinelDashboard.isEmpty() || DASHBOARD.matcher(sentinelDashboard).matches(),
         "VENT_SENTINEL_DASHBOARD must be host:port (got '" + sentinelDashboard + "')");
+    metricsEnabled = get("VENT_METRICS", "");
+    check(
+        metricsEnabled.isEmpty() || metricsEnabled.equals("on") || metricsEnabled.equals("off"),
+        "VENT_METRICS must be on or off (got '" + metricsEnabled + "')");
     sentinelEnabled = get("VENT_SENTINEL_ENABLED", "");
     check(
         sentinelEnabled.isEmpty()
@@ -165,6 +196,18 @@ public final class Settings {
     onlyInfra = get("VENT_ONLY_INFRA", "0").equals("1");
     logMaxBytes = integer("VENT_LOG_MAX_BYTES", 50 * 1024 * 1024, 1024, Integer.MAX_VALUE);
     logBackups = integer("VENT_LOG_BACKUPS", 5, 0, 100);
+    String tracingValue = get("VENT_TRACING", "off");
+    check(
+        tracingValue.equals("on") || tracingValue.equals("off"),
+        "VENT_TRACING must be on or off (got '" + tracingValue + "')");
+    tracing = tracingValue.equals("on");
+    zipkinPort = port("VENT_ZIPKIN_PORT", topology.tracing().zipkinPort() + shift);
+    traceSampling = get("VENT_TRACE_SAMPLING", "0.01");
+    check(
+        SAMPLING.matcher(traceSampling).matches() && Double.parseDouble(traceSampling) <= 1.0,
+        "VENT_TRACE_SAMPLING must be a number from 0 to 1, e.g. 0.01 (got '"
+            + traceSampling
+            + "')");
     int all =
         integer("VENT_INSTANCES", Math.max(1, topology.instances()), 1, topology.maxInstances());
     for (Topology.Provider p : topology.providers()) {
@@ -221,6 +264,26 @@ public final class Settings {
     return redisPort;
   }
 
+  /** Prometheus's HTTP port on 127.0.0.1 (0 when the topology has no monitoring section). */
+  public int prometheusPort() {
+    return prometheusPort;
+  }
+
+  /** Whether the stack runs Prometheus (VENT_MONITORING, default on). */
+  public boolean monitoring() {
+    return monitoring;
+  }
+
+  /** Prometheus's data folder (owned state, under the state dir). */
+  Path prometheusDataDir() {
+    return stateDir.resolve(topology.monitoring().dataDir());
+  }
+
+  /** The Prometheus configuration {@code up} writes (mode 600: it holds a Consul token). */
+  Path prometheusConfig() {
+    return stateDir.resolve("prometheus.yml");
+  }
+
   /** The Redis servers this stack runs, every deployment's. */
   public List<RedisNodes.Node> redisNodes() {
     return RedisNodes.of(this);
@@ -229,6 +292,16 @@ public final class Settings {
   /** The Consul agents this stack runs: its servers, then the agent the processes talk to. */
   public List<ConsulAgents.Agent> consulAgents() {
     return ConsulAgents.of(this);
+  }
+
+  /** Zipkin's port on 127.0.0.1; it runs only with {@link #tracing()}. */
+  public int zipkinPort() {
+    return zipkinPort;
+  }
+
+  /** {@code VENT_TRACING=on}: Zipkin runs and every Vent JVM runs with the OpenTelemetry agent. */
+  public boolean tracing() {
+    return tracing;
   }
 
   /** vent-web's Sentinel command port; providers' ports are offsets from it. */
@@ -257,8 +330,14 @@ public final class Settings {
                 "VENT_SENTINEL_PORT_BASE",
                 "VENT_SENTINEL_DASHBOARD",
                 "VENT_SENTINEL_ENABLED",
+                "VENT_METRICS",
                 "VENT_TRUSTED_PROXIES",
+                "VENT_TRACING",
+                "VENT_ZIPKIN_PORT",
+                "VENT_TRACE_SAMPLING",
                 "VENT_SECRETS",
+                "VENT_MONITORING",
+                "VENT_PROMETHEUS_PORT",
                 "VENT_INSTANCES"));
     topology.providers().forEach(p -> keys.add(instancesVariable(p)));
     return keys;
@@ -276,6 +355,10 @@ public final class Settings {
     return stateDir.resolve("logs");
   }
 
+  boolean metricsOn() {
+    return !metricsEnabled.equals("off");
+  }
+
   boolean sentinelOn() {
     return !sentinelEnabled.equals("false");
   }
@@ -283,6 +366,14 @@ public final class Settings {
   /** Triple port of instance {@code i} (1-based) of a provider. */
   public int triplePort(Topology.Provider p, int i) {
     return p.triplePort() + portOffset + i - 1;
+  }
+
+  /**
+   * Metrics port ({@code GET /metrics}) of instance {@code i} (1-based) of a provider: moves with
+   * {@code VENT_PORT_OFFSET} like its Triple port; 0 when the topology gives it none.
+   */
+  public int metricsPort(Topology.Provider p, int i) {
+    return p.metricsPort() == 0 ? 0 : p.metricsPort() + portOffset + i - 1;
   }
 
   /** Sentinel command port of instance {@code i} of a provider. */

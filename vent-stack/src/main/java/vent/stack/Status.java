@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code status}: each process, Consul's passing instances, rule keys, event lag, web health. */
+/**
+ * {@code status}: each process, Consul's passing instances, rule keys, event lag, Prometheus's
+ * scrape targets, web health.
+ */
 @Command(
     name = "status",
     description =
@@ -93,6 +96,9 @@ final class Status implements Callable<Integer> {
       System.out.println("Redis: not answering on 127.0.0.1:" + s.redisPort);
       ok = false;
     }
+    if (s.monitoring) {
+      ok &= printTargets(c);
+    }
     if (!s.onlyInfra) {
       int code = new Health(c).webHealthCode();
       System.out.println(
@@ -105,6 +111,29 @@ final class Status implements Callable<Integer> {
       ok &= code == 200;
     }
     return ok ? 0 : 3;
+  }
+
+  /**
+   * Prometheus's active scrape targets, up of total, and each one not up with its last error.
+   * Targets that are down do not fail {@code status}: the processes' own lines above already do.
+   */
+  private static boolean printTargets(Context c) {
+    Prometheus prometheus = new Prometheus(c);
+    Prometheus.Targets t = prometheus.targets();
+    if (t == null) {
+      System.out.println("Prometheus: not answering on " + prometheus.base());
+      return false;
+    }
+    System.out.println(
+        "Prometheus ("
+            + prometheus.base()
+            + "): "
+            + t.up()
+            + " of "
+            + t.total()
+            + " scrape targets up");
+    t.down().forEach(d -> System.out.println("  not up: " + d));
+    return true;
   }
 
   private static boolean print(ClusterHealth.Report report) {

@@ -108,6 +108,26 @@ final class Summary {
             "  Sentinel    OFF (VENT_SENTINEL_ENABLED=false): no limits, no circuit breakers\n");
       }
     }
+    if (s.monitoring) {
+      String base = "http://127.0.0.1:" + s.prometheusPort;
+      out.append("  Prometheus  ").append(base).append("  (targets: ").append(base);
+      out.append("/targets; rules: monitoring/rules.yml)\n");
+      // Recording rules of monitoring/rules.yml, so each query stays short.
+      out.append(
+          "    up{job=\"vent\"}                                    every process scraped?\n");
+      out.append("    uri:http_server_requests_5xx:ratio_rate1m         5xx ratio per route\n");
+      out.append(
+          "    rpc_service:rpc_server_errors:ratio_rate1m        RPC error ratio per service\n");
+    } else {
+      out.append("  Prometheus  OFF (VENT_MONITORING=off)\n");
+    }
+    if (s.tracing) {
+      out.append("  Zipkin      ")
+          .append(Tracing.uiUrl(s))
+          .append("  (traces; new ones sampled at ")
+          .append(s.traceSampling)
+          .append(", VENT_TRACE_SAMPLING)\n");
+    }
     out.append("  Rules       ")
         .append(vent)
         .append("rules [APP]  (Consul KV ")

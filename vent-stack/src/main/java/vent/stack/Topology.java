@@ -28,7 +28,9 @@ public record Topology(
     List<Provider> providers,
     Web web,
     Events events,
-    List<String> eventStreams) {
+    List<String> eventStreams,
+    Monitoring monitoring,
+    Tracing tracing) {
 
   /** Consul KV prefixes (no trailing slash). */
   public record Kv(String sentinelRules, String config) {}
@@ -73,6 +75,19 @@ public record Topology(
     }
   }
 
+  /**
+   * The Prometheus server the launcher runs (VENT_MONITORING): its HTTP port on 127.0.0.1, its data
+   * folder under the state dir and how long it keeps samples (a Prometheus duration, e.g. {@code
+   * 2d}). Absent: the stack runs without monitoring.
+   */
+  public record Monitoring(int port, String dataDir, String retention) {}
+
+  /**
+   * Distributed tracing, used only with {@code VENT_TRACING=on}: the port of the Zipkin server the
+   * launcher then runs on 127.0.0.1 (its UI, query API and span collector share it).
+   */
+  public record Tracing(int zipkinPort) {}
+
   /** Domain event streams: how many shards each has. */
   public record Events(int shards) {}
 
@@ -86,6 +101,7 @@ public record Topology(
       String service,
       String jar,
       int triplePort,
+      int metricsPort,
       int sentinelOffset,
       String redisUser,
       String redisAcl,
@@ -138,8 +154,9 @@ public record Topology(
         || redis == null
         || sentinel == null
         || web == null
-        || events == null) {
-      out.add("kv, consul, redis, sentinel, web and events are required");
+        || events == null
+        || tracing == null) {
+      out.add("kv, consul, redis, sentinel, web, events and tracing are required");
       return out;
     }
     if (providers == null || providers.isEmpty()) {
@@ -184,6 +201,7 @@ public record Topology(
     if (maxInstances < 1 || maxInstances > 100) {
       out.add("maxInstances must be 1 to 100 (got " + maxInstances + ")");
     }
+    port(out, "tracing.zipkinPort", tracing.zipkinPort());
     port(out, "web.httpPort", web.httpPort());
     port(out, "web.adminPort", web.adminPort());
     requireText(out, "web.jar", web.jar());
@@ -216,13 +234,59 @@ public record Topology(
                 + maxInstances
                 + ") above it");
       }
+      if (p.metricsPort() != 0) {
+        port(out, where + ".metricsPort", p.metricsPort());
+      }
       if (!offsets.add(p.sentinelOffset()) || p.sentinelOffset() < 1) {
         out.add(where + ".sentinelOffset must be positive and unique");
       }
       unknownSets(out, where + ".redisAcl", p.redisAcl());
     }
     unknownSets(out, "web.redisAcl", web.redisAcl());
+    if (monitoring != null) {
+      port(out, "monitoring.port", monitoring.port());
+      requireText(out, "monitoring.dataDir", monitoring.dataDir());
+      if (monitoring.retention() == null || !monitoring.retention().matches("[0-9]+[smhdwy]")) {
+        out.add(
+            "monitoring.retention must be a duration like 2d (got " + monitoring.retention() + ")");
+      }
+    }
+    metricsPortProblems(out);
     return out;
+  }
+
+  /**
+   * Metrics ports (optional: 0 is none): each provider's range of maxInstances ports must clear
+   * every other provider's metrics range and every Triple range.
+   */
+  private void metricsPortProblems(List<String> out) {
+    for (Provider p : providers) {
+      if (p.metricsPort() == 0) {
+        continue;
+      }
+      for (Provider q : providers) {
+        if (q != p
+            && q.metricsPort() != 0
+            && Math.abs(q.metricsPort() - p.metricsPort()) < maxInstances
+            && p.metricsPort() <= q.metricsPort()) {
+          out.add(
+              "providers."
+                  + p.name()
+                  + ".metricsPort: the range of providers."
+                  + q.name()
+                  + ".metricsPort is less than maxInstances ("
+                  + maxInstances
+                  + ") away");
+        }
+        if (Math.abs(q.triplePort() - p.metricsPort()) < maxInstances) {
+          out.add(
+              "providers."
+                  + p.name()
+                  + ".metricsPort: overlaps the Triple ports of providers."
+                  + q.name());
+        }
+      }
+    }
   }
 
   private void deploymentProblems(List<String> out) {

@@ -67,6 +67,9 @@ final class Up implements Callable<Integer> {
       List<Path> rules = seeder.ruleFiles();
       seeder.seedRules(rules); // puts back the defaults of keys deleted since (a reset)
       seeder.seedConfig();
+      if (s.monitoring) {
+        new Prometheus(c).register(); // puts back a registration deleted since
+      }
       new Summary(c).print();
       return 0;
     }
@@ -135,7 +138,11 @@ final class Up implements Callable<Integer> {
         all.stream()
             .filter(p -> p.group().equals(Processes.CONSUL) || p.group().equals(Processes.REDIS))
             .toList();
+    // Zipkin (VENT_TRACING=on) starts with them but is waited for with the providers: it takes
+    // seconds longer than Consul and Redis, and nothing before the providers needs it.
+    List<ProcessSpec> zipkin = all.stream().filter(p -> p.group().equals(Tracing.GROUP)).toList();
     startAndSay(c, toStart, infra);
+    startAndSay(c, toStart, zipkin);
     health.await(deadline, infra);
     new RedisClusters(c).ensure(deadline);
     Out.say(
@@ -145,10 +152,25 @@ final class Up implements Callable<Integer> {
             + Out.seconds(millisSince(launch))
             + " s");
     new ConsulAcl(c).ensure();
+    Tracing.register(c);
     // Before any Java process: each loads its rules and configuration from Consul KV when it
     // starts.
     seeder.seedRules(rules);
     seeder.seedConfig();
+    if (s.monitoring) {
+      // Before the providers: it sees every process from its first registration on.
+      List<ProcessSpec> monitoring =
+          all.stream().filter(p -> p.group().equals(Prometheus.GROUP)).toList();
+      startAndSay(c, toStart, monitoring);
+      health.await(deadline, monitoring);
+      new Prometheus(c).register();
+      Out.say(
+          "Prometheus ready on 127.0.0.1:"
+              + s.prometheusPort
+              + " and registered in Consul after "
+              + Out.seconds(millisSince(launch))
+              + " s");
+    }
 
     if (!s.onlyInfra) {
       List<ProcessSpec> providers =
@@ -158,12 +180,16 @@ final class Up implements Callable<Integer> {
           "waiting for "
               + providers.size()
               + " provider instance(s) to pass their Consul checks ...");
-      health.await(deadline, providers);
+      List<ProcessSpec> awaited = new ArrayList<>(providers);
+      awaited.addAll(zipkin);
+      health.await(deadline, awaited);
       Out.say("providers passing after " + Out.seconds(millisSince(launch)) + " s");
       // vent-web starts after the providers so that its references find them at once.
       List<ProcessSpec> web = all.subList(all.size() - 1, all.size());
       startAndSay(c, toStart, web);
       health.await(deadline, web);
+    } else {
+      health.await(deadline, zipkin);
     }
     System.out.println();
     Out.say(
@@ -181,7 +207,7 @@ final class Up implements Callable<Integer> {
     return 0;
   }
 
-  /** The configuration files of the Consul agents and Redis servers about to start. */
+  /** The configuration files of the Consul agents, Redis servers and Prometheus about to start. */
   private static void writeInfraConfigs(Context c, List<ProcessSpec> toStart) throws IOException {
     Settings s = c.settings;
     List<String> names = names(toStart);
@@ -198,6 +224,10 @@ final class Up implements Callable<Integer> {
         StateFiles.directory(n.dataDir(s));
         StateFiles.write(n.conf(s), ConfigFiles.redisConf(s, c.secrets, n));
       }
+    }
+    if (names.contains(Prometheus.NAME)) {
+      StateFiles.directory(s.prometheusDataDir());
+      StateFiles.write(s.prometheusConfig(), Prometheus.config(s, c.secrets.processConsulToken(s)));
     }
   }
 
@@ -271,6 +301,9 @@ final class Up implements Callable<Integer> {
       if (!Files.isRegularFile(c.root.resolve(jar))) {
         missing.add(jar);
       }
+    }
+    if (c.settings.tracing) {
+      missing.addAll(Tracing.missingJars(c.settings));
     }
     if (!missing.isEmpty()) {
       throw Out.die(

@@ -63,6 +63,7 @@ class ClusterTopologyTest {
             "redis-4",
             "redis-5",
             "redis-6",
+            "prometheus",
             "user-1",
             "user-2",
             "relation-1",

@@ -18,6 +18,9 @@ class SettingsTest {
     assertThat(s.httpPort).isEqualTo(8080);
     assertThat(s.consulServerPort).isEqualTo(8300);
     assertThat(s.triplePort(LOCAL.provider("relation"), 2)).isEqualTo(20891);
+    assertThat(s.metricsPort(LOCAL.provider("user"), 1)).isEqualTo(20980);
+    assertThat(s.metricsPort(LOCAL.provider("relation"), 2)).isEqualTo(20991);
+    assertThat(s.metricsPort(LOCAL.provider("post"), 1)).isEqualTo(21020);
     assertThat(s.sentinelPort(LOCAL.provider("auth"), 1)).isEqualTo(8749);
     assertThat(s.stateDir).isEqualTo(ROOT.resolve(".state"));
     assertThat(s.instances).containsEntry("user", 1);
@@ -34,6 +37,14 @@ class SettingsTest {
     assertThat(s.redisPort).isEqualTo(7379);
     assertThat(s.sentinelBase).isEqualTo(9719);
     assertThat(s.triplePort(LOCAL.provider("user"), 1)).isEqualTo(21880);
+    assertThat(s.metricsPort(LOCAL.provider("user"), 1)).isEqualTo(21980);
+  }
+
+  @Test
+  void thePortOffsetMovesMetricsPortsLikeTriplePorts() {
+    Settings s = new Settings(LOCAL, Map.of("VENT_PORT_OFFSET", "5"), ROOT);
+    assertThat(s.triplePort(LOCAL.provider("auth"), 3)).isEqualTo(20907);
+    assertThat(s.metricsPort(LOCAL.provider("auth"), 3)).isEqualTo(21007);
   }
 
   @Test
@@ -54,11 +65,45 @@ class SettingsTest {
   void badValuesNameTheirVariable() {
     assertThatThrownBy(() -> new Settings(LOCAL, Map.of("VENT_INSTANCES", "11"), ROOT))
         .hasMessageContaining("VENT_INSTANCES must be an integer from 1 to 10");
+    assertThatThrownBy(() -> new Settings(LOCAL, Map.of("VENT_METRICS", "yes"), ROOT))
+        .hasMessageContaining("VENT_METRICS must be on or off");
     assertThatThrownBy(() -> new Settings(LOCAL, Map.of("VENT_HTTP_PORT", "http"), ROOT))
         .hasMessageContaining("VENT_HTTP_PORT");
     assertThatThrownBy(() -> new Settings(LOCAL, Map.of("VENT_REDIS_PASSWORD", "a\"b"), ROOT))
         .hasMessageContaining("VENT_REDIS_PASSWORD");
     assertThatThrownBy(() -> new Settings(LOCAL, Map.of("VENT_REDIS_USERNAME", "x"), ROOT))
         .hasMessageContaining("needs VENT_REDIS_PASSWORD");
+  }
+
+  @Test
+  void zipkinsPortIsATopologyPortMovedByTheShift() {
+    assertThat(new Settings(LOCAL, Map.of(), ROOT).zipkinPort).isEqualTo(9411);
+    assertThat(new Settings(LOCAL, Map.of(), ROOT).tracing).as("off by default").isFalse();
+    Settings shifted = new Settings(LOCAL, Map.of("VENT_PORT_SHIFT", "1000"), ROOT);
+    assertThat(shifted.zipkinPort).isEqualTo(10411);
+    Settings set =
+        new Settings(LOCAL, Map.of("VENT_PORT_SHIFT", "1000", "VENT_ZIPKIN_PORT", "19411"), ROOT);
+    assertThat(set.zipkinPort).isEqualTo(19411);
+    assertThat(Settings.savedVariables(LOCAL))
+        .as("a running stack keeps them")
+        .contains("VENT_TRACING", "VENT_ZIPKIN_PORT", "VENT_TRACE_SAMPLING");
+  }
+
+  @Test
+  void tracingSettingsAreChecked() {
+    Settings on = new Settings(LOCAL, Map.of("VENT_TRACING", "on"), ROOT);
+    assertThat(on.tracing).isTrue();
+    assertThat(on.traceSampling).isEqualTo("0.01");
+    assertThat(new Settings(LOCAL, Map.of("VENT_TRACE_SAMPLING", "1"), ROOT).traceSampling)
+        .isEqualTo("1");
+    assertThatThrownBy(() -> new Settings(LOCAL, Map.of("VENT_TRACING", "true"), ROOT))
+        .hasMessageContaining("VENT_TRACING must be on or off");
+    for (String bad : new String[] {"1.5", "-0.1", "0,1", "1e-3", "abc"}) {
+      assertThatThrownBy(() -> new Settings(LOCAL, Map.of("VENT_TRACE_SAMPLING", bad), ROOT))
+          .as(bad)
+          .hasMessageContaining("VENT_TRACE_SAMPLING must be a number from 0 to 1");
+    }
+    assertThatThrownBy(() -> new Settings(LOCAL, Map.of("VENT_ZIPKIN_PORT", "70000"), ROOT))
+        .hasMessageContaining("VENT_ZIPKIN_PORT");
   }
 }

@@ -82,6 +82,28 @@ class TopologyTest {
   }
 
   @Test
+  void metricsPortRangesMustClearEachOtherAndTheTriplePorts(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("bad.yml");
+    Files.writeString(
+        file,
+        Files.readString(localYml())
+            .replace("metricsPort: 20990", "metricsPort: 20985")
+            .replace("metricsPort: 21020", "metricsPort: 20925"));
+    assertThatThrownBy(() -> Topology.load(file))
+        .hasMessageContaining(
+            "providers.user.metricsPort: the range of providers.relation.metricsPort")
+        .hasMessageContaining(
+            "providers.post.metricsPort: overlaps the Triple ports of providers.post");
+  }
+
+  @Test
+  void everyProviderOfTheShippedTopologiesHasAMetricsPort() {
+    for (Topology.Provider p : Topology.load(localYml()).providers()) {
+      assertThat(p.metricsPort()).as(p.name()).isEqualTo(p.triplePort() + 100);
+    }
+  }
+
+  @Test
   void aMissingPortIsRefused(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("bad.yml");
     Files.writeString(

@@ -22,6 +22,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
 import vent.common.config.global.ConfigKeys;
 import vent.common.config.global.GlobalConfigWatch;
 import vent.common.config.global.Live;
+import vent.common.consul.ConsulClients;
 import vent.common.events.EventStreams;
 import vent.common.sentinel.SentinelBootstrap;
 import vent.web.auth.DeletedUsers;
@@ -30,16 +31,23 @@ import vent.web.auth.JwksCache;
 import vent.web.auth.JwtAuthenticator;
 import vent.web.auth.JwtVerifier;
 import vent.web.cli.ImportCommand;
+import vent.web.consul.ConsulRegistration;
 import vent.web.errors.BodySizeLimitFilter;
 import vent.web.errors.ProblemErrorHandler;
+import vent.web.health.AdminHealthResponderFactory;
 import vent.web.health.ConsulHealthCheck;
 import vent.web.health.ConsulHttp;
 import vent.web.health.DeletedUsersHealthCheck;
 import vent.web.health.ProviderHealthCheck;
 import vent.web.health.ProviderServices;
 import vent.web.health.RedisHealthCheck;
+import vent.web.limits.ClientIps;
+import vent.web.metrics.PrometheusServlet;
+import vent.web.metrics.WebMetrics;
 import vent.web.redis.SharedRedis;
 import vent.web.rpc.VentRpc;
+import vent.web.tracing.RequestIdFilter;
+import vent.web.tracing.TraceIds;
 
 /**
  * vent-web: the REST front (contract v1 under {@code /api/v1}) over the Dubbo providers.
@@ -49,6 +57,9 @@ import vent.web.rpc.VentRpc;
  * CONFIG}.
  */
 public class VentWebApplication extends Application<VentWebConfiguration> {
+
+  /** Admin path of the Prometheus endpoint (also the {@code path} meta of its Consul service). */
+  public static final String PROMETHEUS_PATH = "/prometheus";
 
   /** Time a token's unknown key id must wait before it may trigger another JWKS fetch. */
   static final Duration JWKS_MIN_REFETCH = Duration.ofSeconds(30);
@@ -86,7 +97,19 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
 
   @Override
   public void run(VentWebConfiguration config, Environment environment) {
-    // Sentinel first: its settings (project name, command port, rules) must be in place before
+    // Metrics before anything records: the registry joins Micrometer's global one, which the
+    // shared RPC, Redis and Sentinel instrumentation records to. Off: no registry at all.
+    WebMetrics metrics = null;
+    if (config.observability.metricsOn()) {
+      metrics = new WebMetrics(getName(), config.observability.instance);
+      environment.lifecycle().manage(metrics);
+      environment
+          .admin()
+          .addServlet("prometheus", new PrometheusServlet(metrics.registry()))
+          .addMapping(PROMETHEUS_PATH);
+    }
+
+    // Sentinel next: its settings (project name, command port, rules) must be in place before
     // Dubbo's Sentinel filters or a REST route make its first entry. Closed last (managed first).
     SentinelBootstrap sentinel =
         SentinelBootstrap.start("vent-web", config.sentinel, config.registry);
@@ -178,6 +201,10 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
             live,
             config.sentinel.enabled)
         .forEach(environment.jersey()::register);
+    if (metrics != null) {
+      // http_server_requests_seconds per route template (Jersey's own Micrometer listener).
+      environment.jersey().register(metrics.routeListener());
+    }
 
     // Problems also for what Jersey never sees: Jetty's error pages and oversized bodies.
     environment.getApplicationContext().setErrorHandler(new ProblemErrorHandler(json));
@@ -192,13 +219,24 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
                 }
               }
             });
+    // First in the chain: the request's id (X-Request-Id, traceId, trace_id=) before anything can
+    // answer.
+    environment
+        .servlets()
+        .addFilter(
+            "request-id",
+            new RequestIdFilter(
+                ClientIps.trusting(config.api.trustedProxies), TraceIds::fromCurrentSpan))
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
     environment
         .servlets()
         .addFilter("body-size-limit", new BodySizeLimitFilter(config.api.maxBodyBytes, json))
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
 
-    // Health (admin port): Consul, Redis, one check per provider, and not ready before the
-    // deleted users are known.
+    // Health (admin port, dropwizard-health; which check is critical is in config.yml's health
+    // block): ready while the user and auth providers pass and the deleted users are known;
+    // Consul, Redis and the other providers only degrade it. docs/OPERATIONS.md, "Health".
+    AdminHealthResponderFactory.mount(config, environment.admin());
     ConsulHttp consul = new ConsulHttp(config.registry, json);
     environment.healthChecks().register("consul", new ConsulHealthCheck(consul));
     environment
@@ -214,6 +252,19 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
       environment
           .healthChecks()
           .register(provider.getKey(), new ProviderHealthCheck(consul, provider.getValue()));
+    }
+
+    // Consul last: vent-web (checked on its readiness URL) and its metrics endpoint (which
+    // Prometheus discovers), registered once Jetty listens, deregistered on stop.
+    if (config.observability.consulRegistration) {
+      ConsulRegistration registration =
+          new ConsulRegistration(
+              ConsulClients.create(config.registry),
+              config.observability.instance,
+              AdminHealthResponderFactory.READY,
+              metrics != null ? PROMETHEUS_PATH : null);
+      environment.lifecycle().addServerLifecycleListener(registration);
+      environment.lifecycle().manage(registration);
     }
   }
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import vent.common.config.CallerSettings;
 import vent.common.config.EventSettings;
 import vent.common.config.RedisSettings;
@@ -26,7 +27,8 @@ import vent.common.sentinel.SentinelSettings;
  * maxPageSize: 100, trustedProxies: ""}, auth: {deletedUsersWindowSeconds: 1200, audience:
  * vent-web}, features: {registrationEnabled: true, suggestionsEnabled: true}, sentinel: {enabled:
  * true, commandHost: 127.0.0.1, commandPort, dashboard: "", logDir: "", kvPrefix}, globalConfig:
- * {kvPrefix}}}.
+ * {kvPrefix}, observability: {metrics: on, instance: web, consulRegistration: true}}}, and
+ * Dropwizard's {@code health} block (readiness and liveness checks, docs/OPERATIONS.md).
  */
 public class VentWebConfiguration extends Configuration {
 
@@ -78,6 +80,44 @@ public class VentWebConfiguration extends Configuration {
    * providers ({@code vent/common/v1/caller.proto}); never logged.
    */
   @Valid @NotNull @JsonProperty public CallerSettings callers = new CallerSettings();
+
+  /** Prometheus metrics and vent-web's own Consul registration (docs/OPERATIONS.md). */
+  @Valid @NotNull @JsonProperty
+  public ObservabilitySettings observability = new ObservabilitySettings();
+
+  /** Metrics and Consul registration of this instance. */
+  public static class ObservabilitySettings {
+    /**
+     * {@code on}: a Prometheus registry, {@code /prometheus} on the admin port and REST route
+     * timings; {@code off}: none of them, and no per-request cost ({@code VENT_METRICS}).
+     */
+    @NotNull
+    @Pattern(regexp = "on|off", message = "must be on or off")
+    @JsonProperty
+    public String metrics = "on";
+
+    /**
+     * This instance's name: the {@code instance} tag of its metrics and its Consul ids {@code
+     * vent-web-<instance>} and {@code vent-metrics-vent-web-<instance>}.
+     */
+    @NotBlank
+    @Pattern(regexp = "[a-z0-9-]+", message = "must be lower-case letters, digits and -")
+    @JsonProperty
+    public String instance = "web";
+
+    /**
+     * Register {@code vent-web} (and, with metrics on, {@code vent-metrics}) in Consul while
+     * running.
+     */
+    @JsonProperty public boolean consulRegistration = true;
+
+    /**
+     * @return whether metrics are on
+     */
+    public boolean metricsOn() {
+      return metrics.equals("on");
+    }
+  }
 
   /** How vent-web calls the providers. */
   public static class RpcSettings {

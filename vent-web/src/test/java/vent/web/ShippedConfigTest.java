@@ -46,6 +46,17 @@ class ShippedConfigTest {
   }
 
   @Test
+  void metricsAreOnUnlessVentMetricsIsOff() throws Exception {
+    VentWebConfiguration on = load(LauncherEnv.with());
+    assertThat(on.observability.metricsOn()).isTrue();
+    assertThat(on.observability.instance).isEqualTo("web");
+    assertThat(on.observability.consulRegistration).isTrue();
+    assertThat(load(LauncherEnv.with("VENT_METRICS", "off")).observability.metricsOn()).isFalse();
+    assertThatThrownBy(() -> load(LauncherEnv.with("VENT_METRICS", "maybe")))
+        .hasMessageContaining("must be on or off");
+  }
+
+  @Test
   void aMissingVariableIsNamed() {
     assertThatThrownBy(() -> load(LauncherEnv.without("VENT_HTTP_PORT")))
         .hasMessage("VENT_HTTP_PORT is not set (./vent sets it from stack/local.yml)");

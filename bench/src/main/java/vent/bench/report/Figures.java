@@ -19,7 +19,8 @@ public record Figures(
     List<Scenario> scenarios,
     List<RedisRow> redis,
     List<RpcPair> rpc,
-    SentinelCost sentinel,
+    OnOffCost sentinel,
+    OnOffCost observability,
     Map<String, Double> peakRssMiB,
     Map<String, Double> ratios,
     List<Target> targets) {
@@ -86,8 +87,14 @@ public record Figures(
   /** Triple vs grpc-java at one thread count, ops/s (JMH throughput mode). */
   public record RpcPair(int threads, double tripleOps, double grpcJavaOps, double ratio) {}
 
-  /** R1 saturation with Sentinel on (before and after the off run) and off. */
-  public record SentinelCost(List<Double> onRps, double offRps, double costPercent) {}
+  /**
+   * R1 saturation with a feature on and off, each on a freshly started stack.
+   *
+   * @param onRps req/s of each run with it on
+   * @param offRps req/s with it off
+   * @param costPercent how much lower the mean of the on runs is, in percent of off
+   */
+  public record OnOffCost(List<Double> onRps, double offRps, double costPercent) {}
 
   /**
    * @param met null when the run did not measure it
@@ -126,7 +133,11 @@ public record Figures(
                 "Triple/grpc-java, " + p.threads() + " thread" + (p.threads() == 1 ? "" : "s"),
                 p.ratio()));
 
-    SentinelCost sentinel = sentinel(run);
+    // Sentinel: the default stack (R1, and R1-sentinel-on after the off run) against it off.
+    OnOffCost sentinel = cost(run, "R1-sentinel-off", List.of("R1", "R1-sentinel-on"));
+    // Metrics and Prometheus on with tracing at 1% sampling, against metrics, Prometheus and
+    // tracing all off.
+    OnOffCost observability = cost(run, "R1-observability-off", List.of("R1-observability-on"));
     ImportRate imported = importRate(run.meta().path("importLine").asText(""));
     double startup = run.meta().path("startupMs").asDouble() / 1000;
     Figures measured =
@@ -138,6 +149,7 @@ public record Figures(
             run.redis(),
             rpc,
             sentinel,
+            observability,
             peak,
             ratios,
             List.of());
@@ -153,6 +165,7 @@ public record Figures(
         redis,
         rpc,
         sentinel,
+        observability,
         peakRssMiB,
         ratios,
         checked);
@@ -211,21 +224,26 @@ public record Figures(
     return pairs;
   }
 
-  private static SentinelCost sentinel(BenchRun run) {
-    WrkPoint off = run.saturation("R1-sentinel-off");
+  /**
+   * The cost of a feature: the saturation of {@code offName} against the mean of {@code onNames}.
+   */
+  private static OnOffCost cost(BenchRun run, String offName, List<String> onNames) {
+    WrkPoint off = run.saturation(offName);
     if (off == null) {
       return null;
     }
     List<Double> on = new ArrayList<>();
-    for (String name : List.of("R1", "R1-sentinel-on")) {
+    for (String name : onNames) {
       WrkPoint p = run.saturation(name);
       if (p != null) {
         on.add(round(p.throughput()));
       }
     }
-    double meanOn = on.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    return new SentinelCost(
-        on, round(off.throughput()), round(100 * (1 - meanOn / off.throughput())));
+    if (on.isEmpty()) {
+      return null;
+    }
+    double meanOn = on.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    return new OnOffCost(on, round(off.throughput()), round(100 * (1 - meanOn / off.throughput())));
   }
 
   private static final Pattern RATE = Pattern.compile("rate=(\\d+) follows/s");

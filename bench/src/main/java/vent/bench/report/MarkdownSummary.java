@@ -105,16 +105,8 @@ final class MarkdownSummary {
             f.startupSeconds(),
             m.path("startupColdMs").asDouble() / 1000));
     md.append("- Import: `").append(f.importRate().line()).append("`\n");
-    Figures.SentinelCost s = f.sentinel();
-    if (s != null) {
-      md.append(
-          String.format(
-              Locale.ROOT,
-              "- Sentinel on R1 (saturation): on %s req/s, off %.0f req/s, cost %.1f%%%n",
-              s.onRps().stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList(),
-              s.offRps(),
-              s.costPercent()));
-    }
+    cost(md, "Sentinel", f.sentinel());
+    cost(md, "Metrics and Prometheus with tracing at 1% sampling", f.observability());
     if (!f.redis().isEmpty()) {
       md.append(
           "\n### B2: redis-benchmark (same connections)\n\n| command | req/s | p50 ms | p99 ms |\n|---|---|---|---|\n");
@@ -170,5 +162,18 @@ final class MarkdownSummary {
     }
     ratios.forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %-32s %.2f%n", k, v)));
     return b.toString();
+  }
+
+  private static void cost(StringBuilder md, String feature, Figures.OnOffCost c) {
+    if (c != null) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "- %s on R1 (saturation): on %s req/s, off %.0f req/s, cost %.1f%%%n",
+              feature,
+              c.onRps().stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList(),
+              c.offRps(),
+              c.costPercent()));
+    }
   }
 }

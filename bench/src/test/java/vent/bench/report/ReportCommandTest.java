@@ -41,6 +41,8 @@ class ReportCommandTest {
     write("wrk/W1/sat.json", point("sat", "W1", 0, 10_000, 30_000, 3));
     write("wrk/R1-sentinel-off/sat.json", point("sat", "R1", 0, 41_000, 9_000, 0));
     write("wrk/R1-sentinel-on/sat.json", point("sat", "R1", 0, 40_000, 9_000, 0));
+    write("wrk/R1-observability-off/sat.json", point("sat", "R1", 0, 40_000, 9_000, 0));
+    write("wrk/R1-observability-on/sat.json", point("sat", "R1", 0, 39_000, 9_000, 0));
     write("procs/R1/before.txt", "web 11 1000 200000 210000\nuser-1 12 500 150000 160000\n");
     write("procs/R1/after.txt", "web 11 2500 204800 220000\nuser-1 12 1000 150000 160000\n");
     write(
@@ -70,6 +72,14 @@ class ReportCommandTest {
     assertThat(f.importRate().followsPerSecond()).isEqualTo(59_936);
     assertThat(f.sentinel().offRps()).isEqualTo(4100.0);
     assertThat(f.sentinel().costPercent()).isEqualTo(2.4);
+    assertThat(f.observability().onRps()).containsExactly(3900.0);
+    assertThat(f.observability().costPercent()).isEqualTo(2.5);
+    assertThat(f.targets())
+        .anySatisfy(
+            t -> {
+              assertThat(t.name()).isEqualTo("metrics + 1% tracing cost on R1");
+              assertThat(t.met()).isTrue();
+            });
     Figures.Scenario r1 = f.scenarios().get(0);
     assertThat(r1.name()).isEqualTo("R1");
     assertThat(r1.points().get(0).label()).isEqualTo("sat");

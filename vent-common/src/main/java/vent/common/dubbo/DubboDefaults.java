@@ -39,6 +39,22 @@ final class DubboDefaults {
     }
   }
 
+  /**
+   * Serves Triple's built-in gRPC services on a provider's port: {@code grpc.health.v1.Health} (the
+   * server "" and each exported service by interface name: SERVING, NOT_SERVING from the start of
+   * the drain, {@link DubboNode#notServing()}) and {@code
+   * grpc.reflection.v1alpha.ServerReflection}, so {@code grpcurl} and {@code grpc_health_probe}
+   * work against any instance. Dubbo adds them to the port's path table directly, outside every
+   * filter chain: no caller credential, no Sentinel rule applies. Must run before the first Triple
+   * export (TripleProtocol reads it once).
+   */
+  static void enableBuiltinServices() {
+    System.setProperty(BUILTIN_SERVICES, "true");
+  }
+
+  /** Dubbo 3.3's switch for Triple's built-in health and reflection services (default false). */
+  static final String BUILTIN_SERVICES = "dubbo.tri.builtin.service.init";
+
   /** Dubbo's switch between Netty's epoll and NIO transports. */
   static final String NETTY_EPOLL = "netty.epoll.enable";
 

@@ -1,5 +1,6 @@
 package vent.common.dubbo;
 
+import io.grpc.health.v1.HealthCheckResponse;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,8 @@ import org.apache.dubbo.config.bootstrap.DubboBootstrap;
 import org.apache.dubbo.rpc.model.ApplicationModel;
 import org.apache.dubbo.rpc.model.DubboStub;
 import org.apache.dubbo.rpc.model.MethodDescriptor;
+import org.apache.dubbo.rpc.protocol.tri.service.HealthStatusManager;
+import org.apache.dubbo.rpc.protocol.tri.service.TriBuiltinService;
 import org.apache.dubbo.rpc.stub.StubSuppliers;
 import vent.common.config.CallerSettings;
 import vent.common.config.RegistrySettings;
@@ -71,6 +74,8 @@ public final class DubboNode {
   private final List<ReferenceConfig<?>> references = new ArrayList<>();
   private final boolean loopbackOnly;
   private boolean protocolSet;
+  private final List<String> provided = new ArrayList<>();
+  private HealthStatusManager health;
 
   /**
    * @param application Dubbo application name, e.g. {@code vent-provider-user}
@@ -120,6 +125,7 @@ public final class DubboNode {
       bootstrap.protocol(tri);
       protocolSet = true;
     }
+    provided.add(iface.getName());
     ServiceConfig<T> service = new ServiceConfig<>();
     service.setInterface(iface);
     service.setRef(impl);
@@ -299,10 +305,35 @@ public final class DubboNode {
     return ssl;
   }
 
-  /** Exports services, registers them in Consul and connects references. */
+  /**
+   * Exports services, registers them in Consul and connects references. With Triple's built-in
+   * services on ({@link DubboDefaults#enableBuiltinServices()}) and a service exported, this node
+   * then serves its own {@code grpc.health.v1.Health}: Dubbo keeps the status manager of the one it
+   * registers in a private field, so it is replaced (same path, the port's path table) by one this
+   * node can set NOT_SERVING ({@link #notServing()}); each exported service is SERVING under its
+   * interface name, as in Dubbo's.
+   */
   public DubboNode start() {
     bootstrap.start();
+    if (!provided.isEmpty() && Boolean.getBoolean(DubboDefaults.BUILTIN_SERVICES)) {
+      health =
+          new TriBuiltinService(bootstrap.getApplicationModel().getFrameworkModel())
+              .getHealthStatusManager();
+      for (String service : provided) {
+        health.setStatus(service, HealthCheckResponse.ServingStatus.SERVING);
+      }
+    }
     return this;
+  }
+
+  /**
+   * Reports NOT_SERVING on the gRPC health service, for the server and every service, for good;
+   * keeps serving calls. No-op without the built-in services.
+   */
+  public void notServing() {
+    if (health != null) {
+      health.enterTerminalState();
+    }
   }
 
   /** Removes this application's services from Consul; keeps serving in-flight and new calls. */

@@ -15,6 +15,11 @@ import vent.common.events.EventHandler;
 import vent.common.events.EventStreams;
 import vent.common.events.OutboxRelay;
 import vent.common.events.StreamConsumer;
+import vent.common.metrics.MetricsRegistration;
+import vent.common.metrics.MetricsServer;
+import vent.common.metrics.MetricsSettings;
+import vent.common.metrics.ProcessMetrics;
+import vent.common.metrics.StreamMetrics;
 import vent.common.sentinel.SentinelBootstrap;
 
 /**
@@ -22,12 +27,19 @@ import vent.common.sentinel.SentinelBootstrap;
  * health-checks them by TTL), and on SIGTERM shuts down in the order that loses no call:
  *
  * <ol>
- *   <li>deregister from Consul, so consumers stop picking this instance;
+ *   <li>report NOT_SERVING on the standard gRPC health service ({@code grpc.health.v1.Health}), and
+ *       deregister from Consul, so consumers stop picking this instance (and its metrics endpoint,
+ *       so Prometheus stops scraping it);
  *   <li>keep serving for {@code server.drainMs}, while consumers learn of it;
  *   <li>stop Dubbo, which waits up to {@code server.shutdownWaitMs} for in-flight calls;
  *   <li>run the provider's own close actions (e.g. close Redisson);
- *   <li>stop the global configuration's watch and Sentinel (its Consul KV watch and command port).
+ *   <li>stop the global configuration's watch and Sentinel (its Consul KV watch and command port);
+ *   <li>close the metrics endpoint.
  * </ol>
+ *
+ * <p>Metrics ({@link MetricsSettings}: {@code VENT_METRICS}, {@code VENT_METRICS_PORT}): the
+ * process's registry starts first of all, so every meter lands in it; with a port, {@link #start()}
+ * serves {@code GET /metrics} on it and registers it in Consul as service {@code vent-metrics}.
  *
  * <p>Sentinel ({@code config.sentinel}) starts first, in the constructor, so that its Dubbo filters
  * and rules are in place before any Dubbo object exists; the global configuration (Consul KV under
@@ -42,6 +54,10 @@ public final class ProviderServer {
   private final SentinelBootstrap sentinel;
   private final GlobalConfigWatch globalConfig;
   private final DubboNode node;
+  private final MetricsSettings metrics;
+  private MetricsServer metricsServer;
+  private MetricsRegistration metricsRegistration;
+  private StreamMetrics streamMetrics;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -50,13 +66,20 @@ public final class ProviderServer {
    * Starts Sentinel and prepares the JVM for Dubbo; build the provider's objects after this.
    *
    * @throws IllegalStateException if Sentinel's command port cannot be bound
+   * @throws IllegalArgumentException if {@code VENT_METRICS} or {@code VENT_METRICS_PORT} is
+   *     invalid
    */
   public ProviderServer(ProviderConfig config) {
     this.config = config;
+    this.metrics = MetricsSettings.fromEnvironment();
+    if (metrics.enabled()) {
+      ProcessMetrics.start(config.application, ProcessMetrics.instanceFromEnvironment());
+    }
     this.sentinel = SentinelBootstrap.start(config.application, config.sentinel, config.registry);
     this.globalConfig =
         GlobalConfigWatch.start(config.application, config.globalConfig, config.registry);
     System.setProperty("dubbo.service.shutdown.wait", String.valueOf(config.server.shutdownWaitMs));
+    DubboDefaults.enableBuiltinServices();
     this.node =
         new DubboNode(
                 config.application,
@@ -100,8 +123,20 @@ public final class ProviderServer {
       closeOnStop(
           StreamConsumer.start(
               redis, shard, config.events.consumer(group, config.application), handler));
+      if (metrics.enabled()) {
+        streamMetrics(redis).watch(shard, group);
+      }
     }
     return this;
+  }
+
+  /** The process's stream gauges, created with its first consumer; removed before Redis closes. */
+  private StreamMetrics streamMetrics(RedissonClient redis) {
+    if (streamMetrics == null) {
+      streamMetrics = new StreamMetrics(redis);
+      closeOnStop(streamMetrics);
+    }
+    return streamMetrics;
   }
 
   /**
@@ -128,7 +163,12 @@ public final class ProviderServer {
   /** Starts serving and installs the SIGTERM handler. */
   public ProviderServer start() {
     long t0 = System.nanoTime();
+    // Bound before serving: a taken metrics port fails the start before anything is registered.
+    if (metrics.serves()) {
+      metricsServer = MetricsServer.start(metrics.port().getAsInt());
+    }
     node.start();
+    registerMetrics();
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "vent-shutdown"));
     LOG.info(
         "event=provider_started application={} port={} registry={} startMs={}",
@@ -137,6 +177,31 @@ public final class ProviderServer {
         config.registry.dubboAddress(),
         (System.nanoTime() - t0) / 1_000_000);
     return this;
+  }
+
+  /**
+   * Registers the metrics endpoint served since {@link #start()} began. A metrics port that cannot
+   * be bound has failed the start (a configuration error, like a taken Triple port); Consul
+   * refusing the registration does not: the provider serves, logged {@code
+   * event=metrics_register_failed}, unscraped.
+   */
+  private void registerMetrics() {
+    if (metricsServer == null) {
+      return;
+    }
+    try {
+      metricsRegistration =
+          MetricsRegistration.register(
+              config.registry,
+              config.application,
+              ProcessMetrics.instanceFromEnvironment(),
+              metricsServer.port());
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "event=metrics_register_failed application={} error=\"{}\"",
+          config.application,
+          e.toString().replace('"', '\''));
+    }
   }
 
   /** Blocks until {@link #stop()} has finished. */
@@ -151,6 +216,10 @@ public final class ProviderServer {
     }
     long t0 = System.nanoTime();
     try {
+      node.notServing();
+      if (metricsRegistration != null) {
+        metricsRegistration.close();
+      }
       node.deregister();
       LOG.info(
           "event=provider_deregistered application={} drainMs={}",
@@ -173,6 +242,9 @@ public final class ProviderServer {
       }
       globalConfig.close();
       sentinel.close();
+      if (metricsServer != null) {
+        metricsServer.close();
+      }
       LOG.info(
           "event=provider_stopped application={} stopMs={}",
           config.application,

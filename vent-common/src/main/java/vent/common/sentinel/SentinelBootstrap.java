@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vent.common.config.RegistrySettings;
 import vent.common.consul.ConsulClients;
+import vent.common.metrics.SentinelMetrics;
 
 /**
  * Starts Sentinel in a Vent process: rules from Consul KV (watched), written back there when the
@@ -44,6 +45,7 @@ import vent.common.consul.ConsulClients;
  *       to the same key ({@link ConsulRuleSink}), so every instance applies it and it survives
  *       restarts;
  *   <li>the command port, listening when this returns ({@link VentCommandCenter});
+ *   <li>metrics: pass/block/exception counts and circuit-breaker states ({@link SentinelMetrics});
  *   <li>Dubbo: the adapter's block fallbacks ({@link DubboBlockFallbacks}); which exceptions count
  *       for exception-based degrade rules ({@link CountedFailures}).
  * </ul>
@@ -105,6 +107,8 @@ public final class SentinelBootstrap implements AutoCloseable {
     DubboAdapterGlobalConfig.setConsumerFallback(DubboBlockFallbacks.consumer());
     DubboAdapterGlobalConfig.setProviderFallback(DubboBlockFallbacks.provider());
     Tracer.setExceptionPredicate(CountedFailures::counts);
+    // Pass/block/exception counts come through the metric extension SPI; transitions through this.
+    SentinelMetrics.observeCircuitBreakers();
 
     List<ConsulRuleWatch> watches = startRules(application, settings, consul);
 

@@ -15,6 +15,10 @@ import java.util.List;
  * @param instance the request path the problem occurred on, e.g. {@code /api/v1/users/abc}; may be
  *     null
  * @param errors field-level problems, omitted when there are none
+ * @param traceId the trace id of the failed request (32 lower-case hex digits, or the id a trusted
+ *     proxy sent in {@code X-Request-Id}): what a user quotes in an error report, and the key of
+ *     its log lines ({@code trace_id=}) and of its trace in Zipkin (docs/OPERATIONS.md, "Tracing");
+ *     omitted outside a request
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
@@ -24,10 +28,16 @@ public record Problem(
     String detail,
     String code,
     String instance,
-    List<FieldError> errors) {
+    List<FieldError> errors,
+    String traceId) {
 
   /** The media type of problem bodies (RFC 9457 section 3). */
   public static final String MEDIA_TYPE = "application/problem+json";
+
+  /** This problem with {@code traceId} set, e.g. an id made where no request thread had one. */
+  public Problem withTraceId(String traceId) {
+    return new Problem(type, title, status, detail, code, instance, errors, traceId);
+  }
 
   /**
    * One invalid field of a request.

@@ -10,13 +10,16 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import vent.web.tracing.RequestIdFilter;
+import vent.web.tracing.TraceIds;
 
 /**
  * Jetty's error pages as problems: requests Jersey never sees (a path outside {@code /api/v1}, a
  * URI Jetty cannot parse, a method the server refuses, headers too large) get the same {@code
  * application/problem+json} body as the API's own errors, whatever their Accept header, and never
  * an HTML page or a stack trace. Installed on the server and on the application context. Answers to
- * messages Jetty could not parse carry {@code Connection: close}, as Jetty then closes.
+ * messages Jetty could not parse carry {@code Connection: close}, as Jetty then closes. Each
+ * carries an {@code X-Request-Id} header and the same id as the body's {@code traceId}.
  */
 public final class ProblemErrorHandler extends ErrorHandler {
 
@@ -44,11 +47,15 @@ public final class ProblemErrorHandler extends ErrorHandler {
     }
     response.setStatus(status);
     generateCacheControl(response);
+    String id = requestId(response);
     if (HttpStatus.hasNoBody(status) || "HEAD".equals(request.getMethod())) {
       callback.succeeded();
       return true;
     }
     Problem problem = Problems.forStatus(status, pathOf(request));
+    if (problem.traceId() == null) {
+      problem = problem.withTraceId(id);
+    }
     byte[] body;
     try {
       body = json.writeValueAsBytes(problem);
@@ -60,6 +67,21 @@ public final class ProblemErrorHandler extends ErrorHandler {
     Problems.headers(problem).forEach((name, value) -> response.getHeaders().put(name, value));
     response.write(true, ByteBuffer.wrap(body), callback);
     return true;
+  }
+
+  /**
+   * The answer's {@code X-Request-Id}: the one {@link RequestIdFilter} set, or, for a request Jetty
+   * refused before any filter ran (a URI it cannot parse, headers too large), the agent's trace id
+   * or a new one, set here, so that every answer carries one.
+   */
+  private static String requestId(Response response) {
+    String id = response.getHeaders().get(RequestIdFilter.HEADER);
+    if (id == null) {
+      id = TraceIds.current() != null ? TraceIds.current() : TraceIds.fromCurrentSpan();
+      id = id != null ? id : TraceIds.generate();
+      response.getHeaders().put(RequestIdFilter.HEADER, id);
+    }
+    return id;
   }
 
   private static String pathOf(Request request) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import vent.api.rules.ErrorReasons;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
+import vent.web.tracing.TraceIds;
 
 /**
  * Builds {@link Problem} bodies: the one place that decides status codes, codes, titles, types and
@@ -76,7 +77,10 @@ public final class Problems {
     };
   }
 
-  /** A problem; {@code errors} may be empty (then omitted from the JSON). */
+  /**
+   * A problem; {@code errors} may be empty (then omitted from the JSON). It carries the trace id of
+   * the request this thread serves ({@link TraceIds#current()}), if any.
+   */
   public static Problem of(
       int status, String code, String detail, String instance, List<Problem.FieldError> errors) {
     return new Problem(
@@ -86,7 +90,8 @@ public final class Problems {
         detail,
         code,
         instance,
-        errors == null || errors.isEmpty() ? null : List.copyOf(errors));
+        errors == null || errors.isEmpty() ? null : List.copyOf(errors),
+        TraceIds.current());
   }
 
   /**

@@ -108,6 +108,17 @@ public final class ClientIps {
     return InetAddresses.toAddrString(client);
   }
 
+  /**
+   * @param servlet the servlet request, or a proxy that fails outside a servlet container
+   * @return true when the connection itself comes from one of the trusted proxies (whose headers,
+   *     such as {@code X-Forwarded-For} and {@code X-Request-Id}, are then believed); false with no
+   *     trusted proxy configured or an unknown peer address
+   */
+  public boolean fromTrustedProxy(HttpServletRequest servlet) {
+    InetAddress peer = parse(remoteAddress(servlet));
+    return peer != null && !trustedSpec.isEmpty() && trusted.test(peer);
+  }
+
   /** An IP literal, or null for anything else (never a DNS lookup). */
   static InetAddress parse(String text) {
     String candidate = text.strip();

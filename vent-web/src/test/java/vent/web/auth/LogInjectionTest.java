@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,12 +42,15 @@ class LogInjectionTest {
             "event=login_failed user={}",
             null,
             new Object[] {FORGED});
+    // The layouts print the request's trace id from the MDC (vent.web.tracing).
+    event.setMDCPropertyMap(Map.of("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736"));
 
     String line = layout.doLayout(event);
 
     assertThat(line).endsWith("\n");
     assertThat(line.substring(0, line.length() - 1)).doesNotContain("\n").doesNotContain("\r");
     assertThat(line).contains("user=x\\r\\n2026-01-01T00:00:00.000Z level=INFO");
+    assertThat(line).contains(" trace_id=4bf92f3577b34da6a3ce929d0e0e4736 ");
   }
 
   private static String pattern(String process) throws Exception {

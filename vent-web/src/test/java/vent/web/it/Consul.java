@@ -123,6 +123,24 @@ final class Consul {
     }
   }
 
+  /**
+   * The statuses (passing, warning, critical) of every health check of a service's instances, e.g.
+   * {@code vent-web}'s readiness check.
+   */
+  List<String> checkStatuses(String service) {
+    HttpResponse<String> r =
+        send(request(URI.create(stack.consul() + "/v1/health/checks/" + service)).build());
+    try {
+      List<String> out = new ArrayList<>();
+      for (JsonNode check : Rest.JSON.readTree(r.body())) {
+        out.add(check.path("Status").asText());
+      }
+      return out;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A request carrying the stack's management token. */
   HttpRequest.Builder request(URI uri) {
     return HttpRequest.newBuilder(uri).header("X-Consul-Token", stack.consulToken());

@@ -29,9 +29,20 @@ import vent.web.it.fuzz.RedisProbe;
 @SharedStack
 class LogSecretsIT {
 
-  /** State dir entries that hold credentials or data by design; owner-only (SecretsAtRestIT). */
+  /**
+   * State dir entries that hold credentials or data by design; owner-only (SecretsAtRestIT).
+   * prometheus.yml holds the processes' Consul token; Prometheus's data (prometheus/) holds none
+   * and is checked.
+   */
   private static final List<String> CREDENTIAL_STORES =
-      List.of("secrets.env", "run/stack.env", "consul.json", "redis.conf", "redis", "consul");
+      List.of(
+          "secrets.env",
+          "run/stack.env",
+          "consul.json",
+          "redis.conf",
+          "redis",
+          "consul",
+          "prometheus.yml");
 
   private static final String WRONG_PASSWORD = "wrong horse battery 7c1e";
   private static final String NEW_PASSWORD = "new horse battery 4b9d";

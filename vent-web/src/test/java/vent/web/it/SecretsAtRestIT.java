@@ -46,7 +46,9 @@ class SecretsAtRestIT {
             PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE,
             PosixFilePermission.OWNER_EXECUTE);
-    for (String secretFile : List.of("secrets.env", "run/stack.env", "consul.json", "redis.conf")) {
+    // prometheus.yml holds the processes' Consul token (the shared stack runs Prometheus).
+    for (String secretFile :
+        List.of("secrets.env", "run/stack.env", "consul.json", "redis.conf", "prometheus.yml")) {
       assertThat(Files.getPosixFilePermissions(state.resolve(secretFile)))
           .as(secretFile)
           .containsExactlyInAnyOrder(

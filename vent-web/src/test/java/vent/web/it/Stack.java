@@ -409,6 +409,8 @@ public final class Stack {
     env.put("VENT_START_TIMEOUT", String.valueOf(START_TIMEOUT.toSeconds()));
     // ImportIT imports the graph itself and checks what the first import creates.
     env.put("VENT_DEMO_GRAPH", "none");
+    // Prometheus runs where a test reads it (the shared stack); the other stacks spare the cores.
+    env.put("VENT_MONITORING", "off");
     return env;
   }
 

@@ -13,7 +13,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * its first test and hands it to {@link Stack} parameters of its methods ({@code @BeforeAll},
  * tests, {@code @AfterAll}). The stack lives in a JUnit store, which stops it ({@code ./vent down})
  * when the store closes, also after failures: the shared stack in the root store (end of the run),
- * an own stack in the class's store (end of the class).
+ * an own stack in the class's store (end of the class). The shared stack runs Prometheus ({@code
+ * VENT_MONITORING=on}); own stacks do not unless their {@link OwnStack#env()} says so.
  */
 public final class StackExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -44,7 +45,10 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
           .getStore(NAMESPACE)
           .getOrComputeIfAbsent(
               SharedStack.class,
-              k -> new Running(Stack.start("it-stack", 0, OwnStack.Rules.RELAXED, Map.of())),
+              k ->
+                  new Running(
+                      Stack.start(
+                          "it-stack", 0, OwnStack.Rules.RELAXED, Map.of("VENT_MONITORING", "on"))),
               Running.class)
           .stack();
     }
