@@ -190,11 +190,13 @@ class MonitoringIT {
       Rest.Response r = rest.get("/users/" + account.id(), null);
       assertThat(r.status()).as("a read while Prometheus is down: " + r.raw()).isEqualTo(200);
     }
+    awaitReady(Duration.ofSeconds(60));
+    long readyMs = (System.nanoTime() - t0) / 1_000_000;
     Map<String, String> health = awaitAllUp(expectedInstances(), Duration.ofSeconds(60));
     long pidAfter = stack.pid(PROMETHEUS);
     System.out.printf(
-        "event=prometheus_restarted old_pid=%d new_pid=%d targets_up_ms=%d%n",
-        pid, pidAfter, (System.nanoTime() - t0) / 1_000_000);
+        "event=prometheus_restarted old_pid=%d new_pid=%d ready_ms=%d targets_up_ms=%d%n",
+        pid, pidAfter, readyMs, (System.nanoTime() - t0) / 1_000_000);
     assertThat(pidAfter).as("supervisord started a new Prometheus").isNotEqualTo(pid).isPositive();
     assertThat(health.values()).as("targets after the restart: " + health).containsOnly("up");
   }
@@ -210,6 +212,35 @@ class MonitoringIT {
     out.add("web");
     out.add(PROMETHEUS);
     return out;
+  }
+
+  /**
+   * Waits until Prometheus answers {@code /-/ready} with 200: a restarted one refuses connections,
+   * then answers 503 while it replays its write-ahead log.
+   */
+  private static void awaitReady(Duration timeout) {
+    URI uri = URI.create("http://127.0.0.1:" + stack.settings().prometheusPort() + "/-/ready");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> r =
+            HTTP.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return;
+        }
+        last = r.statusCode() + " " + r.body().strip();
+      } catch (IOException e) {
+        last = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      SentinelRules.sleep(500);
+    }
+    throw new AssertionError("Prometheus not ready within " + timeout + ": " + last);
   }
 
   /** Waits until every instance is an up target; returns each target's health by instance. */
