@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
+import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.StreamMessageId;
 import org.redisson.client.codec.StringCodec;
@@ -38,6 +40,9 @@ public final class HandOffDriver {
   public static final int SHARDS = 3;
 
   private static final int APPLY_BATCH = 500;
+
+  /** Entries per XRANGE when reading a shard. */
+  private static final int READ_PAGE = 2_000;
 
   private final RedissonClient redis;
   private final Map<String, StreamMessageId> read = new HashMap<>();
@@ -87,10 +92,7 @@ public final class HandOffDriver {
   public List<Event> events() {
     List<Event> out = new ArrayList<>();
     for (String shard : EventStreams.shards(EventStreams.RELATION, SHARDS)) {
-      redis
-          .<String, String>getStream(shard, StringCodec.INSTANCE)
-          .range(StreamMessageId.MIN, StreamMessageId.MAX)
-          .forEach((id, fields) -> out.add(EventJson.decode(id.toString(), fields).event()));
+      readAfter(shard, null, (id, event) -> out.add(event));
     }
     return out;
   }
@@ -98,21 +100,42 @@ public final class HandOffDriver {
   private List<Event> next() {
     List<Event> out = new ArrayList<>();
     for (String shard : EventStreams.shards(EventStreams.RELATION, SHARDS)) {
-      StreamMessageId from = read.get(shard);
-      redis
-          .<String, String>getStream(shard, StringCodec.INSTANCE)
-          .range(
-              from == null
-                  ? StreamMessageId.MIN
-                  : new StreamMessageId(from.getId0(), from.getId1() + 1),
-              StreamMessageId.MAX)
-          .forEach(
-              (id, fields) -> {
-                read.put(shard, id);
-                out.add(EventJson.decode(id.toString(), fields).event());
-              });
+      readAfter(
+          shard,
+          read.get(shard),
+          (id, event) -> {
+            read.put(shard, id);
+            out.add(event);
+          });
     }
     return out;
+  }
+
+  /**
+   * Reads {@code shard} after {@code last} (from its start when null) in pages of {@value
+   * #READ_PAGE}, as the consumer group does: one XRANGE of a 100,000-event shard is tens of MB in a
+   * single answer, which a loaded machine does not deliver within the client's timeout.
+   */
+  private void readAfter(
+      String shard, StreamMessageId last, BiConsumer<StreamMessageId, Event> sink) {
+    RStream<String, String> stream = redis.getStream(shard, StringCodec.INSTANCE);
+    StreamMessageId after = last;
+    while (true) {
+      Map<StreamMessageId, Map<String, String>> page =
+          stream.range(
+              READ_PAGE,
+              after == null
+                  ? StreamMessageId.MIN
+                  : new StreamMessageId(after.getId0(), after.getId1() + 1),
+              StreamMessageId.MAX);
+      for (Map.Entry<StreamMessageId, Map<String, String>> e : page.entrySet()) {
+        after = e.getKey();
+        sink.accept(after, EventJson.decode(after.toString(), e.getValue()).event());
+      }
+      if (page.size() < READ_PAGE) {
+        return;
+      }
+    }
   }
 
   private final class Settling implements RelationRepository {
