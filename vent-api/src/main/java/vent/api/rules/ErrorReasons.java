@@ -49,6 +49,12 @@ public final class ErrorReasons {
     }
   }
 
+  /**
+   * The {@code domain} of every Vent {@code google.rpc.ErrorInfo} (AIP-193): reasons are unique
+   * across Vent's services, so one domain names them all.
+   */
+  public static final String DOMAIN = "vent.dev";
+
   private ErrorReasons() {}
 
   /**

@@ -2,11 +2,14 @@ package vent.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.google.rpc.ErrorInfo;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +87,30 @@ class GrpcClientIT {
         .isInstanceOfSatisfying(
             StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+  }
+
+  /**
+   * A failed call carries the AIP-193 error model: {@code grpc-status-details-bin} holds a {@code
+   * google.rpc.Status} whose {@code ErrorInfo} names the reason, the domain and the service, as
+   * grpc-java's {@code StatusProto} reads it; the message stays {@code "REASON: detail"}.
+   */
+  @Test
+  void failedCallsCarryErrorInfo() throws Exception {
+    var users = UserServiceGrpc.newBlockingStub(channelTo(UserService.class));
+    StatusRuntimeException e =
+        catchThrowableOfType(
+            () -> users.getUser(GetUserRequest.newBuilder().setId("999999999999").build()),
+            StatusRuntimeException.class);
+    com.google.rpc.Status status = StatusProto.fromThrowable(e);
+    assertThat(status).as("google.rpc.Status in grpc-status-details-bin").isNotNull();
+    assertThat(status.getCode()).isEqualTo(Status.Code.NOT_FOUND.value());
+    assertThat(status.getMessage())
+        .isEqualTo(e.getStatus().getDescription())
+        .startsWith("USER_NOT_FOUND: ");
+    ErrorInfo info = status.getDetails(0).unpack(ErrorInfo.class);
+    assertThat(info.getReason()).isEqualTo("USER_NOT_FOUND");
+    assertThat(info.getDomain()).isEqualTo("vent.dev");
+    assertThat(info.getMetadataMap()).containsEntry("service", "vent.user.v1.UserService");
   }
 
   /**
