@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vent.web.docs.ContractValidator;
 
@@ -36,6 +37,10 @@ class ContractIT {
 
   /** Larger than {@code api.maxBodyBytes} (64 KiB): answered 413. */
   private static final String OVERSIZED = "\"" + "x".repeat(70_000) + "\"";
+
+  /** Token fields of an answer: never printed (LogSecretsIT's rule holds for test output too). */
+  private static final Pattern TOKENS =
+      Pattern.compile("\"(accessToken|refreshToken)\":\"[^\"]*\"");
 
   /** A user id that is well formed and not issued (ids are far smaller on a test stack). */
   private static final String NO_SUCH_USER = "9000000000000000001";
@@ -352,20 +357,21 @@ class ContractIT {
               + ": "
               + errors
               + " body="
-              + answer.raw().substring(0, Math.min(answer.raw().length(), 300)));
+              + redacted(answer.raw()));
     }
     String template = validator.template(bare);
     template = template == null ? bare : template;
     observed.add(method + " " + template + " " + answer.status());
     assertThat(answer.status())
-        .as(
-            method
-                + " "
-                + template
-                + ": "
-                + answer.raw().substring(0, Math.min(300, answer.raw().length())))
+        .as(method + " " + template + ": " + redacted(answer.raw()))
         .isEqualTo(expected);
     return answer;
+  }
+
+  /** The start of a body for a failure message, without the tokens it may carry. */
+  private static String redacted(String body) {
+    String shown = TOKENS.matcher(body).replaceAll("\"$1\":\"(redacted)\"");
+    return shown.substring(0, Math.min(shown.length(), 300));
   }
 
   private static boolean excused(String key) {
