@@ -10,6 +10,7 @@ import vent.web.auth.BearerUnauthorizedHandler;
 import vent.web.auth.JwtAuthenticator;
 import vent.web.auth.OptionalBearer;
 import vent.web.auth.VentPrincipal;
+import vent.web.docs.ApiDocsResource;
 import vent.web.errors.FallbackExceptionMapper;
 import vent.web.errors.JsonExceptionMapper;
 import vent.web.errors.ProblemExceptionMapper;
@@ -108,7 +109,9 @@ public final class RestApi {
                     providers.notifications(), users, relations, api.defaultPageSize, live),
                 new VentResource(posts, users, optionalBearer),
                 new UserVentsResource(posts, users, optionalBearer, api.defaultPageSize, live),
-                new TimelineResource(posts, users, relations, api.defaultPageSize, live)));
+                new TimelineResource(posts, users, relations, api.defaultPageSize, live),
+                // The contract itself: OpenAPI document and Swagger UI.
+                new ApiDocsResource()));
     if (rateLimits) {
       // Sentinel: route, per-IP, per-user and login limits (see vent.web.limits).
       components.addAll(RateLimiting.components(clientIps));

@@ -130,6 +130,16 @@ public final class Rest {
 
   /** Any request, with a raw body (may be null) and content type (may be null). */
   public Response send(String method, String path, String body, String contentType, String token) {
+    return send(
+        method, path, body, contentType, token, "application/json, application/problem+json");
+  }
+
+  /**
+   * As {@link #send(String, String, String, String, String)}, asking for {@code accept} (e.g.
+   * {@code text/html} for Swagger UI's page).
+   */
+  public Response send(
+      String method, String path, String body, String contentType, String token, String accept) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(20))
@@ -144,7 +154,7 @@ public final class Rest {
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
-    b.header("Accept", "application/json, application/problem+json");
+    b.header("Accept", accept);
     b.header("X-Forwarded-For", clientIp);
     try {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
