@@ -183,6 +183,7 @@ final class Processes {
     env.put("VENT_SENTINEL_PORT", String.valueOf(s.sentinelBase));
     env.put("VENT_BIND_HOST", "127.0.0.1");
     env.put("VENT_TRUSTED_PROXIES", s.trustedProxies);
+    env.put("VENT_CORS_ALLOWED_ORIGINS", s.corsAllowedOrigins);
     return env;
   }
 

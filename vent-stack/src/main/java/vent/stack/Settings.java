@@ -23,6 +23,10 @@ public final class Settings {
   private static final Pattern DASHBOARD =
       Pattern.compile("[^\\s,]+:[0-9]{1,5}(,[^\\s,]+:[0-9]{1,5})*");
   private static final Pattern PROXIES = Pattern.compile("[0-9A-Fa-f:./, ]*");
+
+  /** Characters of comma-separated origins; vent-web checks each origin at start-up. */
+  private static final Pattern ORIGINS = Pattern.compile("[A-Za-z0-9.:/\\[\\], -]*");
+
   private static final Pattern SAMPLING = Pattern.compile("(0|1)(\\.[0-9]{1,6})?");
 
   final Topology topology;
@@ -53,6 +57,10 @@ public final class Settings {
   final String metricsEnabled;
 
   final String trustedProxies;
+
+  /** VENT_CORS_ALLOWED_ORIGINS: browser origins vent-web allows (CORS); empty = CORS off. */
+  final String corsAllowedOrigins;
+
   final Path rulesDir;
   final Path configDefaultsDir;
   final int startTimeout;
@@ -182,6 +190,12 @@ public final class Settings {
         PROXIES.matcher(trustedProxies).matches(),
         "VENT_TRUSTED_PROXIES must be comma-separated IP addresses or CIDR blocks (got '"
             + trustedProxies
+            + "')");
+    corsAllowedOrigins = get("VENT_CORS_ALLOWED_ORIGINS", "");
+    check(
+        ORIGINS.matcher(corsAllowedOrigins).matches(),
+        "VENT_CORS_ALLOWED_ORIGINS must be comma-separated origins scheme://host[:port] (got '"
+            + corsAllowedOrigins
             + "')");
     rulesDir = path("VENT_SENTINEL_RULES_DIR", root.resolve("sentinel-rules"));
     configDefaultsDir = path("VENT_CONFIG_DEFAULTS_DIR", root.resolve("consul-config"));
@@ -332,6 +346,7 @@ public final class Settings {
                 "VENT_SENTINEL_ENABLED",
                 "VENT_METRICS",
                 "VENT_TRUSTED_PROXIES",
+                "VENT_CORS_ALLOWED_ORIGINS",
                 "VENT_TRACING",
                 "VENT_ZIPKIN_PORT",
                 "VENT_TRACE_SAMPLING",

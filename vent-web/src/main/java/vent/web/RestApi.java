@@ -17,6 +17,7 @@ import vent.web.errors.ProblemExceptionMapper;
 import vent.web.errors.ValidationExceptionMapper;
 import vent.web.errors.VentExceptionMapper;
 import vent.web.errors.WebApplicationExceptionMapper;
+import vent.web.http.PageLinks;
 import vent.web.limits.ClientIps;
 import vent.web.limits.RateLimiting;
 import vent.web.resources.BlocksResource;
@@ -24,6 +25,7 @@ import vent.web.resources.CaptchaResource;
 import vent.web.resources.MeResource;
 import vent.web.resources.MutesResource;
 import vent.web.resources.NotificationResource;
+import vent.web.resources.ProblemsResource;
 import vent.web.resources.SessionResource;
 import vent.web.resources.TimelineResource;
 import vent.web.resources.UserResource;
@@ -110,6 +112,9 @@ public final class RestApi {
                 new VentResource(posts, users, optionalBearer),
                 new UserVentsResource(posts, users, optionalBearer, api.defaultPageSize, live),
                 new TimelineResource(posts, users, relations, api.defaultPageSize, live),
+                // The pages problem types point to; Link headers on every page of a list.
+                new ProblemsResource(),
+                new PageLinks(),
                 // The contract itself: OpenAPI document and Swagger UI.
                 new ApiDocsResource()));
     if (rateLimits) {

@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.eclipse.jetty.util.component.LifeCycle;
 import vent.common.config.global.ConfigKeys;
 import vent.common.config.global.GlobalConfigWatch;
@@ -41,6 +42,7 @@ import vent.web.health.DeletedUsersHealthCheck;
 import vent.web.health.ProviderHealthCheck;
 import vent.web.health.ProviderServices;
 import vent.web.health.RedisHealthCheck;
+import vent.web.http.Cors;
 import vent.web.limits.ClientIps;
 import vent.web.metrics.PrometheusServlet;
 import vent.web.metrics.WebMetrics;
@@ -219,6 +221,14 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
                 }
               }
             });
+    // CORS before anything of the API: a preflight is answered by Jetty's handler alone.
+    CrossOriginHandler cors =
+        Cors.handler(
+            Cors.origins(config.cors.allowedOrigins),
+            Duration.ofSeconds(config.cors.preflightMaxAgeSeconds));
+    if (cors != null) {
+      environment.getApplicationContext().insertHandler(cors);
+    }
     // First in the chain: the request's id (X-Request-Id, traceId, trace_id=) before anything can
     // answer.
     environment

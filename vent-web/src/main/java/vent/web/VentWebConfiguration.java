@@ -24,11 +24,12 @@ import vent.common.sentinel.SentinelSettings;
  * <p>YAML shape, besides Dropwizard's own {@code server} and {@code logging} sections: {@code
  * {loopbackOnly: true, registry: {host, port}, redis: {address, password, ...}, rpc: {timeoutMs:
  * 3000, readRetries: 2, importTimeoutMs: 60000}, api: {maxBodyBytes: 65536, defaultPageSize: 20,
- * maxPageSize: 100, trustedProxies: ""}, auth: {deletedUsersWindowSeconds: 1200, audience:
- * vent-web}, features: {registrationEnabled: true, suggestionsEnabled: true}, sentinel: {enabled:
- * true, commandHost: 127.0.0.1, commandPort, dashboard: "", logDir: "", kvPrefix}, globalConfig:
- * {kvPrefix}, observability: {metrics: on, instance: web, consulRegistration: true}}}, and
- * Dropwizard's {@code health} block (readiness and liveness checks, docs/OPERATIONS.md).
+ * maxPageSize: 100, trustedProxies: ""}, cors: {allowedOrigins: "", preflightMaxAgeSeconds: 600},
+ * auth: {deletedUsersWindowSeconds: 1200, audience: vent-web}, features: {registrationEnabled:
+ * true, suggestionsEnabled: true}, sentinel: {enabled: true, commandHost: 127.0.0.1, commandPort,
+ * dashboard: "", logDir: "", kvPrefix}, globalConfig: {kvPrefix}, observability: {metrics: on,
+ * instance: web, consulRegistration: true}}}, and Dropwizard's {@code health} block (readiness and
+ * liveness checks, docs/OPERATIONS.md).
  */
 public class VentWebConfiguration extends Configuration {
 
@@ -55,6 +56,9 @@ public class VentWebConfiguration extends Configuration {
   @Valid @NotNull @JsonProperty public ApiSettings api = new ApiSettings();
 
   @Valid @NotNull @JsonProperty public AuthSettings auth = new AuthSettings();
+
+  /** Cross-origin requests from browser clients; off while no origin is allowed. */
+  @Valid @NotNull @JsonProperty public CorsSettings cors = new CorsSettings();
 
   /**
    * Sentinel (rate limits, circuit breakers, rules from Consul KV, dashboard); {@code enabled:
@@ -173,6 +177,24 @@ public class VentWebConfiguration extends Configuration {
      * CIDR block stops vent-web at start-up.
      */
     @NotNull @JsonProperty public String trustedProxies = "";
+  }
+
+  /** CORS ({@code vent.web.http.Cors}): which browser origins may call the API. */
+  public static class CorsSettings {
+    /**
+     * Comma-separated origins allowed to call the API from a browser, each {@code
+     * scheme://host[:port]} exactly as the browser sends it in {@code Origin} (no paths, no
+     * wildcards), e.g. {@code "https://app.example.com,http://localhost:5173"}; empty = CORS off
+     * ({@code VENT_CORS_ALLOWED_ORIGINS}). An entry that is not an origin stops vent-web at
+     * start-up.
+     */
+    @NotNull @JsonProperty public String allowedOrigins = "";
+
+    /** How long a browser may reuse a preflight's answer, seconds. */
+    @Min(0)
+    @Max(86_400)
+    @JsonProperty
+    public int preflightMaxAgeSeconds = 600;
   }
 
   /** Bearer tokens. */

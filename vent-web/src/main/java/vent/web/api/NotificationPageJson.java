@@ -14,4 +14,5 @@ import java.util.List;
 public record NotificationPageJson(
     List<NotificationJson> items,
     @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor,
-    long unreadCount) {}
+    long unreadCount)
+    implements Paged {}

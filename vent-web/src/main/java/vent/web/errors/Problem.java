@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * An RFC 9457 problem details body, sent as {@code application/problem+json}.
  *
- * @param type {@code urn:vent:problem:<code in lower-case, dashes>}, e.g. {@code
- *     urn:vent:problem:user-not-found}
+ * @param type {@code /api/v1/problems/<code>}, e.g. {@code /api/v1/problems/USER_NOT_FOUND}: a
+ *     relative reference to the page that documents the code (HTML, or JSON on {@code Accept:
+ *     application/json}), resolved against the request URI
  * @param title the HTTP reason phrase of {@code status}
  * @param status the HTTP status code
  * @param detail a sentence for humans; never internals (no class names, no stack traces)

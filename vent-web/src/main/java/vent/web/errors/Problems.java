@@ -3,7 +3,6 @@ package vent.web.errors;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import vent.api.rules.ErrorReasons;
 import vent.common.error.ErrorKind;
@@ -54,8 +53,6 @@ public final class Problems {
 
   /** A provider's own Sentinel rules refused vent-web's call (common reason RATE_LIMITED). */
   static final String PROVIDER_RATE_LIMITED = "RATE_LIMITED";
-
-  private static final String TYPE_PREFIX = "urn:vent:problem:";
 
   private Problems() {}
 
@@ -222,8 +219,12 @@ public final class Problems {
     return name.toString();
   }
 
+  /**
+   * {@code /api/v1/problems/<CODE>}: a relative reference (RFC 9457 section 3.1.1), resolved
+   * against the request URI to the page that documents the code ({@link ProblemCatalog}).
+   */
   static String typeOf(String code) {
-    return TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-');
+    return ProblemCatalog.PATH + "/" + code;
   }
 
   /**

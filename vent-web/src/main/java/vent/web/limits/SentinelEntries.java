@@ -9,6 +9,8 @@ import com.alibaba.csp.sentinel.context.Context;
 import com.alibaba.csp.sentinel.context.ContextUtil;
 import com.alibaba.csp.sentinel.slots.block.BlockException;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,8 @@ final class SentinelEntries {
   private int size;
   private int routeIndex = -1;
   private boolean blocked;
+  private String blockedResource;
+  private Object blockedArg;
 
   private SentinelEntries(SentinelResources.Route route) {
     this.route = route;
@@ -109,9 +113,31 @@ final class SentinelEntries {
     size++;
   }
 
-  /** Marks the request as refused by a rule (its answer is the limit's, not the resource's). */
-  void blocked() {
+  /**
+   * Marks the request as refused by a rule (its answer is the limit's, not the resource's).
+   *
+   * @param resource the resource whose rule refused it
+   * @param arg argument 0 of its parameter-flow rules, or null for the route
+   */
+  void blocked(String resource, Object arg) {
     blocked = true;
+    blockedResource = resource;
+    blockedArg = arg;
+  }
+
+  /**
+   * The resources this request entered, in order, and the one that refused it, if any, last: what
+   * {@link RateLimitHeaders} reports on.
+   */
+  List<RateLimitHeaders.Met> met() {
+    List<RateLimitHeaders.Met> met = new ArrayList<>(size + 1);
+    for (int i = 0; i < size; i++) {
+      met.add(new RateLimitHeaders.Met(entries[i].getResourceWrapper().getName(), args[i]));
+    }
+    if (blockedResource != null) {
+      met.add(new RateLimitHeaders.Met(blockedResource, blockedArg));
+    }
+    return met;
   }
 
   boolean isBlocked() {

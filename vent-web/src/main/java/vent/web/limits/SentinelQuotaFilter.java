@@ -35,8 +35,10 @@ public final class SentinelQuotaFilter implements ContainerRequestFilter {
     Principal principal = security == null ? null : security.getUserPrincipal();
     SentinelResources.Route route = entries.route();
     String resource = SentinelResources.CLIENT_USER;
+    Object arg = null;
     try {
       if (principal instanceof VentPrincipal caller) {
+        arg = caller.userId();
         entries.enterPerClient(resource, caller.userId());
         if (route.userLimit() != null) {
           resource = route.userLimit();
@@ -44,9 +46,10 @@ public final class SentinelQuotaFilter implements ContainerRequestFilter {
         }
       }
       resource = route.name();
+      arg = null;
       entries.enterRoute();
     } catch (BlockException e) {
-      entries.blocked();
+      entries.blocked(resource, arg);
       request.abortWith(
           RateLimitResponses.of(e, resource, request.getUriInfo().getRequestUri().getRawPath()));
     }

@@ -24,10 +24,11 @@ import org.glassfish.jersey.server.model.ResourceMethod;
  * <p>Priority {@code AUTHENTICATION - 100}: before the bearer-token filter, so a flood of requests
  * with bad tokens is limited per IP before any signature is checked.
  *
- * <p>As a response filter it exits every entry of the request, in reverse order, whatever the
- * outcome (a resource's answer, a mapped exception, an authentication failure, a refusal); 5xx
- * answers are traced as errors of the route. {@link SentinelExitListener} covers the paths where
- * Jersey skips the response filters.
+ * <p>As a response filter it adds {@code RateLimit-Policy} and {@code RateLimit} for the rules the
+ * request met ({@link RateLimitHeaders}), then exits every entry of the request, in reverse order,
+ * whatever the outcome (a resource's answer, a mapped exception, an authentication failure, a
+ * refusal); 5xx answers are traced as errors of the route. {@link SentinelExitListener} covers the
+ * paths where Jersey skips the response filters.
  *
  * <p>Only route entries are {@code EntryType.IN}: Sentinel's system rule counts every inbound
  * entry, so one inbound entry per request keeps its QPS and concurrency thresholds in requests. The
@@ -65,7 +66,7 @@ public final class SentinelRouteFilter implements ContainerRequestFilter, Contai
         entries.enterPerClient(resource, ip);
       }
     } catch (BlockException e) {
-      entries.blocked();
+      entries.blocked(resource, ip);
       request.abortWith(
           RateLimitResponses.of(e, resource, request.getUriInfo().getRequestUri().getRawPath()));
     }
@@ -75,6 +76,7 @@ public final class SentinelRouteFilter implements ContainerRequestFilter, Contai
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     SentinelEntries entries = SentinelEntries.take(request);
     if (entries != null) {
+      RateLimitHeaders.write(entries.met(), response.getHeaders());
       if (response.getStatus() >= 500) {
         entries.traceServerError(response.getStatus());
       }

@@ -12,7 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,7 @@ import vent.web.api.UpdateProfileRequest;
 import vent.web.api.UserJson;
 import vent.web.auth.VentPrincipal;
 import vent.web.errors.ProblemException;
+import vent.web.http.ConditionalGet;
 import vent.web.rpc.AuthClient;
 import vent.web.rpc.RelationClient;
 import vent.web.rpc.Rpc;
@@ -74,10 +77,14 @@ public final class MeResource {
     this.live = live;
   }
 
-  /** GET /me -> 200 {@link ProfileJson}. Errors: 404 USER_NOT_FOUND (the account was deleted). */
+  /**
+   * GET /me -> 200 {@link ProfileJson} with a strong {@code ETag} and {@code Cache-Control:
+   * private, no-cache}; 304 without a body when {@code If-None-Match} matches ({@link
+   * ConditionalGet}). Errors: 404 USER_NOT_FOUND (the account was deleted).
+   */
   @GET
-  public ProfileJson get(@Auth VentPrincipal me) {
-    return profiles.byId(me.userId());
+  public Response get(@Auth VentPrincipal me, @Context Request request) {
+    return ConditionalGet.ok(request, profiles.byId(me.userId()), true, false);
   }
 
   /**

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +26,7 @@ import vent.web.api.ProfileJson;
 import vent.web.api.RegisterRequest;
 import vent.web.api.RegisteredJson;
 import vent.web.api.UserJson;
+import vent.web.http.ConditionalGet;
 import vent.web.rpc.AuthClient;
 import vent.web.rpc.RelationClient;
 import vent.web.rpc.Rpc;
@@ -104,22 +106,26 @@ public final class UserResource {
   }
 
   /**
-   * GET /users?username=NAME (case-insensitive) -> 200 {@link ProfileJson}. Errors: 400
-   * VALIDATION_FAILED (no username), INVALID_USERNAME; 404 USER_NOT_FOUND.
+   * GET /users?username=NAME (case-insensitive) -> 200 {@link ProfileJson} with a strong {@code
+   * ETag} and {@code Cache-Control: no-cache}; 304 without a body when {@code If-None-Match}
+   * matches ({@link ConditionalGet}). Errors: 400 VALIDATION_FAILED (no username),
+   * INVALID_USERNAME; 404 USER_NOT_FOUND.
    */
   @GET
-  public ProfileJson byUsername(@QueryParam("username") String username) {
+  public Response byUsername(@QueryParam("username") String username, @Context Request request) {
     User user = users.byUsername(Params.required(username, "username"));
-    return profiles.withCounts(user);
+    return ConditionalGet.ok(request, profiles.withCounts(user), false, false);
   }
 
   /**
-   * GET /users/{id} -> 200 {@link ProfileJson}. Errors: 400 INVALID_USER_ID, 404 USER_NOT_FOUND.
+   * GET /users/{id} -> 200 {@link ProfileJson} with a strong {@code ETag} and {@code Cache-Control:
+   * no-cache}; 304 without a body when {@code If-None-Match} matches ({@link ConditionalGet}).
+   * Errors: 400 INVALID_USER_ID, 404 USER_NOT_FOUND.
    */
   @GET
   @Path("/{id}")
-  public ProfileJson byId(@PathParam("id") String id) {
-    return profiles.byId(Params.userId(id, "id"));
+  public Response byId(@PathParam("id") String id, @Context Request request) {
+    return ConditionalGet.ok(request, profiles.byId(Params.userId(id, "id")), false, false);
   }
 
   /**

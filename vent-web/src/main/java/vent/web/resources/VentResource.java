@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,7 @@ import vent.web.api.VentJson;
 import vent.web.auth.OptionalBearer;
 import vent.web.auth.VentPrincipal;
 import vent.web.errors.ProblemException;
+import vent.web.http.ConditionalGet;
 import vent.web.rpc.PostClient;
 import vent.web.rpc.Rpc;
 import vent.web.rpc.UserClient;
@@ -90,14 +92,18 @@ public final class VentResource {
 
   /**
    * GET /vents/{id} -> 200 {@link VentJson} if the caller may see it (anonymous: public vents
-   * only). Errors: 400 INVALID_VENT_ID; 401 TOKEN_INVALID (a token was sent and is bad); 404
-   * VENT_NOT_FOUND, the same whether the vent does not exist, has expired, was deleted or is hidden
-   * from the caller.
+   * only), with a strong {@code ETag}, {@code Cache-Control: no-cache} ({@code private, no-cache}
+   * when a token was sent) and {@code Vary: Authorization}; 304 without a body when {@code
+   * If-None-Match} matches ({@link ConditionalGet}). Errors: 400 INVALID_VENT_ID; 401 TOKEN_INVALID
+   * (a token was sent and is bad); 404 VENT_NOT_FOUND, the same whether the vent does not exist,
+   * has expired, was deleted or is hidden from the caller.
    */
   @GET
   @Path("/{id}")
-  public VentJson get(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+  public Response get(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @PathParam("id") String id,
+      @Context Request request) {
     String ventId = Params.ventId(id, "id");
     String viewer = bearer.caller(authorization).map(VentPrincipal::userId).orElse("");
     Vent vent = Rpc.await(posts.getAsync(ventId, viewer));
@@ -111,7 +117,8 @@ public final class VentResource {
       // Deleted while this request ran: the vent goes with the account.
       throw VentException.notFound(VENT_NOT_FOUND, "no such vent");
     }
-    return VentJson.of(vent, UserJson.of(author));
+    return ConditionalGet.ok(
+        request, VentJson.of(vent, UserJson.of(author)), authorization != null, true);
   }
 
   /**

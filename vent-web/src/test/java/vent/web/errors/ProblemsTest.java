@@ -29,7 +29,7 @@ class ProblemsTest {
     assertThat(problem.code()).isEqualTo("SOME_REASON");
     assertThat(problem.detail()).isEqualTo("what happened");
     assertThat(problem.instance()).isEqualTo("/api/v1/x");
-    assertThat(problem.type()).isEqualTo("urn:vent:problem:some-reason");
+    assertThat(problem.type()).isEqualTo("/api/v1/problems/SOME_REASON");
     assertThat(problem.title()).isNotBlank();
   }
 
@@ -196,7 +196,7 @@ class ProblemsTest {
 
     JsonNode json = new ObjectMapper().valueToTree(problem);
     assertThat(json.has("errors")).isFalse();
-    assertThat(json.get("type").asText()).isEqualTo("urn:vent:problem:not-found");
+    assertThat(json.get("type").asText()).isEqualTo("/api/v1/problems/NOT_FOUND");
     assertThat(json.get("title").asText()).isEqualTo("Not Found");
     assertThat(json.get("status").asInt()).isEqualTo(404);
     assertThat(json.get("code").asText()).isEqualTo("NOT_FOUND");

@@ -397,6 +397,9 @@ public final class Stack {
    * The launcher's settings of a test stack in {@code state} with every port moved by {@code
    * shift}.
    */
+  /** The browser origin test stacks allow (CORS). */
+  static final String CORS_ORIGIN = "http://localhost:5173";
+
   private static Map<String, String> baseEnv(Path state, int shift) {
     Map<String, String> env = new HashMap<>();
     env.put("VENT_STATE_DIR", state.toString());
@@ -411,6 +414,9 @@ public final class Stack {
     env.put("VENT_DEMO_GRAPH", "none");
     // Prometheus runs where a test reads it (the shared stack); the other stacks spare the cores.
     env.put("VENT_MONITORING", "off");
+    // One harmless allowed origin (a local dev server's), so CorsIT can check a preflight on the
+    // shared stack; no other test sends Origin.
+    env.put("VENT_CORS_ALLOWED_ORIGINS", CORS_ORIGIN);
     return env;
   }
 

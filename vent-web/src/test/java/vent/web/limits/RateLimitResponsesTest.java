@@ -40,7 +40,7 @@ class RateLimitResponsesTest {
     assertThat(response.getHeaderString("RateLimit-Reset")).isEqualTo("1");
     Problem problem = (Problem) response.getEntity();
     assertThat(problem.code()).isEqualTo("RATE_LIMITED");
-    assertThat(problem.type()).isEqualTo("urn:vent:problem:rate-limited");
+    assertThat(problem.type()).isEqualTo("/api/v1/problems/RATE_LIMITED");
     assertThat(problem.detail()).contains("route limit").contains("GET /users/{id}");
     assertThat(problem.instance()).isEqualTo("/api/v1/users/7");
   }

@@ -140,7 +140,7 @@ class SentinelRateLimitTest {
       JsonNode json = JSON.readTree(response.readEntity(String.class));
       assertThat(json.get("code").asText()).isEqualTo("RATE_LIMITED");
       assertThat(json.get("status").asInt()).isEqualTo(429);
-      assertThat(json.get("type").asText()).isEqualTo("urn:vent:problem:rate-limited");
+      assertThat(json.get("type").asText()).isEqualTo("/api/v1/problems/RATE_LIMITED");
       assertThat(json.get("title").asText()).isEqualTo("Too Many Requests");
       return json;
     } catch (java.io.IOException e) {

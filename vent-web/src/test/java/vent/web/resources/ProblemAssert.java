@@ -25,7 +25,7 @@ final class ProblemAssert {
       JsonNode json = JSON.readTree(body);
       assertThat(json.get("status").asInt()).isEqualTo(status);
       assertThat(json.get("code").asText()).as(body).isEqualTo(code);
-      assertThat(json.get("type").asText()).startsWith("urn:vent:problem:");
+      assertThat(json.get("type").asText()).isEqualTo("/api/v1/problems/" + code);
       assertThat(json.get("title").asText()).isNotBlank();
       assertThat(json.get("detail").asText()).isNotBlank();
       return json;
