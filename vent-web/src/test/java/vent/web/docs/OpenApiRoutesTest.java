@@ -26,14 +26,6 @@ import vent.web.testing.TestApi;
  */
 class OpenApiRoutesTest {
 
-  /**
-   * Documented routes that the conventions branch provides (the problem catalogue behind the
-   * problems' type URIs); they are in the document ahead of their code. Remove each entry when its
-   * route is registered: the test then requires it like any other.
-   */
-  static final Set<String> PROVIDED_BY_CONVENTIONS_BRANCH =
-      Set.of("GET /problems", "GET /problems/{code}");
-
   @Test
   void theDocumentIsAValidOpenApi31Document() {
     SwaggerParseResult parsed = parse();
@@ -63,7 +55,6 @@ class OpenApiRoutesTest {
     undocumented.removeAll(documented);
     Set<String> missing = new TreeSet<>(documented);
     missing.removeAll(registered);
-    missing.removeAll(PROVIDED_BY_CONVENTIONS_BRANCH);
     assertThat(undocumented).as("routes Jersey serves that the document lacks").isEmpty();
     assertThat(missing).as("documented routes that Jersey does not serve").isEmpty();
     assertThat(registered).hasSizeGreaterThan(30);

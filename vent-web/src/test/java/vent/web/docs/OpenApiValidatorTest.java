@@ -27,6 +27,22 @@ class OpenApiValidatorTest {
   }
 
   @Test
+  void aProfileWithoutItsEtagFails() {
+    assertThat(
+            validator.validate(
+                "GET",
+                "/users/12",
+                200,
+                Map.of(
+                    "Content-Type",
+                    List.of("application/json"),
+                    "X-Request-Id",
+                    List.of(REQUEST_ID)),
+                PROFILE + "}"))
+        .contains("required header ETag is missing");
+  }
+
+  @Test
   void anUndeclaredFieldFails() {
     assertThat(profile(200, PROFILE + ",\"email\":\"a@example.com\"}")).isNotEmpty();
   }
@@ -74,7 +90,13 @@ class OpenApiValidatorTest {
         "GET",
         "/users/12",
         status,
-        Map.of("Content-Type", List.of(type), "X-Request-Id", List.of(REQUEST_ID)),
+        Map.of(
+            "Content-Type",
+            List.of(type),
+            "X-Request-Id",
+            List.of(REQUEST_ID),
+            "ETag",
+            List.of("\"Zm9vYmFyYmF6cXV4cXV1eA\"")),
         body);
   }
 }

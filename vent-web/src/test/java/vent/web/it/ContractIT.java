@@ -64,16 +64,7 @@ class ContractIT {
               "only between an account's deletion and its tokens' refusal (a race window)"),
           Map.entry(
               "PATCH /me 404",
-              "only between an account's deletion and its tokens' refusal (a race window)"),
-          // ---- Provided by the conventions branch (ETag / 304, the problem catalogue). Remove
-          // ---- these entries when merging it: the routes and statuses must then be observed.
-          Map.entry("GET /users 304", "provided by the conventions branch"),
-          Map.entry("GET /users/{id} 304", "provided by the conventions branch"),
-          Map.entry("GET /me 304", "provided by the conventions branch"),
-          Map.entry("GET /vents/{id} 304", "provided by the conventions branch"),
-          Map.entry("GET /problems 200", "provided by the conventions branch"),
-          Map.entry("GET /problems/{code} 200", "provided by the conventions branch"),
-          Map.entry("GET /problems/{code} 404", "provided by the conventions branch"));
+              "only between an account's deletion and its tokens' refusal (a race window)"));
 
   private final Rest rest;
   private final OpenAPI api;
@@ -140,6 +131,8 @@ class ContractIT {
     call("GET", "/users", null, null, 400);
     call("GET", "/users?username=nobody_" + name, null, null, 404);
     call("GET", "/users/" + a.id(), null, null, 200);
+    revalidate("/users/" + a.id(), null);
+    revalidate("/users?username=" + name, null);
     call("GET", "/users/abc", null, null, 400);
     call("GET", "/users/" + NO_SUCH_USER, null, null, 404);
     for (String list : List.of("followers", "following", "vents")) {
@@ -177,6 +170,7 @@ class ContractIT {
     Account a = register("ct_me");
     String token = a.accessToken();
     call("GET", "/me", null, token, 200);
+    revalidate("/me", token);
     call("GET", "/me", null, null, 401);
     call("PATCH", "/me", "{\"bio\":\"contract\"}", token, 200);
     call("PATCH", "/me", "{}", token, 400);
@@ -271,6 +265,7 @@ class ContractIT {
     call("POST", "/vents", "x", "text/plain", a.accessToken(), 415);
     call("POST", "/vents", OVERSIZED, a.accessToken(), 413);
     call("GET", "/vents/" + id, null, null, 200);
+    revalidate("/vents/" + id, null);
     call("GET", "/vents/abc", null, null, 400);
     call("GET", "/vents/" + id, null, "not-a-token", 401);
     call("GET", "/vents/" + a.id() + "-zzzzzzzzz", null, null, 404);
@@ -289,6 +284,11 @@ class ContractIT {
       fetch("/docs/" + file, "*/*", 200);
     }
     fetch("/docs/nothing.txt", "*/*", 404);
+    fetch("/problems", "application/json", 200);
+    fetch("/problems", "text/html", 200);
+    fetch("/problems/USER_NOT_FOUND", "application/json", 200);
+    fetch("/problems/USER_NOT_FOUND", "text/html", 200);
+    fetch("/problems/NO_SUCH_CODE", "application/json", 404);
     Rest.Response initializer =
         rest.send("GET", "/docs/swagger-initializer.js", null, null, null, "*/*");
     assertThat(initializer.raw()).contains("\"../openapi.json\"");
@@ -331,6 +331,30 @@ class ContractIT {
   private Rest.Response call(
       String method, String path, String body, String contentType, String token, int expected) {
     return record(method, path, rest.send(method, path, body, contentType, token), expected);
+  }
+
+  /**
+   * A GET that names the ETag of the answer before it in {@code If-None-Match}: 304, no body, the
+   * same ETag.
+   */
+  private void revalidate(String path, String token) {
+    String etag = rest.send("GET", path, null, null, token).header("ETag");
+    assertThat(etag).as("ETag of GET " + path).isNotNull();
+    Rest.Response answer =
+        record(
+            "GET",
+            path,
+            rest.send(
+                "GET",
+                path,
+                null,
+                null,
+                token,
+                "application/json, application/problem+json",
+                Map.of("If-None-Match", etag)),
+            304);
+    assertThat(answer.raw()).isEmpty();
+    assertThat(answer.header("ETag")).isEqualTo(etag);
   }
 
   /** A GET asking for {@code accept}, without a token. */

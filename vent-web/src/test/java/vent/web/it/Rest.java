@@ -140,6 +140,18 @@ public final class Rest {
    */
   public Response send(
       String method, String path, String body, String contentType, String token, String accept) {
+    return send(method, path, body, contentType, token, accept, java.util.Map.of());
+  }
+
+  /** As above, with more request headers (e.g. {@code If-None-Match}). */
+  public Response send(
+      String method,
+      String path,
+      String body,
+      String contentType,
+      String token,
+      String accept,
+      java.util.Map<String, String> headers) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(20))
@@ -155,6 +167,7 @@ public final class Rest {
       b.header("Authorization", "Bearer " + token);
     }
     b.header("Accept", accept);
+    headers.forEach(b::header);
     b.header("X-Forwarded-For", clientIp);
     try {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
