@@ -1,7 +1,5 @@
 package vent.common.dubbo;
 
-import dev.vent.api.ReasonedStatus;
-import dev.vent.common.v1.CommonErrorReason;
 import java.util.Set;
 import org.apache.dubbo.common.constants.CommonConstants;
 import org.apache.dubbo.common.extension.Activate;
@@ -15,6 +13,8 @@ import org.apache.dubbo.rpc.RpcException;
 import org.apache.dubbo.rpc.TriRpcStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vent.api.ReasonedStatus;
+import vent.common.v1.CommonErrorReason;
 
 /**
  * Provider side: a method whose IDL lists its allowed callers ({@code

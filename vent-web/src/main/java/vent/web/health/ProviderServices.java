@@ -1,11 +1,11 @@
 package vent.web.health;
 
-import dev.vent.auth.v1.AuthService;
-import dev.vent.captcha.v1.CaptchaService;
-import dev.vent.post.v1.PostService;
-import dev.vent.relation.v1.RelationService;
-import dev.vent.user.v1.UserService;
 import java.util.Map;
+import vent.auth.v1.AuthService;
+import vent.captcha.v1.CaptchaService;
+import vent.post.v1.PostService;
+import vent.relation.v1.RelationService;
+import vent.user.v1.UserService;
 
 /**
  * Which health check reads which Consul service. Dubbo's Consul registry (interface-level

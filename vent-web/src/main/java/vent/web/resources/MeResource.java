@@ -1,8 +1,5 @@
 package vent.web.resources;
 
-import dev.vent.relation.v1.FollowCounts;
-import dev.vent.relation.v1.Suggestion;
-import dev.vent.user.v1.User;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import vent.relation.v1.FollowCounts;
+import vent.relation.v1.Suggestion;
+import vent.user.v1.User;
 import vent.web.LiveSettings;
 import vent.web.api.ChangePasswordRequest;
 import vent.web.api.DeleteAccountRequest;

@@ -1,7 +1,5 @@
 package vent.provider.captcha.domain;
 
-import dev.vent.api.rules.FieldRule;
-import dev.vent.captcha.v1.VerifyCaptchaRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -11,6 +9,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import vent.api.rules.FieldRule;
+import vent.captcha.v1.VerifyCaptchaRequest;
 import vent.common.error.RequestChecks;
 import vent.common.error.VentException;
 

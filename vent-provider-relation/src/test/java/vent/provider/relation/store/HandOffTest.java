@@ -2,7 +2,6 @@ package vent.provider.relation.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vent.events.v1.Event;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vent.common.testing.RedisExtension;
+import vent.events.v1.Event;
 import vent.provider.relation.domain.Direction;
 import vent.provider.relation.domain.FollowItem;
 import vent.provider.relation.domain.HandOff;

@@ -1,6 +1,5 @@
 package vent.provider.user.domain;
 
-import dev.vent.user.v1.ErrorReason;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
+import vent.user.v1.ErrorReason;
 
 /**
  * The user service's operations: validate input ({@link UserRules}), then read or write through a

@@ -1,4 +1,4 @@
-package dev.vent.api.rules;
+package vent.api.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

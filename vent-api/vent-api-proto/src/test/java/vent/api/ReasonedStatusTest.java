@@ -1,4 +1,4 @@
-package dev.vent.api;
+package vent.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.vent.api;
+package vent.api;
 
 import java.util.Objects;
 import java.util.Optional;
