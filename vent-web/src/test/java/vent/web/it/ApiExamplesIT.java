@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import vent.web.it.Accounts.Account;
 
 /**
- * The examples of vent-api/README.md against the real stack. The grpc-java example runs as its
- * README says, in a JVM of its own on its module's class path (its jar and target/lib: vent-api-proto
- * and grpc-java, which the module's enforcer rule keeps free of Dubbo), against a user provider
- * instance found in Consul.
+ * The examples of vent-api/README.md against the real stack, each run as the README says, in a JVM
+ * of its own on its module's class path (its jar and target/lib; the modules' enforcer rules keep
+ * them to the published artifacts: vent-api-proto and grpc-java for the grpc-java example, no
+ * Dubbo; vent-api-dubbo, Dubbo and its Consul registry for the Dubbo consumer).
  */
 @SharedStack
 class ApiExamplesIT {
@@ -51,29 +52,57 @@ class ApiExamplesIT {
         .contains("reason: \"USER_NOT_FOUND\"");
   }
 
-  /** Runs GrpcJavaExample against the first passing user provider instance; its stdout. */
+  @Test
+  void dubboConsumerExampleReadsAUser() throws Exception {
+    assertThat(runDubboExample(account.id())).contains("user " + account.username());
+  }
+
+  @Test
+  void dubboConsumerExampleGetsTheReasonOfAFailedCall() throws Exception {
+    assertThat(runDubboExample("999999999999")).contains("failed: ").contains("USER_NOT_FOUND");
+  }
+
+  /** Runs GrpcJavaExample against the first passing user provider instance; its output. */
   private static String runGrpcExample(String userId) throws IOException, InterruptedException {
     List<Integer> ports = stack.consulClient().passingPorts("vent.user.v1.UserService");
     assertThat(ports).as("passing user provider instances").isNotEmpty();
-    Path module = stack.home().resolve("vent-api/vent-api-example-grpc/target");
+    return run("vent-api-example-grpc", "vent.examples.grpc.GrpcJavaExample",
+        "127.0.0.1:" + ports.get(0), userId);
+  }
+
+  /** Runs DubboConsumerExample with the stack's Consul; its output. */
+  private static String runDubboExample(String userId) throws IOException, InterruptedException {
+    return run("vent-api-example-dubbo", "vent.examples.dubbo.DubboConsumerExample",
+        stack.consul().replace("http://", ""), userId, stack.consulToken());
+  }
+
+  /** Runs {@code mainClass} of the example module {@code name}; its stdout and stderr. */
+  private static String run(String name, String mainClass, String... args)
+      throws IOException, InterruptedException {
+    Path module = stack.home().resolve("vent-api").resolve(name).resolve("target");
     try (var jars = Files.list(module)) {
       String jar =
-          jars.filter(p -> p.getFileName().toString().matches("vent-api-example-grpc-.*\\.jar"))
+          jars.filter(p -> p.getFileName().toString().matches(name + "-.*\\.jar"))
               .findFirst()
               .orElseThrow(() -> new IllegalStateException("no example jar in " + module))
               .toString();
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-cp");
+      command.add(jar + ":" + module.resolve("lib") + "/*");
+      command.add(mainClass);
+      command.addAll(List.of(args));
+      // Output to a file: a process that does not end must not block the test on its pipe.
+      Path output = Files.createTempFile(name, ".out");
       Process process =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  jar + ":" + module.resolve("lib") + "/*",
-                  "vent.examples.grpc.GrpcJavaExample",
-                  "127.0.0.1:" + ports.get(0),
-                  userId)
-              .redirectErrorStream(true)
-              .start();
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("example finished").isTrue();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+      boolean ended = process.waitFor(90, TimeUnit.SECONDS);
+      if (!ended) {
+        process.destroyForcibly().waitFor();
+      }
+      String out = Files.readString(output, StandardCharsets.UTF_8);
+      Files.delete(output);
+      assertThat(ended).as("example ended; output:%n%s", out).isTrue();
       assertThat(process.exitValue()).as("exit code; output:%n%s", out).isZero();
       return out;
     }

@@ -9,13 +9,25 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** vent-api/README.md shows the example's source as it is, so the two cannot drift apart. */
+/**
+ * vent-api/README.md shows the sources of both examples as they are, so the two cannot drift
+ * apart.
+ */
 class ReadmeExampleTest {
 
   @Test
-  void readmeShowsTheExampleSourceInFull() throws IOException {
+  void readmeShowsTheGrpcJavaExampleInFull() throws IOException {
     String source =
         Files.readString(Path.of("src/main/java/vent/examples/grpc/GrpcJavaExample.java"));
+    assertThat(javaBlocks(Files.readString(Path.of("../README.md")))).contains(source);
+  }
+
+  @Test
+  void readmeShowsTheDubboConsumerExampleInFull() throws IOException {
+    String source =
+        Files.readString(
+            Path.of(
+                "../vent-api-example-dubbo/src/main/java/vent/examples/dubbo/DubboConsumerExample.java"));
     assertThat(javaBlocks(Files.readString(Path.of("../README.md")))).contains(source);
   }
 
