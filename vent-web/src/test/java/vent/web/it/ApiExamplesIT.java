@@ -66,14 +66,21 @@ class ApiExamplesIT {
   private static String runGrpcExample(String userId) throws IOException, InterruptedException {
     List<Integer> ports = stack.consulClient().passingPorts("vent.user.v1.UserService");
     assertThat(ports).as("passing user provider instances").isNotEmpty();
-    return run("vent-api-example-grpc", "vent.examples.grpc.GrpcJavaExample",
-        "127.0.0.1:" + ports.get(0), userId);
+    return run(
+        "vent-api-example-grpc",
+        "vent.examples.grpc.GrpcJavaExample",
+        "127.0.0.1:" + ports.get(0),
+        userId);
   }
 
   /** Runs DubboConsumerExample with the stack's Consul; its output. */
   private static String runDubboExample(String userId) throws IOException, InterruptedException {
-    return run("vent-api-example-dubbo", "vent.examples.dubbo.DubboConsumerExample",
-        stack.consul().replace("http://", ""), userId, stack.consulToken());
+    return run(
+        "vent-api-example-dubbo",
+        "vent.examples.dubbo.DubboConsumerExample",
+        stack.consul().replace("http://", ""),
+        userId,
+        stack.consulToken());
   }
 
   /** Runs {@code mainClass} of the example module {@code name}; its stdout and stderr. */
@@ -95,7 +102,10 @@ class ApiExamplesIT {
       // Output to a file: a process that does not end must not block the test on its pipe.
       Path output = Files.createTempFile(name, ".out");
       Process process =
-          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
       boolean ended = process.waitFor(90, TimeUnit.SECONDS);
       if (!ended) {
         process.destroyForcibly().waitFor();

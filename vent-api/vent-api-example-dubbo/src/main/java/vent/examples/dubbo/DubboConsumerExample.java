@@ -12,8 +12,8 @@ import vent.user.v1.UserService;
 
 /**
  * A Dubbo Triple consumer of the user provider, found in Consul: vent-api-dubbo's {@code
- * UserService} stub, Dubbo and dubbo-registry-consul, nothing else of Vent's. {@code GetUser}
- * takes any caller, so no caller name or secret is sent (methods restricted by {@code
+ * UserService} stub, Dubbo and dubbo-registry-consul, nothing else of Vent's. {@code GetUser} takes
+ * any caller, so no caller name or secret is sent (methods restricted by {@code
  * (vent.common.v1.allowed_callers)} need them: {@code vent/common/v1/caller.proto}).
  *
  * <p>Run: {@code DubboConsumerExample CONSUL_HOST:PORT USER_ID [CONSUL_ACL_TOKEN]}, e.g. {@code

@@ -10,8 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * vent-api/README.md shows the sources of both examples as they are, so the two cannot drift
- * apart.
+ * vent-api/README.md shows the sources of both examples as they are, so the two cannot drift apart.
  */
 class ReadmeExampleTest {
 
