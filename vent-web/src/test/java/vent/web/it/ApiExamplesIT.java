@@ -3,10 +3,13 @@ package vent.web.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +70,7 @@ class ApiExamplesIT {
     List<Integer> ports = stack.consulClient().passingPorts("vent.user.v1.UserService");
     assertThat(ports).as("passing user provider instances").isNotEmpty();
     return run(
+        List.of(),
         "vent-api-example-grpc",
         "vent.examples.grpc.GrpcJavaExample",
         "127.0.0.1:" + ports.get(0),
@@ -75,7 +79,10 @@ class ApiExamplesIT {
 
   /** Runs DubboConsumerExample with the stack's Consul; its output. */
   private static String runDubboExample(String userId) throws IOException, InterruptedException {
+    // The test stack's providers listen on 127.0.0.1 only, and Dubbo replaces a provider address
+    // 127.0.0.1 with this host's first non-loopback address unless it sees none.
     return run(
+        List.of("-Ddubbo.network.interface.ignored=" + nonLoopbackInterfaces()),
         "vent-api-example-dubbo",
         "vent.examples.dubbo.DubboConsumerExample",
         stack.consul().replace("http://", ""),
@@ -83,8 +90,19 @@ class ApiExamplesIT {
         stack.consulToken());
   }
 
+  /** This host's non-loopback network interfaces, comma-separated. */
+  private static String nonLoopbackInterfaces() throws SocketException {
+    List<String> names = new ArrayList<>();
+    for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (!nic.isLoopback()) {
+        names.add(nic.getName());
+      }
+    }
+    return String.join(",", names);
+  }
+
   /** Runs {@code mainClass} of the example module {@code name}; its stdout and stderr. */
-  private static String run(String name, String mainClass, String... args)
+  private static String run(List<String> jvmArgs, String name, String mainClass, String... args)
       throws IOException, InterruptedException {
     Path module = stack.home().resolve("vent-api").resolve(name).resolve("target");
     try (var jars = Files.list(module)) {
@@ -95,6 +113,7 @@ class ApiExamplesIT {
               .toString();
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(jvmArgs);
       command.add("-cp");
       command.add(jar + ":" + module.resolve("lib") + "/*");
       command.add(mainClass);

@@ -18,7 +18,10 @@ import vent.user.v1.UserService;
  *
  * <p>Run: {@code DubboConsumerExample CONSUL_HOST:PORT USER_ID [CONSUL_ACL_TOKEN]}, e.g. {@code
  * 127.0.0.1:8500 1}. The token, if Consul has ACLs, needs {@code service:read} on the Vent
- * services; dubbo-registry-consul reads it from the registry URL, which Dubbo logs at INFO.
+ * services; dubbo-registry-consul reads it from the registry URL, which Dubbo logs at INFO. Against
+ * a stack whose providers listen on 127.0.0.1 only ({@code ./vent up} on one machine) add {@code
+ * -Ddubbo.network.interface.ignored=<every non-loopback interface>}: Dubbo replaces a provider
+ * address 127.0.0.1 with the host's first non-loopback address unless it sees none.
  */
 public final class DubboConsumerExample {
 
