@@ -27,7 +27,7 @@ relax() {
   # The default slow-call breakers open when a saturated 2-core machine pushes calls past
   # 500 ms; that is their job in production, but here it would measure refusals.
   curl -sf -X PUT "$consul/v1/kv/vent/sentinel/vent-web/degrade" --data-binary \
-    '[{"resource":"vent.user.v1.UserService","grade":0,"count":60000,"slowRatioThreshold":1.0,"minRequestAmount":1000000,"statIntervalMs":10000,"timeWindow":10},{"resource":"vent.relation.v1.RelationService","grade":0,"count":60000,"slowRatioThreshold":1.0,"minRequestAmount":1000000,"statIntervalMs":10000,"timeWindow":10}]' >/dev/null
+    '[{"resource":"dev.vent.user.v1.UserService","grade":0,"count":60000,"slowRatioThreshold":1.0,"minRequestAmount":1000000,"statIntervalMs":10000,"timeWindow":10},{"resource":"dev.vent.relation.v1.RelationService","grade":0,"count":60000,"slowRatioThreshold":1.0,"minRequestAmount":1000000,"statIntervalMs":10000,"timeWindow":10}]' >/dev/null
   sleep 2
 }
 

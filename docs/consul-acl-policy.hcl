@@ -4,7 +4,7 @@
 # processes a token of it (docs/SECURITY.md, "Generated credentials").
 
 # Register, health-check (TTL pass) and deregister its Dubbo services, and discover the other
-# providers. Vent's services are named after their Dubbo interfaces: vent.user.v1.UserService, ...
+# providers. Vent's services are named after their proto services: vent.user.v1.UserService, ...
 service_prefix "vent." {
   policy = "write"
 }

@@ -1,12 +1,12 @@
 package vent.bench.baseline;
 
+import dev.vent.api.rules.UserIds;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import vent.api.rules.UserIds;
 
 /**
  * {@code /users}: the two reads vent-web serves through its providers, here straight from Redis.

@@ -1,11 +1,11 @@
 package vent.bench.baseline;
 
+import dev.vent.api.rules.UserIds;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import vent.api.rules.UserIds;
 
 /**
  * Where a followers page ended: the last entry returned, as (follow time, user id). The wire form

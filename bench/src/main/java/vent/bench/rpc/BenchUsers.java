@@ -1,8 +1,8 @@
 package vent.bench.rpc;
 
+import dev.vent.user.v1.GetUserRequest;
+import dev.vent.user.v1.User;
 import java.util.Map;
-import vent.user.v1.GetUserRequest;
-import vent.user.v1.User;
 
 /**
  * The data both servers of B3 serve: one prebuilt {@link User}, looked up by id from an immutable

@@ -1,5 +1,8 @@
 package vent.bench.rpc;
 
+import dev.vent.user.v1.GetUserRequest;
+import dev.vent.user.v1.User;
+import dev.vent.user.v1.UserServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.Status;
@@ -9,9 +12,6 @@ import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
-import vent.user.v1.GetUserRequest;
-import vent.user.v1.User;
-import vent.user.v1.UserServiceGrpc;
 
 /**
  * B3's reference point: a grpc-java server ({@code grpc-netty-shaded}, h2c on 127.0.0.1, an

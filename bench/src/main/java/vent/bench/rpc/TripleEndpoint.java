@@ -1,5 +1,9 @@
 package vent.bench.rpc;
 
+import dev.vent.user.v1.DubboUserServiceTriple;
+import dev.vent.user.v1.GetUserRequest;
+import dev.vent.user.v1.User;
+import dev.vent.user.v1.UserService;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,10 +16,6 @@ import vent.common.config.ProviderConfig;
 import vent.common.config.RegistrySettings;
 import vent.common.dubbo.DubboNode;
 import vent.common.dubbo.ProviderServer;
-import vent.user.v1.DubboUserServiceTriple;
-import vent.user.v1.GetUserRequest;
-import vent.user.v1.User;
-import vent.user.v1.UserService;
 
 /**
  * B3's subject: a Dubbo Triple provider of {@code vent.user.v1.UserService} and a consumer

@@ -1,5 +1,6 @@
 package vent.bench.rpc;
 
+import dev.vent.user.v1.User;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,7 +14,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import vent.user.v1.User;
 
 /**
  * B3: one blocking unary {@code vent.user.v1.UserService/GetUser} call, Dubbo Triple as Vent runs

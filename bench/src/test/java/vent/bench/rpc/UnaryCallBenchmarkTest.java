@@ -3,13 +3,13 @@ package vent.bench.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vent.user.v1.GetUserRequest;
+import dev.vent.user.v1.User;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.apache.dubbo.rpc.RpcException;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Mode;
-import vent.user.v1.GetUserRequest;
-import vent.user.v1.User;
 
 /**
  * Guards B3 against measuring errors or different work: both stacks, started by the benchmark's own

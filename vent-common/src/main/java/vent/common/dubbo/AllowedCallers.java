@@ -4,11 +4,11 @@ import com.google.protobuf.DescriptorProtos.MethodOptions;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.ExtensionRegistry;
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.vent.common.v1.CallerProto;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import vent.common.v1.CallerProto;
 
 /**
  * The {@code (vent.common.v1.allowed_callers)} option of each method, read from the descriptors

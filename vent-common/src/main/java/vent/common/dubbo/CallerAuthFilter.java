@@ -1,5 +1,7 @@
 package vent.common.dubbo;
 
+import dev.vent.api.ReasonedStatus;
+import dev.vent.common.v1.CommonErrorReason;
 import java.util.Set;
 import org.apache.dubbo.common.constants.CommonConstants;
 import org.apache.dubbo.common.extension.Activate;
@@ -13,8 +15,6 @@ import org.apache.dubbo.rpc.RpcException;
 import org.apache.dubbo.rpc.TriRpcStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vent.api.ReasonedStatus;
-import vent.common.v1.CommonErrorReason;
 
 /**
  * Provider side: a method whose IDL lists its allowed callers ({@code
@@ -56,12 +56,12 @@ public class CallerAuthFilter implements Filter {
     if (verdict == CallerAuth.Verdict.ALLOWED) {
       return invoker.invoke(invocation);
     }
-    String method = invoker.getInterface().getName() + "/" + invocation.getMethodName();
+    String method = ServiceNames.of(invoker.getInterface()) + "/" + invocation.getMethodName();
     var remote = RpcContext.getServiceContext().getRemoteAddress();
     String shownCaller = auth.printable(caller);
     LOG.warn(
         "event=caller_refused service={} method={} caller={} reason={} remote={}",
-        invoker.getInterface().getName(),
+        ServiceNames.of(invoker.getInterface()),
         invocation.getMethodName(),
         shownCaller,
         verdict == CallerAuth.Verdict.NOT_ALLOWED

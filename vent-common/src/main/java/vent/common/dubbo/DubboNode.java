@@ -125,7 +125,7 @@ public final class DubboNode {
       bootstrap.protocol(tri);
       protocolSet = true;
     }
-    provided.add(iface.getName());
+    provided.add(ServiceNames.of(iface));
     ServiceConfig<T> service = new ServiceConfig<>();
     service.setInterface(iface);
     service.setRef(impl);
@@ -311,7 +311,7 @@ public final class DubboNode {
    * then serves its own {@code grpc.health.v1.Health}: Dubbo keeps the status manager of the one it
    * registers in a private field, so it is replaced (same path, the port's path table) by one this
    * node can set NOT_SERVING ({@link #notServing()}); each exported service is SERVING under its
-   * interface name, as in Dubbo's.
+   * proto service's name ({@link ServiceNames}), the name gRPC clients know it by.
    */
   public DubboNode start() {
     bootstrap.start();

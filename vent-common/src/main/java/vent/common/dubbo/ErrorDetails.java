@@ -3,9 +3,9 @@ package vent.common.dubbo;
 import com.google.protobuf.Any;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.Status;
+import dev.vent.api.ReasonedStatus;
+import dev.vent.api.rules.ErrorReasons;
 import java.util.Base64;
-import vent.api.ReasonedStatus;
-import vent.api.rules.ErrorReasons;
 
 /**
  * The rich error model of a failed Vent call (Google AIP-193): a {@code google.rpc.Status} with the
@@ -14,8 +14,8 @@ import vent.api.rules.ErrorReasons;
  *
  * <ul>
  *   <li>{@code reason}: the reason code, a value name of an {@code ErrorReason} enum of the IDL;
- *   <li>{@code domain}: {@value vent.api.rules.ErrorReasons#DOMAIN} for every reason (a reason name
- *       means the same in every service that declares it);
+ *   <li>{@code domain}: {@value dev.vent.api.rules.ErrorReasons#DOMAIN} for every reason (a reason
+ *       name means the same in every service that declares it);
  *   <li>{@code metadata}: {@code service} (the full gRPC service name, e.g. {@code
  *       vent.user.v1.UserService}) when known, and {@code field} (the IDL name of the request field
  *       the reason is about, e.g. {@code display_name}) when the IDL declares one.

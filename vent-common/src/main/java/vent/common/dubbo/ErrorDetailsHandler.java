@@ -1,5 +1,6 @@
 package vent.common.dubbo;
 
+import dev.vent.api.ReasonedStatus;
 import org.apache.dubbo.common.extension.Activate;
 import org.apache.dubbo.remoting.http12.ExceptionHandler;
 import org.apache.dubbo.remoting.http12.HttpHeaders;
@@ -7,7 +8,6 @@ import org.apache.dubbo.remoting.http12.RequestMetadata;
 import org.apache.dubbo.rpc.StatusRpcException;
 import org.apache.dubbo.rpc.TriRpcStatus;
 import org.apache.dubbo.rpc.model.MethodDescriptor;
-import vent.api.ReasonedStatus;
 
 /**
  * Provider side, every Triple server of the process: a call that fails with a reasoned status

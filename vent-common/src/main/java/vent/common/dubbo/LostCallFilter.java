@@ -1,5 +1,6 @@
 package vent.common.dubbo;
 
+import dev.vent.api.ReasonedStatus;
 import org.apache.dubbo.common.constants.CommonConstants;
 import org.apache.dubbo.common.extension.Activate;
 import org.apache.dubbo.rpc.Filter;
@@ -9,7 +10,6 @@ import org.apache.dubbo.rpc.Result;
 import org.apache.dubbo.rpc.RpcException;
 import org.apache.dubbo.rpc.StatusRpcException;
 import org.apache.dubbo.rpc.TriRpcStatus;
-import vent.api.ReasonedStatus;
 
 /**
  * Consumer side, per provider instance: turns a call lost with its instance into an error Dubbo's

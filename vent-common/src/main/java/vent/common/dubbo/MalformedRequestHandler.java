@@ -1,5 +1,6 @@
 package vent.common.dubbo;
 
+import dev.vent.api.ReasonedStatus;
 import org.apache.dubbo.common.extension.Activate;
 import org.apache.dubbo.common.logger.Level;
 import org.apache.dubbo.remoting.http12.ExceptionHandler;
@@ -8,7 +9,6 @@ import org.apache.dubbo.remoting.http12.RequestMetadata;
 import org.apache.dubbo.remoting.http12.exception.DecodeException;
 import org.apache.dubbo.rpc.TriRpcStatus;
 import org.apache.dubbo.rpc.model.MethodDescriptor;
-import vent.api.ReasonedStatus;
 
 /**
  * Provider side, every Triple server of the process: a request message that cannot be decoded

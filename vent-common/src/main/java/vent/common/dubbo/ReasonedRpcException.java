@@ -1,8 +1,8 @@
 package vent.common.dubbo;
 
+import dev.vent.api.ReasonedStatus;
 import org.apache.dubbo.rpc.StatusRpcException;
 import org.apache.dubbo.rpc.TriRpcStatus;
-import vent.api.ReasonedStatus;
 
 /**
  * A gRPC status whose {@code grpc-message} is exactly {@code "REASON: detail"}.

@@ -1,11 +1,11 @@
 package vent.common.dubbo;
 
+import dev.vent.api.ReasonedStatus;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.apache.dubbo.rpc.RpcException;
 import org.apache.dubbo.rpc.StatusRpcException;
 import org.apache.dubbo.rpc.TriRpcStatus;
-import vent.api.ReasonedStatus;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
 import vent.common.sentinel.SentinelBlocks;

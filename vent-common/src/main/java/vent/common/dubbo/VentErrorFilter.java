@@ -1,5 +1,6 @@
 package vent.common.dubbo;
 
+import dev.vent.api.ReasonedStatus;
 import org.apache.dubbo.common.constants.CommonConstants;
 import org.apache.dubbo.common.extension.Activate;
 import org.apache.dubbo.rpc.AsyncRpcResult;
@@ -14,7 +15,6 @@ import org.apache.dubbo.rpc.TriRpcStatus;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vent.api.ReasonedStatus;
 import vent.common.error.VentException;
 
 /**

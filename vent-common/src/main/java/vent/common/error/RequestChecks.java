@@ -1,11 +1,11 @@
 package vent.common.error;
 
 import com.google.protobuf.Message;
+import dev.vent.api.rules.RequestRules;
+import dev.vent.api.rules.Violation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Optional;
-import vent.api.rules.RequestRules;
-import vent.api.rules.Violation;
 
 /**
  * Turns a broken IDL field rule ({@link RequestRules}) into the failure every Vent side reports: an

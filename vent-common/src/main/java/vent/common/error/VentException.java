@@ -1,7 +1,7 @@
 package vent.common.error;
 
+import dev.vent.api.ReasonedStatus;
 import java.util.Objects;
-import vent.api.ReasonedStatus;
 
 /**
  * An expected failure of a domain operation: bad input, a missing entity, a conflict.

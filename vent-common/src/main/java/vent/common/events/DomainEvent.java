@@ -1,6 +1,6 @@
 package vent.common.events;
 
-import vent.events.v1.Event;
+import dev.vent.events.v1.Event;
 
 /**
  * One entry of an event stream, decoded.

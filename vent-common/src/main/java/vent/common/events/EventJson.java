@@ -2,8 +2,8 @@ package vent.common.events;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
+import dev.vent.events.v1.Event;
 import java.util.Map;
-import vent.events.v1.Event;
 
 /**
  * Encodes and decodes stream entries: protobuf's canonical proto3 JSON mapping of {@link Event}

@@ -1,10 +1,10 @@
 package vent.common.sentinel;
 
+import dev.vent.api.ReasonedStatus;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.dubbo.rpc.StatusRpcException;
 import org.apache.dubbo.rpc.TriRpcStatus;
-import vent.api.ReasonedStatus;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
 

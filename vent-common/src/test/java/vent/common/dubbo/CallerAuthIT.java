@@ -3,15 +3,15 @@ package vent.common.dubbo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vent.captcha.v1.CaptchaService;
+import dev.vent.captcha.v1.CreateCaptchaRequest;
+import dev.vent.captcha.v1.VerifyCaptchaRequest;
 import java.time.Duration;
 import java.util.Set;
 import org.apache.dubbo.config.ReferenceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vent.captcha.v1.CaptchaService;
-import vent.captcha.v1.CreateCaptchaRequest;
-import vent.captcha.v1.VerifyCaptchaRequest;
 import vent.common.config.CallerSettings;
 import vent.common.config.ProviderConfig;
 import vent.common.error.ErrorKind;

@@ -3,22 +3,22 @@ package vent.common.dubbo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vent.auth.v1.AuthService;
+import dev.vent.auth.v1.GetJwksRequest;
+import dev.vent.auth.v1.LoginRequest;
+import dev.vent.captcha.v1.CaptchaService;
+import dev.vent.captcha.v1.VerifyCaptchaRequest;
+import dev.vent.relation.v1.BatchFollowRequest;
+import dev.vent.relation.v1.GetCountsRequest;
+import dev.vent.relation.v1.RelationService;
+import dev.vent.user.v1.CreateUserRequest;
+import dev.vent.user.v1.DeleteUserRequest;
+import dev.vent.user.v1.EnsureUsersRequest;
+import dev.vent.user.v1.GetUserRequest;
+import dev.vent.user.v1.UserService;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import vent.auth.v1.AuthService;
-import vent.auth.v1.GetJwksRequest;
-import vent.auth.v1.LoginRequest;
-import vent.captcha.v1.CaptchaService;
-import vent.captcha.v1.VerifyCaptchaRequest;
 import vent.common.config.CallerSettings;
-import vent.relation.v1.BatchFollowRequest;
-import vent.relation.v1.GetCountsRequest;
-import vent.relation.v1.RelationService;
-import vent.user.v1.CreateUserRequest;
-import vent.user.v1.DeleteUserRequest;
-import vent.user.v1.EnsureUsersRequest;
-import vent.user.v1.GetUserRequest;
-import vent.user.v1.UserService;
 
 class CallerAuthTest {
 

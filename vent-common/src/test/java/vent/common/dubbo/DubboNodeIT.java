@@ -5,6 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alibaba.csp.sentinel.slots.clusterbuilder.ClusterBuilderSlot;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vent.captcha.v1.Captcha;
+import dev.vent.captcha.v1.CaptchaService;
+import dev.vent.captcha.v1.CreateCaptchaRequest;
+import dev.vent.captcha.v1.DubboCaptchaServiceTriple;
+import dev.vent.captcha.v1.VerifyCaptchaRequest;
+import dev.vent.captcha.v1.VerifyCaptchaResponse;
+import dev.vent.user.v1.CreateUserRequest;
+import dev.vent.user.v1.GetUserRequest;
+import dev.vent.user.v1.User;
+import dev.vent.user.v1.UserService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,12 +28,6 @@ import org.apache.dubbo.rpc.RpcException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vent.captcha.v1.Captcha;
-import vent.captcha.v1.CaptchaService;
-import vent.captcha.v1.CreateCaptchaRequest;
-import vent.captcha.v1.DubboCaptchaServiceTriple;
-import vent.captcha.v1.VerifyCaptchaRequest;
-import vent.captcha.v1.VerifyCaptchaResponse;
 import vent.common.config.ProviderConfig;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
@@ -33,10 +37,6 @@ import vent.common.testing.ConsulAgent;
 import vent.common.testing.Eventually;
 import vent.common.testing.ListeningSockets;
 import vent.common.testing.RedisServer;
-import vent.user.v1.CreateUserRequest;
-import vent.user.v1.GetUserRequest;
-import vent.user.v1.User;
-import vent.user.v1.UserService;
 
 /**
  * The shared wiring end to end: a provider registers in a real Consul, a consumer in the same JVM

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.Status;
+import dev.vent.api.ReasonedStatus;
 import java.util.Base64;
 import java.util.List;
 import org.apache.dubbo.remoting.http12.HttpHeaders;
@@ -12,7 +13,6 @@ import org.apache.dubbo.rpc.StatusRpcException;
 import org.apache.dubbo.rpc.TriRpcStatus;
 import org.apache.dubbo.rpc.model.FrameworkModel;
 import org.junit.jupiter.api.Test;
-import vent.api.ReasonedStatus;
 
 /** A reasoned failure carries google.rpc.Status with ErrorInfo in grpc-status-details-bin. */
 class ErrorDetailsHandlerTest {

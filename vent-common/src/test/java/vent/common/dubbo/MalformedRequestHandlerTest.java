@@ -3,6 +3,7 @@ package vent.common.dubbo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.vent.api.ReasonedStatus;
 import java.util.List;
 import org.apache.dubbo.common.logger.Level;
 import org.apache.dubbo.remoting.http12.HttpHeaders;
@@ -10,7 +11,6 @@ import org.apache.dubbo.remoting.http12.exception.DecodeException;
 import org.apache.dubbo.rpc.RpcInvocation;
 import org.apache.dubbo.rpc.model.FrameworkModel;
 import org.junit.jupiter.api.Test;
-import vent.api.ReasonedStatus;
 
 /** Undecodable requests are the caller's error: INVALID_ARGUMENT, not UNKNOWN/INTERNAL. */
 class MalformedRequestHandlerTest {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alibaba.csp.sentinel.slots.block.degrade.DegradeException;
 import com.alibaba.csp.sentinel.slots.block.degrade.DegradeRule;
+import dev.vent.api.ReasonedStatus;
 import org.apache.dubbo.rpc.RpcException;
 import org.apache.dubbo.rpc.TriRpcStatus;
 import org.junit.jupiter.api.Test;
-import vent.api.ReasonedStatus;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
 
@@ -19,14 +19,14 @@ class RpcErrorsTest {
         new RpcException(
             new ReasonedRpcException(
                 TriRpcStatus.Code.RESOURCE_EXHAUSTED,
-                new ReasonedStatus("RATE_LIMITED", "vent.user.v1.UserService")));
+                new ReasonedStatus("RATE_LIMITED", "dev.vent.user.v1.UserService")));
     assertThat(RpcErrors.toVentException(rejected))
         .isInstanceOfSatisfying(
             VentException.class,
             e -> {
               assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
               assertThat(e.reason()).isEqualTo("DEPENDENCY_UNAVAILABLE");
-              assertThat(e.detail()).isEqualTo("provider rate limit: vent.user.v1.UserService");
+              assertThat(e.detail()).isEqualTo("provider rate limit: dev.vent.user.v1.UserService");
             });
   }
 
@@ -35,14 +35,14 @@ class RpcErrorsTest {
     var blocked =
         new RpcException(
             new RuntimeException(
-                new DegradeException("default", new DegradeRule("vent.user.v1.UserService"))));
+                new DegradeException("default", new DegradeRule("dev.vent.user.v1.UserService"))));
     assertThat(RpcErrors.toVentException(blocked))
         .isInstanceOfSatisfying(
             VentException.class,
             e -> {
               assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
               assertThat(e.reason()).isEqualTo("DEPENDENCY_UNAVAILABLE");
-              assertThat(e.detail()).isEqualTo("circuit open: vent.user.v1.UserService");
+              assertThat(e.detail()).isEqualTo("circuit open: dev.vent.user.v1.UserService");
             });
   }
 

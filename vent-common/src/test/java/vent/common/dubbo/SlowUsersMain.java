@@ -1,15 +1,15 @@
 package vent.common.dubbo;
 
+import dev.vent.user.v1.CreateUserRequest;
+import dev.vent.user.v1.DubboUserServiceTriple;
+import dev.vent.user.v1.GetUserRequest;
+import dev.vent.user.v1.User;
+import dev.vent.user.v1.UserService;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import vent.common.config.RegistrySettings;
 import vent.common.config.ServerSettings;
-import vent.user.v1.CreateUserRequest;
-import vent.user.v1.DubboUserServiceTriple;
-import vent.user.v1.GetUserRequest;
-import vent.user.v1.User;
-import vent.user.v1.UserService;
 
 /**
  * A user-service provider process for {@link DubboNodeIT}: one instance of a service that sleeps

@@ -2,6 +2,8 @@ package vent.common.dubbo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vent.captcha.v1.CaptchaService;
+import dev.vent.captcha.v1.VerifyCaptchaRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,8 +24,6 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vent.captcha.v1.CaptchaService;
-import vent.captcha.v1.VerifyCaptchaRequest;
 import vent.common.config.ConfigLoader;
 import vent.common.config.ProviderConfig;
 import vent.common.config.RedisSettings;

@@ -3,13 +3,13 @@ package vent.common.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vent.captcha.v1.CaptchaService;
+import dev.vent.captcha.v1.VerifyCaptchaRequest;
+import dev.vent.captcha.v1.VerifyCaptchaResponse;
+import dev.vent.user.v1.CreateUserRequest;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import vent.captcha.v1.CaptchaService;
-import vent.captcha.v1.VerifyCaptchaRequest;
-import vent.captcha.v1.VerifyCaptchaResponse;
-import vent.user.v1.CreateUserRequest;
 
 class RequestChecksTest {
 

@@ -2,6 +2,8 @@ package vent.common.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vent.events.v1.Event;
+import dev.vent.events.v1.Followed;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +25,6 @@ import org.redisson.api.stream.StreamMessageId;
 import org.redisson.client.codec.StringCodec;
 import vent.common.testing.RedisExtension;
 import vent.common.testing.RedisTestSupport;
-import vent.events.v1.Event;
-import vent.events.v1.Followed;
 
 /**
  * Consumer groups against a real redis-server: a consumer killed with SIGKILL while holding pending

@@ -8,10 +8,10 @@ import com.alibaba.csp.sentinel.slots.block.flow.FlowException;
 import com.alibaba.csp.sentinel.slots.block.flow.FlowRule;
 import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowException;
 import com.alibaba.csp.sentinel.slots.system.SystemBlockException;
+import dev.vent.api.ReasonedStatus;
 import org.apache.dubbo.rpc.RpcException;
 import org.apache.dubbo.rpc.TriRpcStatus;
 import org.junit.jupiter.api.Test;
-import vent.api.ReasonedStatus;
 import vent.common.dubbo.ReasonedRpcException;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
@@ -22,8 +22,9 @@ class SentinelBlocksTest {
   void describesEachKindOfBlockWithItsResource() {
     assertThat(
             SentinelBlocks.describe(
-                new DegradeException("default", new DegradeRule("vent.user.v1.UserService")), "x"))
-        .isEqualTo("circuit open: vent.user.v1.UserService");
+                new DegradeException("default", new DegradeRule("dev.vent.user.v1.UserService")),
+                "x"))
+        .isEqualTo("circuit open: dev.vent.user.v1.UserService");
     assertThat(
             SentinelBlocks.describe(
                 new FlowException("default", new FlowRule("GET /users/{id}")), "x"))

@@ -10,6 +10,12 @@ import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRuleManager;
 import com.alibaba.csp.sentinel.slots.clusterbuilder.ClusterBuilderSlot;
 import com.alibaba.csp.sentinel.slots.system.SystemRuleManager;
 import com.sun.net.httpserver.HttpServer;
+import dev.vent.relation.v1.GetCountsRequest;
+import dev.vent.relation.v1.RelationService;
+import dev.vent.user.v1.DubboUserServiceTriple;
+import dev.vent.user.v1.GetUserRequest;
+import dev.vent.user.v1.User;
+import dev.vent.user.v1.UserService;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet4Address;
@@ -52,12 +58,6 @@ import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
 import vent.common.testing.ConsulAgent;
 import vent.common.testing.RedisServer;
-import vent.relation.v1.GetCountsRequest;
-import vent.relation.v1.RelationService;
-import vent.user.v1.DubboUserServiceTriple;
-import vent.user.v1.GetUserRequest;
-import vent.user.v1.User;
-import vent.user.v1.UserService;
 
 /**
  * Sentinel in a real provider process (ProviderServer, hence SentinelBootstrap) against a real

@@ -1,7 +1,7 @@
 package vent.web.api;
 
+import dev.vent.post.v1.Audience;
 import java.util.Map;
-import vent.post.v1.Audience;
 import vent.web.errors.ProblemException;
 
 /**

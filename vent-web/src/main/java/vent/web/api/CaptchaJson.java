@@ -1,8 +1,8 @@
 package vent.web.api;
 
+import dev.vent.captcha.v1.Captcha;
 import java.time.Instant;
 import java.util.Base64;
-import vent.captcha.v1.Captcha;
 
 /**
  * A new captcha: {@code {id, image, expiresAt}}.

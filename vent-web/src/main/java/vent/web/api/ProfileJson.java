@@ -1,8 +1,8 @@
 package vent.web.api;
 
+import dev.vent.relation.v1.FollowCounts;
+import dev.vent.user.v1.User;
 import java.time.Instant;
-import vent.relation.v1.FollowCounts;
-import vent.user.v1.User;
 
 /**
  * A profile with its follow counts (GET /users/{id}, GET /users?username=, GET and PATCH /me): the

@@ -1,6 +1,6 @@
 package vent.web.api;
 
-import vent.auth.v1.RegisterResponse;
+import dev.vent.auth.v1.RegisterResponse;
 
 /**
  * Answer to a registration: the new user and the first session's tokens, {@code {user, accessToken,

@@ -1,6 +1,6 @@
 package vent.web.api;
 
-import vent.relation.v1.Relationship;
+import dev.vent.relation.v1.Relationship;
 
 /**
  * How the caller relates to one user: {@code {id, following, followedBy, blocking, muting}}.

@@ -1,6 +1,6 @@
 package vent.web.api;
 
-import vent.auth.v1.TokenPair;
+import dev.vent.auth.v1.TokenPair;
 
 /**
  * A session's tokens: {@code {accessToken, refreshToken, expiresIn, tokenType: "Bearer"}}.

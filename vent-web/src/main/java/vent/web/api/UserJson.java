@@ -1,7 +1,7 @@
 package vent.web.api;
 
+import dev.vent.user.v1.User;
 import java.time.Instant;
-import vent.user.v1.User;
 
 /**
  * A user's public profile: {@code {id, username, displayName, bio, createdAt}}.

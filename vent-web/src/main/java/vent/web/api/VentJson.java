@@ -1,9 +1,9 @@
 package vent.web.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.vent.post.v1.Vent;
 import java.time.Instant;
 import java.util.List;
-import vent.post.v1.Vent;
 
 /**
  * A vent: {@code {id, author, text, audience, createdAt, expiresAt, mentions}}.

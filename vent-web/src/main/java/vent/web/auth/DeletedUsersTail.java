@@ -1,5 +1,6 @@
 package vent.web.auth;
 
+import dev.vent.events.v1.Event;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +17,6 @@ import vent.common.events.DomainEvent;
 import vent.common.events.EventJson;
 import vent.common.events.EventStreams;
 import vent.common.logging.Outage;
-import vent.events.v1.Event;
 
 /**
  * Fills {@link DeletedUsers} from one shard of the user event stream ({@value EventStreams#USER},

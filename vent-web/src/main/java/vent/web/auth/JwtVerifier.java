@@ -13,11 +13,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.vent.api.rules.UserIds;
 import java.text.ParseException;
 import java.util.Date;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import vent.api.rules.UserIds;
 
 /**
  * Verifies Vent access tokens locally (no RPC per request), as {@code vent/auth/v1/auth.proto}

@@ -1,5 +1,9 @@
 package vent.web.cli;
 
+import dev.vent.relation.v1.BatchFollowResponse;
+import dev.vent.relation.v1.Edge;
+import dev.vent.user.v1.EnsureUsersResponse;
+import dev.vent.user.v1.EnsuredUser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
-import vent.relation.v1.BatchFollowResponse;
-import vent.relation.v1.Edge;
-import vent.user.v1.EnsureUsersResponse;
-import vent.user.v1.EnsuredUser;
 import vent.web.rpc.RelationClient;
 import vent.web.rpc.Rpc;
 import vent.web.rpc.UserClient;

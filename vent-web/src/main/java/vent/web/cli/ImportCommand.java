@@ -1,5 +1,7 @@
 package vent.web.cli;
 
+import dev.vent.relation.v1.RelationService;
+import dev.vent.user.v1.UserService;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
@@ -11,8 +13,6 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import vent.common.dubbo.DubboNode;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
-import vent.relation.v1.RelationService;
-import vent.user.v1.UserService;
 import vent.web.VentWebConfiguration;
 import vent.web.rpc.RelationClient;
 import vent.web.rpc.UserClient;

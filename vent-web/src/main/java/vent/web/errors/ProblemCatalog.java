@@ -1,6 +1,7 @@
 package vent.web.errors;
 
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
+import dev.vent.api.rules.ErrorReasons;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import vent.api.rules.ErrorReasons;
 
 /**
  * Every problem {@code code} vent-web can answer with, and what it means: the pages under {@code

@@ -1,10 +1,10 @@
 package vent.web.errors;
 
+import dev.vent.api.rules.ErrorReasons;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vent.api.rules.ErrorReasons;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
 import vent.web.tracing.TraceIds;

@@ -1,5 +1,8 @@
 package vent.web.resources;
 
+import dev.vent.relation.v1.FollowCounts;
+import dev.vent.relation.v1.Suggestion;
+import dev.vent.user.v1.User;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import vent.relation.v1.FollowCounts;
-import vent.relation.v1.Suggestion;
-import vent.user.v1.User;
 import vent.web.LiveSettings;
 import vent.web.api.ChangePasswordRequest;
 import vent.web.api.DeleteAccountRequest;

@@ -1,5 +1,7 @@
 package vent.web.resources;
 
+import dev.vent.notification.v1.ListNotificationsResponse;
+import dev.vent.notification.v1.Notification;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,8 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import vent.notification.v1.ListNotificationsResponse;
-import vent.notification.v1.Notification;
 import vent.web.LiveSettings;
 import vent.web.api.NotificationJson;
 import vent.web.api.NotificationPageJson;

@@ -1,10 +1,10 @@
 package vent.web.resources;
 
+import dev.vent.api.rules.Formats;
+import dev.vent.api.rules.UserIds;
+import dev.vent.common.v1.Format;
 import java.util.Arrays;
 import java.util.List;
-import vent.api.rules.Formats;
-import vent.api.rules.UserIds;
-import vent.common.v1.Format;
 import vent.web.errors.ProblemException;
 import vent.web.errors.Problems;
 

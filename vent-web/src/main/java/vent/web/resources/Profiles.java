@@ -1,14 +1,14 @@
 package vent.web.resources;
 
+import dev.vent.relation.v1.FollowCounts;
+import dev.vent.relation.v1.FollowEntry;
+import dev.vent.relation.v1.ListFollowsResponse;
+import dev.vent.user.v1.User;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import vent.relation.v1.FollowCounts;
-import vent.relation.v1.FollowEntry;
-import vent.relation.v1.ListFollowsResponse;
-import vent.user.v1.User;
 import vent.web.api.PageJson;
 import vent.web.api.ProfileJson;
 import vent.web.api.UserJson;

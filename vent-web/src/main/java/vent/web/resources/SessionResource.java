@@ -1,5 +1,6 @@
 package vent.web.resources;
 
+import dev.vent.auth.v1.TokenPair;
 import io.dropwizard.auth.Auth;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import vent.auth.v1.TokenPair;
 import vent.web.api.LoginRequest;
 import vent.web.api.RefreshRequest;
 import vent.web.api.TokensJson;
@@ -48,8 +48,8 @@ public final class SessionResource {
       @NotNull(message = Params.BODY_REQUIRED) @Valid LoginRequest body,
       @Context HttpServletRequest http,
       @Context HttpHeaders headers) {
-    vent.auth.v1.LoginRequest.Builder request =
-        vent.auth.v1.LoginRequest.newBuilder()
+    dev.vent.auth.v1.LoginRequest.Builder request =
+        dev.vent.auth.v1.LoginRequest.newBuilder()
             .setUsername(body.username())
             .setPassword(body.password())
             .setClientIp(clientIps.of(headers::getHeaderString, http));

@@ -1,5 +1,9 @@
 package vent.web.resources;
 
+import dev.vent.auth.v1.RegisterResponse;
+import dev.vent.relation.v1.ListFollowsResponse;
+import dev.vent.user.v1.CreateUserRequest;
+import dev.vent.user.v1.User;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,11 +19,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.concurrent.CompletableFuture;
-import vent.auth.v1.RegisterResponse;
 import vent.common.error.RequestChecks;
-import vent.relation.v1.ListFollowsResponse;
-import vent.user.v1.CreateUserRequest;
-import vent.user.v1.User;
 import vent.web.LiveSettings;
 import vent.web.api.PageJson;
 import vent.web.api.ProfileJson;
@@ -86,7 +86,7 @@ public final class UserResource {
             .build());
     RegisterResponse registered =
         auth.register(
-            vent.auth.v1.RegisterRequest.newBuilder()
+            dev.vent.auth.v1.RegisterRequest.newBuilder()
                 .setUsername(body.username())
                 .setPassword(body.password())
                 .setDisplayName(body.displayName())

@@ -1,5 +1,7 @@
 package vent.web.resources;
 
+import dev.vent.post.v1.VentPage;
+import dev.vent.user.v1.User;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -9,8 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.concurrent.CompletableFuture;
-import vent.post.v1.VentPage;
-import vent.user.v1.User;
 import vent.web.LiveSettings;
 import vent.web.api.PageJson;
 import vent.web.api.UserJson;

@@ -1,10 +1,10 @@
 package vent.web.resources;
 
+import dev.vent.post.v1.Vent;
+import dev.vent.post.v1.VentPage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import vent.post.v1.Vent;
-import vent.post.v1.VentPage;
 import vent.web.api.PageJson;
 import vent.web.api.UserJson;
 import vent.web.api.VentJson;

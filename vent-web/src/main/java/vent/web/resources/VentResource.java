@@ -1,5 +1,8 @@
 package vent.web.resources;
 
+import dev.vent.post.v1.Audience;
+import dev.vent.post.v1.Vent;
+import dev.vent.user.v1.User;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,9 +21,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.concurrent.CompletableFuture;
 import vent.common.error.VentException;
-import vent.post.v1.Audience;
-import vent.post.v1.Vent;
-import vent.user.v1.User;
 import vent.web.api.Audiences;
 import vent.web.api.PostVentRequest;
 import vent.web.api.UserJson;

@@ -1,15 +1,15 @@
 package vent.web.rpc;
 
-import vent.auth.v1.AuthService;
-import vent.auth.v1.ChangePasswordRequest;
-import vent.auth.v1.DeleteAccountRequest;
-import vent.auth.v1.GetJwksRequest;
-import vent.auth.v1.LoginRequest;
-import vent.auth.v1.LogoutRequest;
-import vent.auth.v1.RefreshRequest;
-import vent.auth.v1.RegisterRequest;
-import vent.auth.v1.RegisterResponse;
-import vent.auth.v1.TokenPair;
+import dev.vent.auth.v1.AuthService;
+import dev.vent.auth.v1.ChangePasswordRequest;
+import dev.vent.auth.v1.DeleteAccountRequest;
+import dev.vent.auth.v1.GetJwksRequest;
+import dev.vent.auth.v1.LoginRequest;
+import dev.vent.auth.v1.LogoutRequest;
+import dev.vent.auth.v1.RefreshRequest;
+import dev.vent.auth.v1.RegisterRequest;
+import dev.vent.auth.v1.RegisterResponse;
+import dev.vent.auth.v1.TokenPair;
 import vent.common.error.RequestChecks;
 
 /**

@@ -1,8 +1,8 @@
 package vent.web.rpc;
 
-import vent.captcha.v1.Captcha;
-import vent.captcha.v1.CaptchaService;
-import vent.captcha.v1.CreateCaptchaRequest;
+import dev.vent.captcha.v1.Captcha;
+import dev.vent.captcha.v1.CaptchaService;
+import dev.vent.captcha.v1.CreateCaptchaRequest;
 import vent.common.error.RequestChecks;
 
 /**

@@ -1,11 +1,11 @@
 package vent.web.rpc;
 
+import dev.vent.notification.v1.ListNotificationsRequest;
+import dev.vent.notification.v1.ListNotificationsResponse;
+import dev.vent.notification.v1.MarkNotificationsReadRequest;
+import dev.vent.notification.v1.NotificationService;
 import java.util.concurrent.CompletableFuture;
 import vent.common.error.RequestChecks;
-import vent.notification.v1.ListNotificationsRequest;
-import vent.notification.v1.ListNotificationsResponse;
-import vent.notification.v1.MarkNotificationsReadRequest;
-import vent.notification.v1.NotificationService;
 
 /**
  * The notification inbox (served by vent-provider-relation, {@code

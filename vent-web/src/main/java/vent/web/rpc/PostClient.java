@@ -1,16 +1,16 @@
 package vent.web.rpc;
 
+import dev.vent.post.v1.Audience;
+import dev.vent.post.v1.CreateVentRequest;
+import dev.vent.post.v1.DeleteVentRequest;
+import dev.vent.post.v1.GetHomeTimelineRequest;
+import dev.vent.post.v1.GetVentRequest;
+import dev.vent.post.v1.ListUserVentsRequest;
+import dev.vent.post.v1.PostService;
+import dev.vent.post.v1.Vent;
+import dev.vent.post.v1.VentPage;
 import java.util.concurrent.CompletableFuture;
 import vent.common.error.RequestChecks;
-import vent.post.v1.Audience;
-import vent.post.v1.CreateVentRequest;
-import vent.post.v1.DeleteVentRequest;
-import vent.post.v1.GetHomeTimelineRequest;
-import vent.post.v1.GetVentRequest;
-import vent.post.v1.ListUserVentsRequest;
-import vent.post.v1.PostService;
-import vent.post.v1.Vent;
-import vent.post.v1.VentPage;
 
 /**
  * The post provider ({@code vent/post/v1/post.proto}: vents and home timelines) as vent-web uses

@@ -3,12 +3,12 @@ package vent.web.rpc;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
+import dev.vent.api.ReasonedStatus;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.dubbo.rpc.RpcException;
 import org.apache.dubbo.rpc.StatusRpcException;
 import org.apache.dubbo.rpc.TriRpcStatus;
-import vent.api.ReasonedStatus;
 import vent.common.dubbo.LostCallFilter;
 
 /**

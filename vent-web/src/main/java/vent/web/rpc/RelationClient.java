@@ -1,24 +1,24 @@
 package vent.web.rpc;
 
+import dev.vent.relation.v1.BatchFollowRequest;
+import dev.vent.relation.v1.BatchFollowResponse;
+import dev.vent.relation.v1.BlockRequest;
+import dev.vent.relation.v1.Edge;
+import dev.vent.relation.v1.FollowCounts;
+import dev.vent.relation.v1.FollowRequest;
+import dev.vent.relation.v1.GetCountsRequest;
+import dev.vent.relation.v1.GetRelationshipsRequest;
+import dev.vent.relation.v1.ListFollowsRequest;
+import dev.vent.relation.v1.ListFollowsResponse;
+import dev.vent.relation.v1.MuteRequest;
+import dev.vent.relation.v1.RelationService;
+import dev.vent.relation.v1.Relationship;
+import dev.vent.relation.v1.SuggestFollowsRequest;
+import dev.vent.relation.v1.Suggestion;
+import dev.vent.relation.v1.UnfollowRequest;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import vent.common.error.RequestChecks;
-import vent.relation.v1.BatchFollowRequest;
-import vent.relation.v1.BatchFollowResponse;
-import vent.relation.v1.BlockRequest;
-import vent.relation.v1.Edge;
-import vent.relation.v1.FollowCounts;
-import vent.relation.v1.FollowRequest;
-import vent.relation.v1.GetCountsRequest;
-import vent.relation.v1.GetRelationshipsRequest;
-import vent.relation.v1.ListFollowsRequest;
-import vent.relation.v1.ListFollowsResponse;
-import vent.relation.v1.MuteRequest;
-import vent.relation.v1.RelationService;
-import vent.relation.v1.Relationship;
-import vent.relation.v1.SuggestFollowsRequest;
-import vent.relation.v1.Suggestion;
-import vent.relation.v1.UnfollowRequest;
 
 /**
  * The relation provider as vent-web uses it. Every method throws {@link

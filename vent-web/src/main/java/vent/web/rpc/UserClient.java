@@ -1,17 +1,17 @@
 package vent.web.rpc;
 
+import dev.vent.user.v1.BatchGetUsersRequest;
+import dev.vent.user.v1.EnsureUsersRequest;
+import dev.vent.user.v1.EnsureUsersResponse;
+import dev.vent.user.v1.GetUserByUsernameRequest;
+import dev.vent.user.v1.GetUserRequest;
+import dev.vent.user.v1.UpdateUserRequest;
+import dev.vent.user.v1.User;
+import dev.vent.user.v1.UserService;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import vent.common.error.RequestChecks;
-import vent.user.v1.BatchGetUsersRequest;
-import vent.user.v1.EnsureUsersRequest;
-import vent.user.v1.EnsureUsersResponse;
-import vent.user.v1.GetUserByUsernameRequest;
-import vent.user.v1.GetUserRequest;
-import vent.user.v1.UpdateUserRequest;
-import vent.user.v1.User;
-import vent.user.v1.UserService;
 
 /**
  * The user provider as vent-web uses it. Every method throws {@link

@@ -1,18 +1,18 @@
 package vent.web.rpc;
 
+import dev.vent.auth.v1.AuthService;
+import dev.vent.captcha.v1.CaptchaService;
+import dev.vent.notification.v1.NotificationService;
+import dev.vent.post.v1.PostService;
+import dev.vent.relation.v1.RelationService;
+import dev.vent.user.v1.UserService;
 import io.dropwizard.lifecycle.Managed;
 import java.util.Set;
 import org.apache.dubbo.config.ReferenceConfig;
-import vent.auth.v1.AuthService;
-import vent.captcha.v1.CaptchaService;
 import vent.common.config.CallerSettings;
 import vent.common.config.RegistrySettings;
 import vent.common.config.TlsSettings;
 import vent.common.dubbo.DubboNode;
-import vent.notification.v1.NotificationService;
-import vent.post.v1.PostService;
-import vent.relation.v1.RelationService;
-import vent.user.v1.UserService;
 
 /**
  * vent-web's Dubbo consumer: one {@link DubboNode} holding references to the five providers'

@@ -2,6 +2,9 @@ package vent.web.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vent.events.v1.Event;
+import dev.vent.events.v1.UserDeleted;
+import dev.vent.events.v1.UserRegistered;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,9 +21,6 @@ import vent.common.events.EventJson;
 import vent.common.events.EventStreams;
 import vent.common.testing.Eventually;
 import vent.common.testing.RedisExtension;
-import vent.events.v1.Event;
-import vent.events.v1.UserDeleted;
-import vent.events.v1.UserRegistered;
 
 /** The tail of the user event stream against the real test Redis (a redis-server process). */
 class DeletedUsersTailTest {

@@ -3,13 +3,13 @@ package vent.web.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vent.relation.v1.GetCountsRequest;
+import dev.vent.user.v1.GetUserByUsernameRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vent.relation.v1.GetCountsRequest;
-import vent.user.v1.GetUserByUsernameRequest;
 import vent.web.rpc.RelationClient;
 import vent.web.rpc.UserClient;
 import vent.web.testing.FakeProviders;

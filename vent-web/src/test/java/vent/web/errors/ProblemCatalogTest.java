@@ -3,6 +3,7 @@ package vent.web.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
+import dev.vent.api.rules.ErrorReasons;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import vent.api.rules.ErrorReasons;
 
 class ProblemCatalogTest {
 

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
+import dev.vent.api.rules.ErrorReasons;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import vent.api.rules.ErrorReasons;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
 
@@ -147,23 +147,23 @@ class ProblemsTest {
                 new VentException(
                     ErrorKind.UNAVAILABLE,
                     "DEPENDENCY_UNAVAILABLE",
-                    "circuit open: vent.user.v1.UserService"));
+                    "circuit open: dev.vent.user.v1.UserService"));
     assertThat(open.getStatus()).isEqualTo(503);
     assertThat(open.getHeaderString("Retry-After")).isEqualTo("1");
     assertThat(((Problem) open.getEntity()).code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
     assertThat(((Problem) open.getEntity()).detail())
-        .isEqualTo("circuit open: vent.user.v1.UserService");
+        .isEqualTo("circuit open: dev.vent.user.v1.UserService");
 
     // A provider refusing vent-web's call under its own rules: not the client's limit.
     Response limited =
         new VentExceptionMapper()
             .toResponse(
                 new VentException(
-                    ErrorKind.RESOURCE_EXHAUSTED, "RATE_LIMITED", "vent.user.v1.UserService"));
+                    ErrorKind.RESOURCE_EXHAUSTED, "RATE_LIMITED", "dev.vent.user.v1.UserService"));
     assertThat(limited.getStatus()).isEqualTo(503);
     assertThat(limited.getHeaderString("Retry-After")).isEqualTo("1");
     assertThat(((Problem) limited.getEntity()).code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
-    assertThat(((Problem) limited.getEntity()).detail()).contains("vent.user.v1.UserService");
+    assertThat(((Problem) limited.getEntity()).detail()).contains("dev.vent.user.v1.UserService");
   }
 
   @Test

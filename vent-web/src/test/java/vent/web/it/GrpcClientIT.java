@@ -5,6 +5,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.rpc.ErrorInfo;
+import dev.vent.auth.v1.AuthService;
+import dev.vent.auth.v1.AuthServiceGrpc;
+import dev.vent.auth.v1.GetJwksRequest;
+import dev.vent.auth.v1.LoginRequest;
+import dev.vent.captcha.v1.Captcha;
+import dev.vent.captcha.v1.CaptchaService;
+import dev.vent.captcha.v1.CaptchaServiceGrpc;
+import dev.vent.captcha.v1.CreateCaptchaRequest;
+import dev.vent.captcha.v1.VerifyCaptchaRequest;
+import dev.vent.relation.v1.BatchFollowRequest;
+import dev.vent.relation.v1.Edge;
+import dev.vent.relation.v1.FollowRequest;
+import dev.vent.relation.v1.GetCountsRequest;
+import dev.vent.relation.v1.RelationService;
+import dev.vent.relation.v1.RelationServiceGrpc;
+import dev.vent.user.v1.CreateUserRequest;
+import dev.vent.user.v1.DeleteUserRequest;
+import dev.vent.user.v1.EnsureUsersRequest;
+import dev.vent.user.v1.GetUserByUsernameRequest;
+import dev.vent.user.v1.GetUserRequest;
+import dev.vent.user.v1.User;
+import dev.vent.user.v1.UserService;
+import dev.vent.user.v1.UserServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -16,29 +39,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vent.auth.v1.AuthService;
-import vent.auth.v1.AuthServiceGrpc;
-import vent.auth.v1.GetJwksRequest;
-import vent.auth.v1.LoginRequest;
-import vent.captcha.v1.Captcha;
-import vent.captcha.v1.CaptchaService;
-import vent.captcha.v1.CaptchaServiceGrpc;
-import vent.captcha.v1.CreateCaptchaRequest;
-import vent.captcha.v1.VerifyCaptchaRequest;
-import vent.relation.v1.BatchFollowRequest;
-import vent.relation.v1.Edge;
-import vent.relation.v1.FollowRequest;
-import vent.relation.v1.GetCountsRequest;
-import vent.relation.v1.RelationService;
-import vent.relation.v1.RelationServiceGrpc;
-import vent.user.v1.CreateUserRequest;
-import vent.user.v1.DeleteUserRequest;
-import vent.user.v1.EnsureUsersRequest;
-import vent.user.v1.GetUserByUsernameRequest;
-import vent.user.v1.GetUserRequest;
-import vent.user.v1.User;
-import vent.user.v1.UserService;
-import vent.user.v1.UserServiceGrpc;
+import vent.common.dubbo.ServiceNames;
 import vent.web.it.Accounts.Account;
 
 /**
@@ -269,7 +270,7 @@ class GrpcClientIT {
 
   /** A channel to a passing instance of the provider of {@code service}, a vent-api interface. */
   private static ManagedChannel channelTo(Class<?> service) {
-    List<Integer> ports = stack.consulClient().passingPorts(service.getName());
+    List<Integer> ports = stack.consulClient().passingPorts(ServiceNames.of(service));
     assertThat(ports).as("passing instances of %s", service).isNotEmpty();
     ManagedChannel channel =
         ManagedChannelBuilder.forAddress("127.0.0.1", ports.get(0)).usePlaintext().build();

@@ -2,6 +2,7 @@ package vent.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vent.relation.v1.RelationService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import vent.relation.v1.RelationService;
 import vent.web.it.Accounts.Account;
 
 /**

@@ -103,7 +103,7 @@ class SentinelIT {
     sentinel.put(
         "vent-web",
         "degrade",
-        "[{\"resource\":\"vent.captcha.v1.CaptchaService\",\"grade\":0,"
+        "[{\"resource\":\"dev.vent.captcha.v1.CaptchaService\",\"grade\":0,"
             + "\"count\":500,\"slowRatioThreshold\":0.5,\"minRequestAmount\":2,\"statIntervalMs\":20000,\"timeWindow\":3}]");
     // Every captcha instance hangs: with one left, least-active balancing would just use it.
     List<Long> captcha = new ArrayList<>();
@@ -168,7 +168,7 @@ class SentinelIT {
     sentinel.put(
         "vent-provider-relation",
         "flow",
-        "[{\"resource\":\"vent.relation.v1.RelationService\","
+        "[{\"resource\":\"dev.vent.relation.v1.RelationService\","
             + "\"grade\":1,\"count\":43210,\"limitApp\":\"default\",\"strategy\":0,\"controlBehavior\":0}]");
     CompletableFuture<Long> one =
         CompletableFuture.supplyAsync(
@@ -188,7 +188,7 @@ class SentinelIT {
   @Test
   void aDashboardPushLandsInConsulOnTheOtherInstanceAndSurvivesRestarts() throws Exception {
     String rules =
-        "[{\"resource\":\"vent.relation.v1.RelationService\",\"grade\":1,\"count\":54321.0,"
+        "[{\"resource\":\"dev.vent.relation.v1.RelationService\",\"grade\":1,\"count\":54321.0,"
             + "\"limitApp\":\"default\",\"strategy\":0,\"controlBehavior\":0}]";
     assertThat(sentinel.setRules("relation-1", "flow", rules).strip()).isEqualTo("success");
 

@@ -10,12 +10,19 @@ import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRule;
 import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRuleUtil;
 import com.alibaba.csp.sentinel.slots.system.SystemRule;
 import com.alibaba.fastjson.JSON;
+import dev.vent.auth.v1.AuthService;
+import dev.vent.captcha.v1.CaptchaService;
+import dev.vent.notification.v1.NotificationService;
+import dev.vent.post.v1.PostService;
+import dev.vent.relation.v1.RelationService;
+import dev.vent.user.v1.UserService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
@@ -39,14 +46,19 @@ import vent.web.resources.VentResource;
 class DefaultRulesTest {
 
   private static final Path RULES = Path.of("..", "sentinel-rules");
+
+  /** The interface-level resource names Sentinel's Dubbo adapter gives the providers' services. */
   private static final Set<String> DUBBO_INTERFACES =
-      Set.of(
-          "vent.user.v1.UserService",
-          "vent.relation.v1.RelationService",
-          "vent.notification.v1.NotificationService",
-          "vent.auth.v1.AuthService",
-          "vent.captcha.v1.CaptchaService",
-          "vent.post.v1.PostService");
+      Stream.of(
+              UserService.class,
+              RelationService.class,
+              NotificationService.class,
+              AuthService.class,
+              CaptchaService.class,
+              PostService.class)
+          .map(Class::getName)
+          .collect(Collectors.toSet());
+
   private static final List<String> APPLICATIONS =
       List.of(
           "vent-web",

@@ -18,6 +18,7 @@ import com.alibaba.csp.sentinel.slots.system.SystemRule;
 import com.alibaba.csp.sentinel.slots.system.SystemRuleManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vent.user.v1.User;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.annotation.Priority;
@@ -42,7 +43,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
-import vent.user.v1.User;
 import vent.web.testing.FakeProviders;
 import vent.web.testing.TestApi;
 
@@ -72,7 +72,7 @@ class SentinelRateLimitTest {
       throw new VentException(
           ErrorKind.UNAVAILABLE,
           "DEPENDENCY_UNAVAILABLE",
-          "circuit open: vent.user.v1.UserService");
+          "circuit open: dev.vent.user.v1.UserService");
     }
 
     @GET

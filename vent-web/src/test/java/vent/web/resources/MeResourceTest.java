@@ -5,6 +5,8 @@ import static vent.web.resources.ProblemAssert.json;
 import static vent.web.resources.ProblemAssert.problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vent.relation.v1.FollowRequest;
+import dev.vent.user.v1.User;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Entity;
@@ -15,8 +17,6 @@ import org.glassfish.jersey.client.ClientProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import vent.relation.v1.FollowRequest;
-import vent.user.v1.User;
 import vent.web.auth.TestKeys;
 import vent.web.testing.FakeProviders;
 import vent.web.testing.TestApi;

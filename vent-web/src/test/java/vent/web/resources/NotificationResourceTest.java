@@ -5,6 +5,7 @@ import static vent.web.resources.ProblemAssert.json;
 import static vent.web.resources.ProblemAssert.problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vent.user.v1.User;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Entity;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.client.WebTarget;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import vent.user.v1.User;
 import vent.web.testing.FakeProviders;
 import vent.web.testing.TestApi;
 
@@ -115,7 +115,7 @@ class NotificationResourceTest {
     fakes.notifications.followed(me.getId(), bob.getId(), 1L);
     fakes.notifications.followed(me.getId(), gone.getId(), 2L);
     fakes.auth.deleteAccount(
-        vent.auth.v1.DeleteAccountRequest.newBuilder()
+        dev.vent.auth.v1.DeleteAccountRequest.newBuilder()
             .setUserId(gone.getId())
             .setPassword(FakeProviders.PASSWORD)
             .build());

@@ -5,6 +5,7 @@ import static vent.web.resources.ProblemAssert.json;
 import static vent.web.resources.ProblemAssert.problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vent.user.v1.User;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Entity;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import vent.user.v1.User;
 import vent.web.testing.FakeProviders;
 import vent.web.testing.TestApi;
 
@@ -149,17 +149,17 @@ class UserResourceTest {
     User bob = fakes.addUser("bob");
     User carol = fakes.addUser("carol");
     fakes.relations.follow(
-        vent.relation.v1.FollowRequest.newBuilder()
+        dev.vent.relation.v1.FollowRequest.newBuilder()
             .setFollowerId(bob.getId())
             .setFolloweeId(alice.getId())
             .build());
     fakes.relations.follow(
-        vent.relation.v1.FollowRequest.newBuilder()
+        dev.vent.relation.v1.FollowRequest.newBuilder()
             .setFollowerId(carol.getId())
             .setFolloweeId(alice.getId())
             .build());
     fakes.relations.follow(
-        vent.relation.v1.FollowRequest.newBuilder()
+        dev.vent.relation.v1.FollowRequest.newBuilder()
             .setFollowerId(alice.getId())
             .setFolloweeId(bob.getId())
             .build());
@@ -196,7 +196,7 @@ class UserResourceTest {
     for (int i = 0; i < 5; i++) {
       User fan = fakes.addUser("fan" + i);
       fakes.relations.follow(
-          vent.relation.v1.FollowRequest.newBuilder()
+          dev.vent.relation.v1.FollowRequest.newBuilder()
               .setFollowerId(fan.getId())
               .setFolloweeId(star.getId())
               .build());

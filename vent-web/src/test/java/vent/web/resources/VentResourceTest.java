@@ -5,6 +5,8 @@ import static vent.web.resources.ProblemAssert.json;
 import static vent.web.resources.ProblemAssert.problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vent.relation.v1.FollowRequest;
+import dev.vent.user.v1.User;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Entity;
@@ -16,8 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import vent.relation.v1.FollowRequest;
-import vent.user.v1.User;
 import vent.web.testing.FakeProviders;
 import vent.web.testing.TestApi;
 
@@ -212,7 +212,7 @@ class VentResourceTest {
     post(me, Map.of("text", "bye", "audience", "public"));
     post(fan, Map.of("text", "still here", "audience", "public"));
     fakes.auth.deleteAccount(
-        vent.auth.v1.DeleteAccountRequest.newBuilder()
+        dev.vent.auth.v1.DeleteAccountRequest.newBuilder()
             .setUserId(me.getId())
             .setPassword(FakeProviders.PASSWORD)
             .build());

@@ -1,14 +1,14 @@
 package vent.examples.dubbo;
 
+import dev.vent.user.v1.GetUserRequest;
+import dev.vent.user.v1.User;
+import dev.vent.user.v1.UserService;
 import java.util.Map;
 import org.apache.dubbo.config.ApplicationConfig;
 import org.apache.dubbo.config.ReferenceConfig;
 import org.apache.dubbo.config.RegistryConfig;
 import org.apache.dubbo.config.bootstrap.DubboBootstrap;
 import org.apache.dubbo.rpc.RpcException;
-import vent.user.v1.GetUserRequest;
-import vent.user.v1.User;
-import vent.user.v1.UserService;
 
 /**
  * A Dubbo Triple consumer of the user provider, found in Consul: vent-api-dubbo's {@code

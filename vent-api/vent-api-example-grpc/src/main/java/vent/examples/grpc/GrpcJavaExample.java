@@ -3,6 +3,9 @@ package vent.examples.grpc;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.ErrorInfo;
+import dev.vent.user.v1.GetUserRequest;
+import dev.vent.user.v1.User;
+import dev.vent.user.v1.UserServiceGrpc;
 import io.grpc.Channel;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
@@ -11,9 +14,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.util.concurrent.TimeUnit;
-import vent.user.v1.GetUserRequest;
-import vent.user.v1.User;
-import vent.user.v1.UserServiceGrpc;
 
 /**
  * A plain grpc-java client of the user provider: the message classes of vent-api-proto, the {@code

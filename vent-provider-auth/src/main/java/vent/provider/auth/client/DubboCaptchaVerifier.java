@@ -1,8 +1,8 @@
 package vent.provider.auth.client;
 
+import dev.vent.captcha.v1.CaptchaService;
+import dev.vent.captcha.v1.VerifyCaptchaRequest;
 import java.util.function.Supplier;
-import vent.captcha.v1.CaptchaService;
-import vent.captcha.v1.VerifyCaptchaRequest;
 import vent.common.dubbo.RpcErrors;
 import vent.provider.auth.domain.CaptchaVerifier;
 

@@ -1,16 +1,16 @@
 package vent.provider.auth.client;
 
+import dev.vent.user.v1.CreateUserRequest;
+import dev.vent.user.v1.DeleteUserRequest;
+import dev.vent.user.v1.GetUserRequest;
+import dev.vent.user.v1.User;
+import dev.vent.user.v1.UserService;
 import java.util.function.Supplier;
 import vent.common.dubbo.RpcErrors;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
 import vent.provider.auth.domain.UserDirectory;
 import vent.provider.auth.domain.UserProfile;
-import vent.user.v1.CreateUserRequest;
-import vent.user.v1.DeleteUserRequest;
-import vent.user.v1.GetUserRequest;
-import vent.user.v1.User;
-import vent.user.v1.UserService;
 
 /**
  * {@link UserDirectory} over the user service's Triple API. Failures arrive as the user service

@@ -1,6 +1,6 @@
 package vent.provider.auth.domain;
 
-import vent.auth.v1.ErrorReason;
+import dev.vent.auth.v1.ErrorReason;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
 

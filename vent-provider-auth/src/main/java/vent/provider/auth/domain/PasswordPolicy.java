@@ -1,7 +1,7 @@
 package vent.provider.auth.domain;
 
-import vent.api.rules.FieldRule;
-import vent.auth.v1.RegisterRequest;
+import dev.vent.api.rules.FieldRule;
+import dev.vent.auth.v1.RegisterRequest;
 
 /**
  * What a password must be: the {@code password} rule of {@code vent/auth/v1/auth.proto}, 8 to 72

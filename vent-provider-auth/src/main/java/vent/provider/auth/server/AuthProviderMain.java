@@ -1,11 +1,12 @@
 package vent.provider.auth.server;
 
+import dev.vent.auth.v1.AuthService;
+import dev.vent.captcha.v1.CaptchaService;
+import dev.vent.user.v1.UserService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import org.apache.dubbo.config.ReferenceConfig;
-import vent.auth.v1.AuthService;
-import vent.captcha.v1.CaptchaService;
 import vent.common.dubbo.ProviderMain;
 import vent.common.events.EventStreams;
 import vent.provider.auth.client.DubboCaptchaVerifier;
@@ -17,7 +18,6 @@ import vent.provider.auth.events.UserDeletedHandler;
 import vent.provider.auth.security.JwtTokenIssuer;
 import vent.provider.auth.service.AuthServiceImpl;
 import vent.provider.auth.store.LayoutMigration;
-import vent.user.v1.UserService;
 
 /**
  * Entry point of vent-provider-auth: {@code java -jar vent-provider-auth.jar [config.yml]}.

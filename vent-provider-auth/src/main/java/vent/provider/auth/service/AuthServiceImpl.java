@@ -1,24 +1,24 @@
 package vent.provider.auth.service;
 
-import vent.auth.v1.ChangePasswordRequest;
-import vent.auth.v1.DeleteAccountRequest;
-import vent.auth.v1.DeleteAccountResponse;
-import vent.auth.v1.DubboAuthServiceTriple;
-import vent.auth.v1.GetJwksRequest;
-import vent.auth.v1.GetJwksResponse;
-import vent.auth.v1.LoginRequest;
-import vent.auth.v1.LogoutRequest;
-import vent.auth.v1.LogoutResponse;
-import vent.auth.v1.RefreshRequest;
-import vent.auth.v1.RegisterRequest;
-import vent.auth.v1.RegisterResponse;
-import vent.auth.v1.TokenPair;
+import dev.vent.auth.v1.ChangePasswordRequest;
+import dev.vent.auth.v1.DeleteAccountRequest;
+import dev.vent.auth.v1.DeleteAccountResponse;
+import dev.vent.auth.v1.DubboAuthServiceTriple;
+import dev.vent.auth.v1.GetJwksRequest;
+import dev.vent.auth.v1.GetJwksResponse;
+import dev.vent.auth.v1.LoginRequest;
+import dev.vent.auth.v1.LogoutRequest;
+import dev.vent.auth.v1.LogoutResponse;
+import dev.vent.auth.v1.RefreshRequest;
+import dev.vent.auth.v1.RegisterRequest;
+import dev.vent.auth.v1.RegisterResponse;
+import dev.vent.auth.v1.TokenPair;
+import dev.vent.user.v1.User;
 import vent.provider.auth.domain.AuthUseCases;
 import vent.provider.auth.domain.LoginCommand;
 import vent.provider.auth.domain.RegisterCommand;
 import vent.provider.auth.domain.Registration;
 import vent.provider.auth.domain.Tokens;
-import vent.user.v1.User;
 
 /**
  * The {@code vent.auth.v1.AuthService} Triple endpoint: converts protobuf to domain calls and back.

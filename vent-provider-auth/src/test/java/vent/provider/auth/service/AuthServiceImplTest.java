@@ -2,18 +2,18 @@ package vent.provider.auth.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vent.auth.v1.ChangePasswordRequest;
+import dev.vent.auth.v1.GetJwksRequest;
+import dev.vent.auth.v1.LoginRequest;
+import dev.vent.auth.v1.LogoutRequest;
+import dev.vent.auth.v1.RefreshRequest;
+import dev.vent.auth.v1.RegisterRequest;
+import dev.vent.auth.v1.RegisterResponse;
+import dev.vent.auth.v1.TokenPair;
 import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import vent.auth.v1.ChangePasswordRequest;
-import vent.auth.v1.GetJwksRequest;
-import vent.auth.v1.LoginRequest;
-import vent.auth.v1.LogoutRequest;
-import vent.auth.v1.RefreshRequest;
-import vent.auth.v1.RegisterRequest;
-import vent.auth.v1.RegisterResponse;
-import vent.auth.v1.TokenPair;
 import vent.common.testing.RedisExtension;
 import vent.provider.auth.domain.UserDirectory;
 import vent.provider.auth.domain.UserProfile;

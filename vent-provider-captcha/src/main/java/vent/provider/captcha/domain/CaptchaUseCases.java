@@ -1,5 +1,7 @@
 package vent.provider.captcha.domain;
 
+import dev.vent.api.rules.FieldRule;
+import dev.vent.captcha.v1.VerifyCaptchaRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -9,8 +11,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import vent.api.rules.FieldRule;
-import vent.captcha.v1.VerifyCaptchaRequest;
 import vent.common.error.RequestChecks;
 import vent.common.error.VentException;
 

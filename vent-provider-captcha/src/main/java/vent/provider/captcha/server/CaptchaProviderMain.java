@@ -1,9 +1,9 @@
 package vent.provider.captcha.server;
 
+import dev.vent.captcha.v1.CaptchaService;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vent.captcha.v1.CaptchaService;
 import vent.common.dubbo.ProviderMain;
 import vent.provider.captcha.domain.CaptchaSettings;
 import vent.provider.captcha.domain.CaptchaUseCases;

@@ -1,11 +1,11 @@
 package vent.provider.captcha.service;
 
 import com.google.protobuf.ByteString;
-import vent.captcha.v1.Captcha;
-import vent.captcha.v1.CreateCaptchaRequest;
-import vent.captcha.v1.DubboCaptchaServiceTriple;
-import vent.captcha.v1.VerifyCaptchaRequest;
-import vent.captcha.v1.VerifyCaptchaResponse;
+import dev.vent.captcha.v1.Captcha;
+import dev.vent.captcha.v1.CreateCaptchaRequest;
+import dev.vent.captcha.v1.DubboCaptchaServiceTriple;
+import dev.vent.captcha.v1.VerifyCaptchaRequest;
+import dev.vent.captcha.v1.VerifyCaptchaResponse;
 import vent.provider.captcha.domain.CaptchaUseCases;
 import vent.provider.captcha.domain.NewCaptcha;
 

@@ -2,6 +2,9 @@ package vent.provider.captcha.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vent.captcha.v1.Captcha;
+import dev.vent.captcha.v1.CreateCaptchaRequest;
+import dev.vent.captcha.v1.VerifyCaptchaRequest;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,9 +12,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import vent.captcha.v1.Captcha;
-import vent.captcha.v1.CreateCaptchaRequest;
-import vent.captcha.v1.VerifyCaptchaRequest;
 import vent.common.testing.RedisExtension;
 import vent.provider.captcha.domain.CaptchaSettings;
 import vent.provider.captcha.domain.CaptchaUseCases;

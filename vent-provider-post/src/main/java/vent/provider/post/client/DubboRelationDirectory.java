@@ -1,5 +1,11 @@
 package vent.provider.post.client;
 
+import dev.vent.relation.v1.FollowEntry;
+import dev.vent.relation.v1.GetCountsRequest;
+import dev.vent.relation.v1.GetRelationshipsRequest;
+import dev.vent.relation.v1.ListFollowsRequest;
+import dev.vent.relation.v1.ListFollowsResponse;
+import dev.vent.relation.v1.RelationService;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,12 +15,6 @@ import java.util.function.Supplier;
 import vent.common.dubbo.RpcErrors;
 import vent.provider.post.domain.RelationDirectory;
 import vent.provider.post.domain.Relationship;
-import vent.relation.v1.FollowEntry;
-import vent.relation.v1.GetCountsRequest;
-import vent.relation.v1.GetRelationshipsRequest;
-import vent.relation.v1.ListFollowsRequest;
-import vent.relation.v1.ListFollowsResponse;
-import vent.relation.v1.RelationService;
 
 /**
  * {@link RelationDirectory} over the relation service's Triple API (GetRelationships, GetCounts,
@@ -46,7 +46,7 @@ public final class DubboRelationDirectory implements RelationDirectory {
               .addAllOtherIds(ids.subList(from, Math.min(ids.size(), from + MAX_IDS)))
               .build();
       try {
-        for (vent.relation.v1.Relationship r :
+        for (dev.vent.relation.v1.Relationship r :
             relations.get().getRelationships(request).getRelationshipsList()) {
           out.put(
               r.getUserId(),

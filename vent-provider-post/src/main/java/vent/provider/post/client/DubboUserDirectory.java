@@ -1,5 +1,8 @@
 package vent.provider.post.client;
 
+import dev.vent.user.v1.GetUserByUsernameRequest;
+import dev.vent.user.v1.User;
+import dev.vent.user.v1.UserService;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,9 +15,6 @@ import vent.common.dubbo.RpcErrors;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
 import vent.provider.post.domain.UserDirectory;
-import vent.user.v1.GetUserByUsernameRequest;
-import vent.user.v1.User;
-import vent.user.v1.UserService;
 
 /**
  * {@link UserDirectory} over the user service's Triple API: one GetUserByUsername per name, all

@@ -1,7 +1,7 @@
 package vent.provider.post.domain;
 
+import dev.vent.post.v1.ErrorReason;
 import vent.common.error.VentException;
-import vent.post.v1.ErrorReason;
 
 /** The lifetime rule of CreateVent: 0 (kept) or one hour to 30 days. */
 public final class Expiry {

@@ -1,14 +1,14 @@
 package vent.provider.post.domain;
 
+import dev.vent.api.rules.Formats;
+import dev.vent.common.v1.Format;
+import dev.vent.post.v1.ErrorReason;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import vent.api.rules.Formats;
 import vent.common.error.VentException;
-import vent.common.v1.Format;
-import vent.post.v1.ErrorReason;
 
 /**
  * A place in a list of vents (an author's vents, a home timeline): lists are ordered by creation

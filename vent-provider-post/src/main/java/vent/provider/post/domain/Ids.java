@@ -1,12 +1,12 @@
 package vent.provider.post.domain;
 
+import dev.vent.api.rules.FieldRule;
+import dev.vent.api.rules.VentIds;
+import dev.vent.post.v1.CreateVentRequest;
+import dev.vent.post.v1.GetVentRequest;
 import java.util.function.LongSupplier;
-import vent.api.rules.FieldRule;
-import vent.api.rules.VentIds;
 import vent.common.error.RequestChecks;
 import vent.common.error.VentException;
-import vent.post.v1.CreateVentRequest;
-import vent.post.v1.GetVentRequest;
 
 /**
  * User and vent ids as this service checks them, by the rules of its request fields in {@code

@@ -1,7 +1,7 @@
 package vent.provider.post.domain;
 
+import dev.vent.post.v1.ErrorReason;
 import vent.common.error.VentException;
-import vent.post.v1.ErrorReason;
 
 /**
  * Page sizes of ListUserVents and GetHomeTimeline: 1 to {@value #MAX}, 0 meaning {@value #DEFAULT}.

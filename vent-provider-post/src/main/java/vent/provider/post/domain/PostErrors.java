@@ -1,7 +1,7 @@
 package vent.provider.post.domain;
 
+import dev.vent.post.v1.ErrorReason;
 import vent.common.error.VentException;
-import vent.post.v1.ErrorReason;
 
 /** The failures of PostService, with their reasons from {@code vent.post.v1.ErrorReason}. */
 final class PostErrors {

@@ -1,10 +1,10 @@
 package vent.provider.post.domain;
 
+import dev.vent.api.rules.Formats;
+import dev.vent.common.v1.Format;
+import dev.vent.post.v1.ErrorReason;
 import java.text.Normalizer;
-import vent.api.rules.Formats;
 import vent.common.error.VentException;
-import vent.common.v1.Format;
-import vent.post.v1.ErrorReason;
 
 /**
  * The text rule of CreateVent: NFC normalisation (Unicode UAX #15), then 1 to {@value

@@ -1,5 +1,7 @@
 package vent.provider.post.domain;
 
+import dev.vent.api.rules.VentIds;
+import dev.vent.post.v1.ErrorReason;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,9 +14,7 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vent.api.rules.VentIds;
 import vent.common.error.VentException;
-import vent.post.v1.ErrorReason;
 
 /**
  * The use cases of PostService (the contract in {@code vent/post/v1/post.proto}): validation,

@@ -1,9 +1,9 @@
 package vent.provider.post.events;
 
+import dev.vent.events.v1.VentDeleted;
+import dev.vent.events.v1.VentPosted;
 import vent.common.events.DomainEvent;
 import vent.common.events.EventHandler;
-import vent.events.v1.VentDeleted;
-import vent.events.v1.VentPosted;
 import vent.provider.post.domain.FanOut;
 
 /**

@@ -1,5 +1,8 @@
 package vent.provider.post.server;
 
+import dev.vent.post.v1.PostService;
+import dev.vent.relation.v1.RelationService;
+import dev.vent.user.v1.UserService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Set;
@@ -10,7 +13,6 @@ import vent.common.config.global.Live;
 import vent.common.dubbo.ProviderMain;
 import vent.common.events.EventStreams;
 import vent.common.events.OutboxRelay;
-import vent.post.v1.PostService;
 import vent.provider.post.client.DubboRelationDirectory;
 import vent.provider.post.client.DubboUserDirectory;
 import vent.provider.post.domain.FanOut;
@@ -21,8 +23,6 @@ import vent.provider.post.events.FanOutHandler;
 import vent.provider.post.events.UserDeletedHandler;
 import vent.provider.post.service.PostServiceImpl;
 import vent.provider.post.store.RedisVentRepository;
-import vent.relation.v1.RelationService;
-import vent.user.v1.UserService;
 
 /**
  * Entry point of vent-provider-post: serves {@code vent.post.v1.PostService} (vents and home

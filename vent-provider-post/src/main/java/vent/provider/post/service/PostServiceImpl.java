@@ -1,14 +1,14 @@
 package vent.provider.post.service;
 
-import vent.post.v1.CreateVentRequest;
-import vent.post.v1.DeleteVentRequest;
-import vent.post.v1.DeleteVentResponse;
-import vent.post.v1.DubboPostServiceTriple;
-import vent.post.v1.GetHomeTimelineRequest;
-import vent.post.v1.GetVentRequest;
-import vent.post.v1.ListUserVentsRequest;
-import vent.post.v1.Vent;
-import vent.post.v1.VentPage;
+import dev.vent.post.v1.CreateVentRequest;
+import dev.vent.post.v1.DeleteVentRequest;
+import dev.vent.post.v1.DeleteVentResponse;
+import dev.vent.post.v1.DubboPostServiceTriple;
+import dev.vent.post.v1.GetHomeTimelineRequest;
+import dev.vent.post.v1.GetVentRequest;
+import dev.vent.post.v1.ListUserVentsRequest;
+import dev.vent.post.v1.Vent;
+import dev.vent.post.v1.VentPage;
 import vent.provider.post.domain.Audience;
 import vent.provider.post.domain.Mention;
 import vent.provider.post.domain.Vents;
@@ -64,7 +64,7 @@ public final class PostServiceImpl extends DubboPostServiceTriple.PostServiceImp
   }
 
   /** The domain audience, or null for an unset or unknown one (refused by the use case). */
-  static Audience audience(vent.post.v1.Audience audience) {
+  static Audience audience(dev.vent.post.v1.Audience audience) {
     return switch (audience) {
       case PUBLIC -> Audience.PUBLIC;
       case FOLLOWERS -> Audience.FOLLOWERS;
@@ -79,12 +79,12 @@ public final class PostServiceImpl extends DubboPostServiceTriple.PostServiceImp
             .setId(v.id())
             .setAuthorId(v.authorId())
             .setText(v.text())
-            .setAudience(vent.post.v1.Audience.valueOf(v.audience().name()))
+            .setAudience(dev.vent.post.v1.Audience.valueOf(v.audience().name()))
             .setCreatedAtMs(v.createdAtMs())
             .setExpiresAtMs(v.expiresAtMs());
     for (Mention m : v.mentions()) {
       out.addMentions(
-          vent.post.v1.Mention.newBuilder().setUserId(m.userId()).setUsername(m.username()));
+          dev.vent.post.v1.Mention.newBuilder().setUserId(m.userId()).setUsername(m.username()));
     }
     return out.build();
   }

@@ -1,5 +1,6 @@
 package vent.provider.post.store;
 
+import dev.vent.api.rules.VentIds;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,7 +18,6 @@ import org.redisson.api.RScript.ReturnType;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.client.protocol.ScoredEntry;
-import vent.api.rules.VentIds;
 import vent.common.events.OutboxRelay;
 import vent.common.redis.LuaScripts;
 import vent.provider.post.domain.Audience;

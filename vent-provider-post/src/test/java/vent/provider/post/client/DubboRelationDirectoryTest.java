@@ -2,15 +2,15 @@ package vent.provider.post.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vent.relation.v1.DubboRelationServiceTriple;
+import dev.vent.relation.v1.GetRelationshipsRequest;
+import dev.vent.relation.v1.GetRelationshipsResponse;
+import dev.vent.relation.v1.RelationService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vent.provider.post.domain.Relationship;
-import vent.relation.v1.DubboRelationServiceTriple;
-import vent.relation.v1.GetRelationshipsRequest;
-import vent.relation.v1.GetRelationshipsResponse;
-import vent.relation.v1.RelationService;
 
 /** The relation client asks in chunks the relation service accepts and answers for every id. */
 class DubboRelationDirectoryTest {
@@ -28,7 +28,7 @@ class DubboRelationDirectoryTest {
               // Every even id is followed and muted; odd ids are left out of the answer.
               if (Long.parseLong(id) % 2 == 0) {
                 out.addRelationships(
-                    vent.relation.v1.Relationship.newBuilder()
+                    dev.vent.relation.v1.Relationship.newBuilder()
                         .setUserId(id)
                         .setFollowing(true)
                         .setMuting(true));

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.vent.user.v1.DubboUserServiceTriple;
+import dev.vent.user.v1.GetUserByUsernameRequest;
+import dev.vent.user.v1.User;
+import dev.vent.user.v1.UserService;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
-import vent.user.v1.DubboUserServiceTriple;
-import vent.user.v1.GetUserByUsernameRequest;
-import vent.user.v1.User;
-import vent.user.v1.UserService;
 
 /** Unknown usernames are left out; a failing user service fails the lookup. */
 class DubboUserDirectoryTest {

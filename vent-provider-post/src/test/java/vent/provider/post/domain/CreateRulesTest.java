@@ -3,8 +3,8 @@ package vent.provider.post.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vent.provider.post.Failures.assertReason;
 
+import dev.vent.api.rules.VentIds;
 import org.junit.jupiter.api.Test;
-import vent.api.rules.VentIds;
 
 class CreateRulesTest {
 

@@ -2,6 +2,8 @@ package vent.provider.post.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vent.events.v1.Event;
+import dev.vent.events.v1.UserDeleted;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +23,6 @@ import vent.common.events.StreamConsumer;
 import vent.common.testing.Eventually;
 import vent.common.testing.RedisExtension;
 import vent.common.testing.RedisTestSupport;
-import vent.events.v1.Event;
-import vent.events.v1.UserDeleted;
 import vent.provider.post.PostFixture;
 import vent.provider.post.domain.Audience;
 import vent.provider.post.domain.TimelineSettings;

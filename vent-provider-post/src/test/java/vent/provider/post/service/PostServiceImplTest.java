@@ -3,18 +3,18 @@ package vent.provider.post.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vent.provider.post.Failures.assertReason;
 
+import dev.vent.post.v1.Audience;
+import dev.vent.post.v1.CreateVentRequest;
+import dev.vent.post.v1.DeleteVentRequest;
+import dev.vent.post.v1.GetHomeTimelineRequest;
+import dev.vent.post.v1.GetVentRequest;
+import dev.vent.post.v1.ListUserVentsRequest;
+import dev.vent.post.v1.Vent;
+import dev.vent.post.v1.VentPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vent.common.testing.RedisExtension;
-import vent.post.v1.Audience;
-import vent.post.v1.CreateVentRequest;
-import vent.post.v1.DeleteVentRequest;
-import vent.post.v1.GetHomeTimelineRequest;
-import vent.post.v1.GetVentRequest;
-import vent.post.v1.ListUserVentsRequest;
-import vent.post.v1.Vent;
-import vent.post.v1.VentPage;
 import vent.provider.post.PostFixture;
 import vent.provider.post.domain.TimelineSettings;
 

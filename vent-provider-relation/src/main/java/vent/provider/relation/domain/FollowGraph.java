@@ -1,5 +1,10 @@
 package vent.provider.relation.domain;
 
+import dev.vent.api.rules.FieldRule;
+import dev.vent.relation.v1.BatchFollowRequest;
+import dev.vent.relation.v1.ErrorReason;
+import dev.vent.relation.v1.GetCountsRequest;
+import dev.vent.relation.v1.GetRelationshipsRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,14 +14,9 @@ import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vent.api.rules.FieldRule;
 import vent.common.error.ErrorKind;
 import vent.common.error.RequestChecks;
 import vent.common.error.VentException;
-import vent.relation.v1.BatchFollowRequest;
-import vent.relation.v1.ErrorReason;
-import vent.relation.v1.GetCountsRequest;
-import vent.relation.v1.GetRelationshipsRequest;
 
 /**
  * The use cases of the follow graph (the RelationService contract in relation.proto): input

@@ -1,13 +1,13 @@
 package vent.provider.relation.domain;
 
+import dev.vent.api.rules.UserIds;
+import dev.vent.api.rules.VentIds;
+import dev.vent.relation.v1.ErrorReason;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import vent.api.rules.UserIds;
-import vent.api.rules.VentIds;
 import vent.common.error.VentException;
-import vent.relation.v1.ErrorReason;
 
 /**
  * Where a page of an inbox ended: the last entry returned, as (time, subject), the subject being

@@ -1,10 +1,10 @@
 package vent.provider.relation.domain;
 
+import dev.vent.api.rules.VentIds;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vent.api.rules.VentIds;
 import vent.common.error.VentException;
 
 /**
@@ -53,14 +53,14 @@ public final class Notifications {
    * @return how many entries were added; 0 when the author or vent id is malformed (nothing added)
    */
   public int mentioned(String authorId, String ventId, long atMs, List<String> mentionedIds) {
-    if (!vent.api.rules.UserIds.isWellFormed(authorId) || !VentIds.isOf(ventId, authorId)) {
+    if (!dev.vent.api.rules.UserIds.isWellFormed(authorId) || !VentIds.isOf(ventId, authorId)) {
       LOG.warn(
           "event=mention_skipped reason=malformed_ids authorId={} ventId={}", authorId, ventId);
       return 0;
     }
     List<String> owners =
         mentionedIds.stream()
-            .filter(vent.api.rules.UserIds::isWellFormed)
+            .filter(dev.vent.api.rules.UserIds::isWellFormed)
             .filter(id -> !id.equals(authorId))
             .distinct()
             .toList();

@@ -1,14 +1,14 @@
 package vent.provider.relation.domain;
 
+import dev.vent.api.rules.FieldRule;
+import dev.vent.api.rules.UserIds;
+import dev.vent.relation.v1.ErrorReason;
+import dev.vent.relation.v1.ListFollowsRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import vent.api.rules.FieldRule;
-import vent.api.rules.UserIds;
 import vent.common.error.VentException;
-import vent.relation.v1.ErrorReason;
-import vent.relation.v1.ListFollowsRequest;
 
 /**
  * Where a page of a follow list ended: the last entry returned, as (follow time, user id). Lists

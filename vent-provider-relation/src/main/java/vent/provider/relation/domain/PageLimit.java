@@ -1,8 +1,8 @@
 package vent.provider.relation.domain;
 
+import dev.vent.relation.v1.ErrorReason;
 import java.util.function.IntSupplier;
 import vent.common.error.VentException;
-import vent.relation.v1.ErrorReason;
 
 /**
  * Page sizes of list calls: 1 to the largest page in force, 0 meaning the default of 20. The

@@ -1,14 +1,14 @@
 package vent.provider.relation.domain;
 
-import vent.api.rules.FieldRule;
+import dev.vent.api.rules.FieldRule;
+import dev.vent.relation.v1.FollowRequest;
 import vent.common.error.RequestChecks;
 import vent.common.error.VentException;
-import vent.relation.v1.FollowRequest;
 
 /**
  * User ids as this service checks them: by the rule of its request fields in {@code
- * vent/relation/v1/relation.proto} (the {@code USER_ID} format, {@link vent.api.rules.UserIds}).
- * Existence is the callers' business (see relation.proto).
+ * vent/relation/v1/relation.proto} (the {@code USER_ID} format, {@link
+ * dev.vent.api.rules.UserIds}). Existence is the callers' business (see relation.proto).
  */
 public final class UserIds {
 
@@ -28,8 +28,8 @@ public final class UserIds {
     return id;
   }
 
-  /** The order of "user id ascending" ({@link vent.api.rules.UserIds#compareNumerically}). */
+  /** The order of "user id ascending" ({@link dev.vent.api.rules.UserIds#compareNumerically}). */
   public static int compareNumerically(String a, String b) {
-    return vent.api.rules.UserIds.compareNumerically(a, b);
+    return dev.vent.api.rules.UserIds.compareNumerically(a, b);
   }
 }

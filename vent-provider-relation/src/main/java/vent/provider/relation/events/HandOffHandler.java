@@ -1,16 +1,16 @@
 package vent.provider.relation.events;
 
+import dev.vent.events.v1.Blocked;
+import dev.vent.events.v1.EdgeRemoved;
+import dev.vent.events.v1.Event;
+import dev.vent.events.v1.Followed;
+import dev.vent.events.v1.Unblocked;
+import dev.vent.events.v1.Unfollowed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import vent.common.events.DomainEvent;
 import vent.common.events.EventHandler;
-import vent.events.v1.Blocked;
-import vent.events.v1.EdgeRemoved;
-import vent.events.v1.Event;
-import vent.events.v1.Followed;
-import vent.events.v1.Unblocked;
-import vent.events.v1.Unfollowed;
 import vent.provider.relation.domain.FollowGraph;
 import vent.provider.relation.domain.HandOff;
 

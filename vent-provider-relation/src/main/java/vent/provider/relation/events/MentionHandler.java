@@ -1,8 +1,8 @@
 package vent.provider.relation.events;
 
+import dev.vent.events.v1.VentPosted;
 import vent.common.events.DomainEvent;
 import vent.common.events.EventHandler;
-import vent.events.v1.VentPosted;
 import vent.provider.relation.domain.Notifications;
 
 /**

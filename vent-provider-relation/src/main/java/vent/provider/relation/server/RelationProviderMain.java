@@ -1,5 +1,7 @@
 package vent.provider.relation.server;
 
+import dev.vent.notification.v1.NotificationService;
+import dev.vent.relation.v1.RelationService;
 import java.time.Clock;
 import vent.common.config.global.ConfigKeys;
 import vent.common.config.global.Live;
@@ -7,7 +9,6 @@ import vent.common.dubbo.ProviderMain;
 import vent.common.events.EventStreams;
 import vent.common.events.OutboxRelay;
 import vent.common.redis.DurableWrites;
-import vent.notification.v1.NotificationService;
 import vent.provider.relation.domain.FollowGraph;
 import vent.provider.relation.domain.Notifications;
 import vent.provider.relation.domain.PageLimit;
@@ -19,7 +20,6 @@ import vent.provider.relation.service.RelationServiceImpl;
 import vent.provider.relation.store.LayoutMigration;
 import vent.provider.relation.store.RedisNotificationRepository;
 import vent.provider.relation.store.RedisRelationRepository;
-import vent.relation.v1.RelationService;
 
 /**
  * Entry point of vent-provider-relation: serves {@code vent.relation.v1.RelationService} and {@code

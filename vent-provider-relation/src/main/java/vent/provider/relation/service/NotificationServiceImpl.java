@@ -1,11 +1,11 @@
 package vent.provider.relation.service;
 
-import vent.notification.v1.DubboNotificationServiceTriple;
-import vent.notification.v1.ListNotificationsRequest;
-import vent.notification.v1.ListNotificationsResponse;
-import vent.notification.v1.MarkNotificationsReadRequest;
-import vent.notification.v1.MarkNotificationsReadResponse;
-import vent.notification.v1.Notification;
+import dev.vent.notification.v1.DubboNotificationServiceTriple;
+import dev.vent.notification.v1.ListNotificationsRequest;
+import dev.vent.notification.v1.ListNotificationsResponse;
+import dev.vent.notification.v1.MarkNotificationsReadRequest;
+import dev.vent.notification.v1.MarkNotificationsReadResponse;
+import dev.vent.notification.v1.Notification;
 import vent.provider.relation.domain.NotificationItem;
 import vent.provider.relation.domain.NotificationPage;
 import vent.provider.relation.domain.Notifications;

@@ -1,5 +1,6 @@
 package vent.provider.relation.store;
 
+import dev.vent.events.v1.Event;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vent.common.events.EventJson;
 import vent.common.events.EventStreams;
-import vent.events.v1.Event;
 
 /**
  * Brings a relation data set written before the hand-off layout to it. The keys of the graph and

@@ -2,14 +2,14 @@ package vent.provider.relation.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vent.events.v1.Event;
+import dev.vent.events.v1.VentDeleted;
+import dev.vent.events.v1.VentPosted;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vent.common.events.DomainEvent;
 import vent.common.testing.RedisExtension;
-import vent.events.v1.Event;
-import vent.events.v1.VentDeleted;
-import vent.events.v1.VentPosted;
 import vent.provider.relation.domain.NotificationItem;
 import vent.provider.relation.domain.Notifications;
 import vent.provider.relation.domain.PageLimit;

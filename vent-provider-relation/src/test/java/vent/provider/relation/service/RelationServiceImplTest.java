@@ -3,6 +3,22 @@ package vent.provider.relation.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vent.relation.v1.BatchFollowRequest;
+import dev.vent.relation.v1.BlockRequest;
+import dev.vent.relation.v1.Edge;
+import dev.vent.relation.v1.FollowCounts;
+import dev.vent.relation.v1.FollowEntry;
+import dev.vent.relation.v1.FollowRequest;
+import dev.vent.relation.v1.GetCountsRequest;
+import dev.vent.relation.v1.GetRelationshipsRequest;
+import dev.vent.relation.v1.ListFollowsRequest;
+import dev.vent.relation.v1.ListFollowsResponse;
+import dev.vent.relation.v1.ListMutualFollowsRequest;
+import dev.vent.relation.v1.MuteRequest;
+import dev.vent.relation.v1.Relationship;
+import dev.vent.relation.v1.SuggestFollowsRequest;
+import dev.vent.relation.v1.Suggestion;
+import dev.vent.relation.v1.UnfollowRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,22 +28,6 @@ import vent.common.testing.MutableClock;
 import vent.common.testing.RedisExtension;
 import vent.provider.relation.domain.FollowGraph;
 import vent.provider.relation.store.HandOffDriver;
-import vent.relation.v1.BatchFollowRequest;
-import vent.relation.v1.BlockRequest;
-import vent.relation.v1.Edge;
-import vent.relation.v1.FollowCounts;
-import vent.relation.v1.FollowEntry;
-import vent.relation.v1.FollowRequest;
-import vent.relation.v1.GetCountsRequest;
-import vent.relation.v1.GetRelationshipsRequest;
-import vent.relation.v1.ListFollowsRequest;
-import vent.relation.v1.ListFollowsResponse;
-import vent.relation.v1.ListMutualFollowsRequest;
-import vent.relation.v1.MuteRequest;
-import vent.relation.v1.Relationship;
-import vent.relation.v1.SuggestFollowsRequest;
-import vent.relation.v1.Suggestion;
-import vent.relation.v1.UnfollowRequest;
 
 /** The protobuf mapping of every RPC (called directly, without Dubbo), on a real Redis. */
 class RelationServiceImplTest {

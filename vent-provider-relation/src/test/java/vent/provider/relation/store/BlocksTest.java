@@ -2,12 +2,12 @@ package vent.provider.relation.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vent.events.v1.Event;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vent.common.testing.RedisExtension;
-import vent.events.v1.Event;
 import vent.provider.relation.domain.Direction;
 import vent.provider.relation.domain.FollowEdge;
 import vent.provider.relation.domain.FollowItem;

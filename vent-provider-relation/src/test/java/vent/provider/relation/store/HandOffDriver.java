@@ -1,5 +1,6 @@
 package vent.provider.relation.store;
 
+import dev.vent.events.v1.Event;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,7 +16,6 @@ import org.redisson.client.codec.StringCodec;
 import vent.common.events.EventJson;
 import vent.common.events.EventStreams;
 import vent.common.events.OutboxRelay;
-import vent.events.v1.Event;
 import vent.provider.relation.domain.Direction;
 import vent.provider.relation.domain.FollowEdge;
 import vent.provider.relation.domain.FollowItem;

@@ -2,6 +2,7 @@ package vent.provider.relation.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vent.events.v1.Event;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vent.common.testing.RedisExtension;
-import vent.events.v1.Event;
 import vent.provider.relation.domain.Direction;
 import vent.provider.relation.domain.FollowItem;
 import vent.provider.relation.domain.HandOff;

@@ -2,6 +2,9 @@ package vent.provider.relation.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vent.events.v1.Event;
+import dev.vent.events.v1.Followed;
+import dev.vent.events.v1.Unfollowed;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,9 +14,6 @@ import org.redisson.client.codec.StringCodec;
 import vent.common.events.EventStreams;
 import vent.common.events.Outbox;
 import vent.common.testing.RedisExtension;
-import vent.events.v1.Event;
-import vent.events.v1.Followed;
-import vent.events.v1.Unfollowed;
 import vent.provider.relation.domain.FollowEdge;
 import vent.provider.relation.domain.FollowOutcome;
 

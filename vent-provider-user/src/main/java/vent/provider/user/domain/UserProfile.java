@@ -3,7 +3,7 @@ package vent.provider.user.domain;
 /**
  * A stored user profile.
  *
- * @param id decimal string assigned by the store ({@link vent.api.rules.UserIds})
+ * @param id decimal string assigned by the store ({@link dev.vent.api.rules.UserIds})
  * @param username lower-case, by {@link UserRules#normalizeUsername} (or, imported, {@link
  *     UserRules#normalizeImportedUsername})
  * @param displayName as {@link UserRules#checkDisplayName} accepts

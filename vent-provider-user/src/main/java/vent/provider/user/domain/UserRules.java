@@ -1,13 +1,13 @@
 package vent.provider.user.domain;
 
-import vent.api.rules.FieldRule;
+import dev.vent.api.rules.FieldRule;
+import dev.vent.user.v1.BatchGetUsersRequest;
+import dev.vent.user.v1.CreateUserRequest;
+import dev.vent.user.v1.EnsureUsersRequest;
+import dev.vent.user.v1.GetUserByUsernameRequest;
+import dev.vent.user.v1.GetUserRequest;
 import vent.common.error.RequestChecks;
 import vent.common.error.VentException;
-import vent.user.v1.BatchGetUsersRequest;
-import vent.user.v1.CreateUserRequest;
-import vent.user.v1.EnsureUsersRequest;
-import vent.user.v1.GetUserByUsernameRequest;
-import vent.user.v1.GetUserRequest;
 
 /**
  * Validation and normalisation of user input, by the field rules of {@code vent/user/v1/user.proto}

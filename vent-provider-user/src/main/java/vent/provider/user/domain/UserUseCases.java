@@ -1,5 +1,6 @@
 package vent.provider.user.domain;
 
+import dev.vent.user.v1.ErrorReason;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
-import vent.user.v1.ErrorReason;
 
 /**
  * The user service's operations: validate input ({@link UserRules}), then read or write through a

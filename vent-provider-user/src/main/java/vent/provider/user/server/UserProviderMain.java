@@ -1,12 +1,12 @@
 package vent.provider.user.server;
 
+import dev.vent.user.v1.UserService;
 import java.time.Clock;
 import vent.common.dubbo.ProviderMain;
 import vent.provider.user.domain.UserUseCases;
 import vent.provider.user.service.UserServiceImpl;
 import vent.provider.user.store.LayoutMigration;
 import vent.provider.user.store.RedisUserRepository;
-import vent.user.v1.UserService;
 
 /**
  * Starts vent-provider-user: {@code java -jar vent-provider-user.jar [config.yml]}. Exit codes and

@@ -1,23 +1,23 @@
 package vent.provider.user.service;
 
+import dev.vent.user.v1.BatchGetUsersRequest;
+import dev.vent.user.v1.BatchGetUsersResponse;
+import dev.vent.user.v1.CreateUserRequest;
+import dev.vent.user.v1.DeleteUserRequest;
+import dev.vent.user.v1.DeleteUserResponse;
+import dev.vent.user.v1.DubboUserServiceTriple;
+import dev.vent.user.v1.EnsureUsersRequest;
+import dev.vent.user.v1.EnsureUsersResponse;
+import dev.vent.user.v1.EnsuredUser;
+import dev.vent.user.v1.GetUserByUsernameRequest;
+import dev.vent.user.v1.GetUserRequest;
+import dev.vent.user.v1.UpdateUserRequest;
+import dev.vent.user.v1.User;
 import java.util.List;
 import vent.provider.user.domain.EnsureResult;
 import vent.provider.user.domain.ProfileUpdate;
 import vent.provider.user.domain.UserProfile;
 import vent.provider.user.domain.UserUseCases;
-import vent.user.v1.BatchGetUsersRequest;
-import vent.user.v1.BatchGetUsersResponse;
-import vent.user.v1.CreateUserRequest;
-import vent.user.v1.DeleteUserRequest;
-import vent.user.v1.DeleteUserResponse;
-import vent.user.v1.DubboUserServiceTriple;
-import vent.user.v1.EnsureUsersRequest;
-import vent.user.v1.EnsureUsersResponse;
-import vent.user.v1.EnsuredUser;
-import vent.user.v1.GetUserByUsernameRequest;
-import vent.user.v1.GetUserRequest;
-import vent.user.v1.UpdateUserRequest;
-import vent.user.v1.User;
 
 /**
  * Triple adapter of {@code vent.user.v1.UserService}: converts protobuf messages to and from the

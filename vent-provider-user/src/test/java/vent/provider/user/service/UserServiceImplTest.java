@@ -2,6 +2,14 @@ package vent.provider.user.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vent.user.v1.BatchGetUsersRequest;
+import dev.vent.user.v1.CreateUserRequest;
+import dev.vent.user.v1.DeleteUserRequest;
+import dev.vent.user.v1.EnsureUsersRequest;
+import dev.vent.user.v1.EnsureUsersResponse;
+import dev.vent.user.v1.GetUserByUsernameRequest;
+import dev.vent.user.v1.UpdateUserRequest;
+import dev.vent.user.v1.User;
 import java.time.Clock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,14 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import vent.common.testing.RedisExtension;
 import vent.provider.user.domain.UserUseCases;
 import vent.provider.user.store.RedisUserRepository;
-import vent.user.v1.BatchGetUsersRequest;
-import vent.user.v1.CreateUserRequest;
-import vent.user.v1.DeleteUserRequest;
-import vent.user.v1.EnsureUsersRequest;
-import vent.user.v1.EnsureUsersResponse;
-import vent.user.v1.GetUserByUsernameRequest;
-import vent.user.v1.UpdateUserRequest;
-import vent.user.v1.User;
 
 class UserServiceImplTest {
 

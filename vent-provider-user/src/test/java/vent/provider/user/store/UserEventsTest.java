@@ -2,6 +2,10 @@ package vent.provider.user.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vent.events.v1.Event;
+import dev.vent.events.v1.UserDeleted;
+import dev.vent.events.v1.UserRegistered;
+import dev.vent.events.v1.UserUpdated;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +19,6 @@ import vent.common.events.EventJson;
 import vent.common.events.EventStreams;
 import vent.common.events.OutboxRelay;
 import vent.common.testing.RedisExtension;
-import vent.events.v1.Event;
-import vent.events.v1.UserDeleted;
-import vent.events.v1.UserRegistered;
-import vent.events.v1.UserUpdated;
 import vent.provider.user.domain.ProfileUpdate;
 import vent.provider.user.domain.UserProfile;
 

@@ -1,15 +1,15 @@
-package vent.api.rules;
+package dev.vent.api.rules;
 
 import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
+import dev.vent.common.v1.CommonErrorReason;
+import dev.vent.common.v1.RulesProto;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import vent.common.v1.CommonErrorReason;
-import vent.common.v1.RulesProto;
 
 /**
  * The error reasons of every Vent service ({@code vent/<service>/v1/error_reason.proto} and {@code
@@ -25,11 +25,11 @@ public final class ErrorReasons {
   private static final List<EnumDescriptor> ENUMS =
       List.of(
           CommonErrorReason.getDescriptor(),
-          vent.user.v1.ErrorReason.getDescriptor(),
-          vent.relation.v1.ErrorReason.getDescriptor(),
-          vent.auth.v1.ErrorReason.getDescriptor(),
-          vent.captcha.v1.ErrorReason.getDescriptor(),
-          vent.post.v1.ErrorReason.getDescriptor());
+          dev.vent.user.v1.ErrorReason.getDescriptor(),
+          dev.vent.relation.v1.ErrorReason.getDescriptor(),
+          dev.vent.auth.v1.ErrorReason.getDescriptor(),
+          dev.vent.captcha.v1.ErrorReason.getDescriptor(),
+          dev.vent.post.v1.ErrorReason.getDescriptor());
 
   private static final Map<String, EnumValueDescriptor> BY_NAME = new HashMap<>();
 

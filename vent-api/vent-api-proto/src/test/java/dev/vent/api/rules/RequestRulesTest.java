@@ -1,17 +1,17 @@
-package vent.api.rules;
+package dev.vent.api.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vent.auth.v1.RegisterRequest;
+import dev.vent.captcha.v1.VerifyCaptchaRequest;
+import dev.vent.relation.v1.BatchFollowRequest;
+import dev.vent.relation.v1.Edge;
+import dev.vent.relation.v1.GetCountsRequest;
+import dev.vent.relation.v1.ListFollowsRequest;
+import dev.vent.user.v1.CreateUserRequest;
+import dev.vent.user.v1.UpdateUserRequest;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
-import vent.auth.v1.RegisterRequest;
-import vent.captcha.v1.VerifyCaptchaRequest;
-import vent.relation.v1.BatchFollowRequest;
-import vent.relation.v1.Edge;
-import vent.relation.v1.GetCountsRequest;
-import vent.relation.v1.ListFollowsRequest;
-import vent.user.v1.CreateUserRequest;
-import vent.user.v1.UpdateUserRequest;
 
 class RequestRulesTest {
 
@@ -151,15 +151,16 @@ class RequestRulesTest {
   @Test
   void aNewPasswordFollowsTheRegistrationRule() {
     assertThat(
-            FieldRule.of(vent.auth.v1.ChangePasswordRequest.getDescriptor(), "new_password")
+            FieldRule.of(dev.vent.auth.v1.ChangePasswordRequest.getDescriptor(), "new_password")
                 .rules())
         .isEqualTo(FieldRule.of(RegisterRequest.getDescriptor(), "password").rules());
   }
 
   @Test
   void userIdFieldsOfEveryServiceShareOneRule() {
-    FieldRule reference = FieldRule.of(vent.user.v1.GetUserRequest.getDescriptor(), "id");
-    assertThat(FieldRule.of(vent.relation.v1.FollowRequest.getDescriptor(), "followee_id").rules())
+    FieldRule reference = FieldRule.of(dev.vent.user.v1.GetUserRequest.getDescriptor(), "id");
+    assertThat(
+            FieldRule.of(dev.vent.relation.v1.FollowRequest.getDescriptor(), "followee_id").rules())
         .isEqualTo(reference.rules());
     assertThat(FieldRule.of(Edge.getDescriptor(), "follower_id").rules())
         .isEqualTo(reference.rules());

@@ -1,10 +1,10 @@
-package vent.api.rules;
+package dev.vent.api.rules;
 
+import dev.vent.common.v1.Format;
+import dev.vent.common.v1.RulesProto;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import vent.common.v1.Format;
-import vent.common.v1.RulesProto;
 
 /**
  * The string formats of {@code vent/common/v1/rules.proto} ({@link Format}), compiled from the

@@ -1,4 +1,4 @@
-package vent.api;
+package dev.vent.api;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -5,8 +5,8 @@
  * src/main/proto/vent/<service>/v1/}: {@code vent.user.v1.UserService}, {@code
  * vent.relation.v1.RelationService}, {@code vent.auth.v1.AuthService} and {@code
  * vent.captcha.v1.CaptchaService}, each with a Dubbo Triple stub class ({@code
- * Dubbo<Service>Triple}). Their errors are described by {@link vent.api.ReasonedStatus}; the rules
- * both sides of a call check (field formats and limits, each reason's HTTP status) are read from
- * the IDL by {@code vent.api.rules}.
+ * Dubbo<Service>Triple}). Their errors are described by {@link dev.vent.api.ReasonedStatus}; the
+ * rules both sides of a call check (field formats and limits, each reason's HTTP status) are read
+ * from the IDL by {@code dev.vent.api.rules}.
  */
-package vent.api;
+package dev.vent.api;

@@ -1,4 +1,4 @@
-package vent.api;
+package dev.vent.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

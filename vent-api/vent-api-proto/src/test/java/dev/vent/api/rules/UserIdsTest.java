@@ -1,4 +1,4 @@
-package vent.api.rules;
+package dev.vent.api.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package vent.api.rules;
+package dev.vent.api.rules;
 
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
-package vent.api.rules;
+package dev.vent.api.rules;
 
-import vent.common.v1.Format;
+import dev.vent.common.v1.Format;
 
 /**
  * What a vent id looks like, for every side: the {@code VENT_ID} format of {@code

@@ -1,12 +1,12 @@
-package vent.api.rules;
+package dev.vent.api.rules;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import dev.vent.common.v1.FieldRules;
+import dev.vent.common.v1.Format;
+import dev.vent.common.v1.RulesProto;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import vent.common.v1.FieldRules;
-import vent.common.v1.Format;
-import vent.common.v1.RulesProto;
 
 /**
  * The {@code (vent.common.v1.field)} rules of one request field, read from the IDL. Checks return a

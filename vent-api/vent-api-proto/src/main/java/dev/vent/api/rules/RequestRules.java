@@ -1,11 +1,11 @@
-package vent.api.rules;
+package dev.vent.api.rules;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import dev.vent.common.v1.RulesProto;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import vent.common.v1.RulesProto;
 
 /**
  * Checks a whole request message against the {@code (vent.common.v1.field)} rules of its fields
