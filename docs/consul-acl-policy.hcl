@@ -4,8 +4,8 @@
 # processes a token of it (docs/SECURITY.md, "Generated credentials").
 
 # Register, health-check (TTL pass) and deregister its Dubbo services, and discover the other
-# providers. Vent's services are named after their proto services: vent.user.v1.UserService, ...
-service_prefix "vent." {
+# providers. Dubbo names the services after their Java interfaces: dev.vent.user.v1.UserService, ...
+service_prefix "dev.vent." {
   policy = "write"
 }
 

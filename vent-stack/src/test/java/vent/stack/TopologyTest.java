@@ -27,8 +27,8 @@ class TopologyTest {
     assertThat(t.providers())
         .extracting(Topology.Provider::name)
         .containsExactly("user", "relation", "auth", "captcha", "post");
-    assertThat(t.provider("relation").service()).isEqualTo("vent.relation.v1.RelationService");
-    assertThat(t.provider("post").service()).isEqualTo("vent.post.v1.PostService");
+    assertThat(t.provider("relation").service()).isEqualTo("dev.vent.relation.v1.RelationService");
+    assertThat(t.provider("post").service()).isEqualTo("dev.vent.post.v1.PostService");
     assertThat(t.provider("captcha").testAnswer()).isTrue();
     assertThat(t.provider("user").testAnswer()).isFalse();
     assertThat(t.kv().sentinelRules()).isEqualTo("vent/sentinel");
@@ -73,11 +73,12 @@ class TopologyTest {
         file,
         Files.readString(localYml())
             .replace("triplePort: 20890", "triplePort: 20885")
-            .replace("service: vent.auth.v1.AuthService", "service: vent.user.v1.UserService")
+            .replace(
+                "service: dev.vent.auth.v1.AuthService", "service: dev.vent.user.v1.UserService")
             .replace("~vent:captcha:* {service}", "~vent:captcha:* {nosuchset}"));
     assertThatThrownBy(() -> Topology.load(file))
         .hasMessageContaining("providers.user.triplePort: the next provider's base")
-        .hasMessageContaining("Consul service vent.user.v1.UserService is used twice")
+        .hasMessageContaining("Consul service dev.vent.user.v1.UserService is used twice")
         .hasMessageContaining("{nosuchset} is not in redis.aclSets");
   }
 

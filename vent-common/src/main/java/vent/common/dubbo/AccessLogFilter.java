@@ -55,7 +55,7 @@ public class AccessLogFilter implements Filter, BaseFilter.Listener {
       var remote = RpcContext.getServiceContext().getRemoteAddress();
       LOG.info(
           "event=rpc_served service={} method={} remote={} ms={} status={}",
-          ServiceNames.of(invoker.getInterface()),
+          invoker.getInterface().getName(),
           invocation.getMethodName(),
           remote == null ? "-" : remote.getHostString() + ":" + remote.getPort(),
           ms,

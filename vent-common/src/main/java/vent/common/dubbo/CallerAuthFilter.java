@@ -56,12 +56,12 @@ public class CallerAuthFilter implements Filter {
     if (verdict == CallerAuth.Verdict.ALLOWED) {
       return invoker.invoke(invocation);
     }
-    String method = ServiceNames.of(invoker.getInterface()) + "/" + invocation.getMethodName();
+    String method = invoker.getInterface().getName() + "/" + invocation.getMethodName();
     var remote = RpcContext.getServiceContext().getRemoteAddress();
     String shownCaller = auth.printable(caller);
     LOG.warn(
         "event=caller_refused service={} method={} caller={} reason={} remote={}",
-        ServiceNames.of(invoker.getInterface()),
+        invoker.getInterface().getName(),
         invocation.getMethodName(),
         shownCaller,
         verdict == CallerAuth.Verdict.NOT_ALLOWED

@@ -41,8 +41,8 @@ final class DubboDefaults {
 
   /**
    * Serves Triple's built-in gRPC services on a provider's port: {@code grpc.health.v1.Health} (the
-   * server "" and each exported service by its proto name: SERVING, NOT_SERVING from the start of
-   * the drain, {@link DubboNode#notServing()}) and {@code
+   * server "" and each exported service by its Java and its proto name: SERVING, NOT_SERVING from
+   * the start of the drain, {@link DubboNode#notServing()}) and {@code
    * grpc.reflection.v1alpha.ServerReflection}, so {@code grpcurl} and {@code grpc_health_probe}
    * work against any instance. Dubbo adds them to the port's path table directly, outside every
    * filter chain: no caller credential, no Sentinel rule applies. Must run before the first Triple

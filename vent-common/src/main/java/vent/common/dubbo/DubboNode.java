@@ -125,6 +125,7 @@ public final class DubboNode {
       bootstrap.protocol(tri);
       protocolSet = true;
     }
+    provided.add(iface.getName());
     provided.add(ServiceNames.of(iface));
     ServiceConfig<T> service = new ServiceConfig<>();
     service.setInterface(iface);
@@ -311,7 +312,8 @@ public final class DubboNode {
    * then serves its own {@code grpc.health.v1.Health}: Dubbo keeps the status manager of the one it
    * registers in a private field, so it is replaced (same path, the port's path table) by one this
    * node can set NOT_SERVING ({@link #notServing()}); each exported service is SERVING under its
-   * proto service's name ({@link ServiceNames}), the name gRPC clients know it by.
+   * Java interface's name (Dubbo's, as in Consul) and under its proto service's name ({@link
+   * ServiceNames}), the one gRPC clients know it by.
    */
   public DubboNode start() {
     bootstrap.start();

@@ -4,10 +4,8 @@ import com.ecwid.consul.v1.ConsulClient;
 import com.ecwid.consul.v1.OperationException;
 import com.ecwid.consul.v1.QueryParams;
 import com.ecwid.consul.v1.Response;
-import com.ecwid.consul.v1.agent.model.NewService;
 import com.ecwid.consul.v1.health.HealthServicesRequest;
 import com.ecwid.consul.v1.health.model.HealthService;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,12 +50,6 @@ import org.slf4j.LoggerFactory;
  * PUT to the local agent per instance) and, when Consul answers that the check is unknown ({@link
  * #isMissing}), registers the instance again and passes its check at once, so it is passing again
  * within one period.
- *
- * <p>Instances register under their proto service's name ({@link ServiceNames}, e.g. {@code
- * vent.user.v1.UserService}) where upstream takes the Java interface's ({@code
- * dev.vent.user.v1.UserService}); lookups ask Consul for the same name. Everything else of an entry
- * (id, tags, meta {@code url}, TTL check) is built as upstream builds it, so upstream's pass loop
- * and deregistration keep finding it by id.
  */
 public final class ResilientConsulRegistry extends ConsulRegistry {
 
@@ -82,12 +74,8 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
   private static final long DEFAULT_CHECK_PASS_INTERVAL_MS = 16_000;
   private static final long PASSES_PER_TTL = 8;
 
-  private static final String DEREGISTER_AFTER_KEY = "consul-deregister-critical-service-after";
-  private static final String DEFAULT_DEREGISTER_AFTER = "20s";
-
   private final ConsulClient client;
   private final String token;
-  private final long checkPassIntervalMs;
   private final ExecutorService watchers =
       Executors.newCachedThreadPool(
           r -> {
@@ -115,9 +103,11 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
       throw new IllegalArgumentException("registry URL without a port: " + url.getAddress());
     }
     this.client = new ConsulClient(url.getHost(), url.getPort());
-    this.checkPassIntervalMs =
-        url.getParameter(CHECK_PASS_INTERVAL_KEY, DEFAULT_CHECK_PASS_INTERVAL_MS);
-    long passEveryMs = Math.max(100, checkPassIntervalMs / PASSES_PER_TTL);
+    long passEveryMs =
+        Math.max(
+            100,
+            url.getParameter(CHECK_PASS_INTERVAL_KEY, DEFAULT_CHECK_PASS_INTERVAL_MS)
+                / PASSES_PER_TTL);
     keeper.scheduleWithFixedDelay(
         this::keepRegistered, passEveryMs, passEveryMs, TimeUnit.MILLISECONDS);
   }
@@ -143,14 +133,14 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
           pass(id);
           LOG.warn(
               "event=consul_reregistered service={} id={} port={} reason=\"{}\"",
-              ServiceNames.of(url.getServiceInterface()),
+              url.getServiceInterface(),
               id,
               url.getPort(),
               String.valueOf(e.getStatusContent()).strip().replace('"', '\''));
         } catch (RuntimeException again) {
           LOG.warn(
               "event=consul_reregister_failed service={} id={} error={}",
-              ServiceNames.of(url.getServiceInterface()),
+              url.getServiceInterface(),
               id,
               again.toString());
         }
@@ -158,43 +148,6 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
         // Consul unreachable: nothing to repair until it answers.
       }
     }
-  }
-
-  /** Registers the provider URL's instance under its proto service's name. */
-  @Override
-  public void doRegister(URL url) {
-    NewService service = entry(url, checkPassIntervalMs);
-    if (token == null) {
-      client.agentServiceRegister(service);
-    } else {
-      client.agentServiceRegister(service, token);
-    }
-  }
-
-  /**
-   * The Consul entry of a provider URL: upstream's ({@code ConsulRegistry.buildService}, private
-   * there) but for its name.
-   *
-   * @param url a provider URL
-   * @param checkPassIntervalMs the TTL of its check, ms
-   */
-  static NewService entry(URL url, long checkPassIntervalMs) {
-    NewService service = new NewService();
-    service.setAddress(url.getHost());
-    service.setPort(url.getPort());
-    service.setId(serviceId(url));
-    service.setName(ServiceNames.of(url.getServiceInterface()));
-    NewService.Check check = new NewService.Check();
-    check.setTtl(checkPassIntervalMs / 1000 + "s");
-    check.setDeregisterCriticalServiceAfter(
-        url.getParameter(DEREGISTER_AFTER_KEY, DEFAULT_DEREGISTER_AFTER));
-    service.setCheck(check);
-    List<String> tags = new ArrayList<>();
-    url.getParameters().forEach((key, value) -> tags.add(key + "=" + value));
-    tags.add(SERVICE_TAG);
-    service.setTags(tags);
-    service.setMeta(Map.of(URL_META_KEY, url.toFullString()));
-    return service;
   }
 
   private void pass(String id) {
@@ -272,7 +225,7 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
             .setQueryParams(new QueryParams(WAIT_SECONDS, index))
             .setToken(token)
             .build();
-    return client.getHealthServices(ServiceNames.of(url.getServiceInterface()), request);
+    return client.getHealthServices(url.getServiceInterface(), request);
   }
 
   /**
@@ -332,7 +285,7 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
             failingSinceMs = System.currentTimeMillis();
             LOG.warn(
                 "event=consul_watch_failed service={} error={} action=keep_addresses",
-                ServiceNames.of(url.getServiceInterface()),
+                url.getServiceInterface(),
                 e.toString());
           }
           index =
@@ -348,7 +301,7 @@ public final class ResilientConsulRegistry extends ConsulRegistry {
       if (failingSinceMs != 0) {
         LOG.info(
             "event=consul_watch_recovered service={} downMs={}",
-            ServiceNames.of(url.getServiceInterface()),
+            url.getServiceInterface(),
             now - failingSinceMs);
         failingSinceMs = 0;
         recoveredAtMs = now;

@@ -6,16 +6,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The name a Dubbo service goes by outside Java: the full name of its proto service ({@code
+ * The name a Dubbo service goes by in gRPC: the full name of its proto service ({@code
  * vent.user.v1.UserService}), whatever Java package its stubs are generated into ({@code
  * dev.vent.user.v1.UserService}).
  *
- * <p>Dubbo names a service after its Java interface wherever it names one. Vent uses the proto name
- * instead for the names operators and non-Java clients see, so that one service has one name on the
- * gRPC path, in Consul, on the gRPC health service, in metrics labels and in log lines:
- * dubbo-compiler's interfaces declare it as the constant {@code SERVICE_NAME} (beside {@code
- * JAVA_SERVICE_NAME}). Sentinel's resource names stay those of its Dubbo adapter, which offers no
- * hook to name them: the Java interface and method signature.
+ * <p>Dubbo names a service after its Java interface wherever it names one (Consul, Sentinel's
+ * resources, its filters); gRPC paths, server reflection and gRPC health checks use the proto name.
+ * dubbo-compiler's interfaces declare it as the constant {@code SERVICE_NAME}, beside {@code
+ * JAVA_SERVICE_NAME}.
  */
 public final class ServiceNames {
 

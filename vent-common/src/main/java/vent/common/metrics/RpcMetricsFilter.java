@@ -13,7 +13,6 @@ import org.apache.dubbo.rpc.Invoker;
 import org.apache.dubbo.rpc.Result;
 import org.apache.dubbo.rpc.RpcException;
 import org.apache.dubbo.rpc.TriRpcStatus;
-import vent.common.dubbo.ServiceNames;
 
 /**
  * Both sides: times every Triple call into {@link Metrics#globalRegistry}.
@@ -94,7 +93,7 @@ public class RpcMetricsFilter implements Filter, BaseFilter.Listener {
       boolean provider = CommonConstants.PROVIDER_SIDE.equals(invoker.getUrl().getSide());
       timer(
               provider ? SERVER : CLIENT,
-              ServiceNames.of(invoker.getInterface()),
+              invoker.getInterface().getName(),
               invocation.getMethodName(),
               status(failure))
           .record(nanos, TimeUnit.NANOSECONDS);

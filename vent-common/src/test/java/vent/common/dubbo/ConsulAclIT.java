@@ -36,7 +36,7 @@ import vent.common.testing.RedisServer;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsulAclIT {
 
-  private static final String SERVICE = "vent.captcha.v1.CaptchaService";
+  private static final String SERVICE = "dev.vent.captcha.v1.CaptchaService";
 
   private static final String MASTER = UUID.randomUUID().toString();
   private static ConsulAgent consul;

@@ -124,7 +124,7 @@ class DubboNodeIT {
         Duration.ofSeconds(20),
         () ->
             consul
-                .get("/v1/health/service/vent.captcha.v1.CaptchaService?passing=true")
+                .get("/v1/health/service/dev.vent.captcha.v1.CaptchaService?passing=true")
                 .contains(String.valueOf(config.server.port)));
     // The consumer learns of the provider through its own Consul watch, a moment later.
     Eventually.succeeds(
@@ -158,7 +158,8 @@ class DubboNodeIT {
   @Test
   void providerIsRegisteredOnLoopback() {
     String entries =
-        ConsulAgent.shared().get("/v1/health/service/vent.captcha.v1.CaptchaService?passing=true");
+        ConsulAgent.shared()
+            .get("/v1/health/service/dev.vent.captcha.v1.CaptchaService?passing=true");
     assertThat(entries)
         .containsPattern("\"Address\":\\s*\"127\\.0\\.0\\.1\"")
         .contains("side=provider");
@@ -176,7 +177,7 @@ class DubboNodeIT {
   @Test
   void anInstanceConsulDeregisteredIsRegisteredAndPassingAgainAndCalledAgain() throws Exception {
     ConsulAgent consul = ConsulAgent.shared();
-    String passing = "/v1/health/service/vent.captcha.v1.CaptchaService?passing=true";
+    String passing = "/v1/health/service/dev.vent.captcha.v1.CaptchaService?passing=true";
     List<String> ids = new ArrayList<>();
     new ObjectMapper()
         .readTree(consul.get("/v1/agent/services"))
@@ -246,7 +247,7 @@ class DubboNodeIT {
     // With the adapter's filters active, every call would create these nodes (and start the
     // transport).
     assertThat(ClusterBuilderSlot.getClusterNodeMap().keySet())
-        .noneMatch(r -> r.getName().startsWith("vent.captcha.v1.CaptchaService"));
+        .noneMatch(r -> r.getName().startsWith("dev.vent.captcha.v1.CaptchaService"));
     assertThat(VentCommandCenter.boundAddress()).isEmpty();
   }
 

@@ -2,31 +2,10 @@ package vent.common.dubbo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ecwid.consul.v1.agent.model.NewService;
 import org.apache.dubbo.common.URL;
 import org.junit.jupiter.api.Test;
 
 class ResilientConsulRegistryTest {
-
-  @Test
-  void aProviderRegistersUnderItsProtoServiceNameAsUpstreamWouldOtherwise() {
-    URL url =
-        URL.valueOf(
-            "tri://127.0.0.1:20880/dev.vent.user.v1.UserService?interface=dev.vent.user.v1.UserService"
-                + "&side=provider&consul-deregister-critical-service-after=30s");
-
-    NewService entry = ResilientConsulRegistry.entry(url, 16_000);
-
-    assertThat(entry.getName()).isEqualTo("vent.user.v1.UserService");
-    // The id upstream's pass loop and deregistration compute from the same URL.
-    assertThat(entry.getId()).isEqualTo(Integer.toHexString(url.hashCode()));
-    assertThat(entry.getAddress()).isEqualTo("127.0.0.1");
-    assertThat(entry.getPort()).isEqualTo(20880);
-    assertThat(entry.getMeta()).containsEntry("url", url.toFullString());
-    assertThat(entry.getTags()).contains("dubbo", "side=provider");
-    assertThat(entry.getCheck().getTtl()).isEqualTo("16s");
-    assertThat(entry.getCheck().getDeregisterCriticalServiceAfter()).isEqualTo("30s");
-  }
 
   @Test
   void aPassForAnInstanceConsulForgotMeansRegisterAgain() {

@@ -73,8 +73,8 @@ class SentinelBootstrapIT {
   private static final String CONSUMER_APP = APP + "-consumer";
   private static final String KV_PREFIX = "test/sentinel";
   private static final String KV = "/v1/kv/" + KV_PREFIX + "/" + APP + "/";
-  private static final String USERS = "vent.user.v1.UserService";
-  private static final String RELATIONS = "vent.relation.v1.RelationService";
+  private static final String USERS = "dev.vent.user.v1.UserService";
+  private static final String RELATIONS = "dev.vent.relation.v1.RelationService";
 
   /**
    * The adapter's method-level name: the proto rpc name (not the Java method), then the argument

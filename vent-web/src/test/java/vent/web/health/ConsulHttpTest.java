@@ -48,6 +48,6 @@ class ConsulHttpTest {
             "provider-captcha",
             "provider-post");
     assertThat(ProviderServices.CONSUL_NAMES.get("provider-user"))
-        .isEqualTo("vent.user.v1.UserService");
+        .isEqualTo(dev.vent.user.v1.UserService.class.getName());
   }
 }

@@ -67,7 +67,7 @@ class ApiExamplesIT {
 
   /** Runs GrpcJavaExample against the first passing user provider instance; its output. */
   private static String runGrpcExample(String userId) throws IOException, InterruptedException {
-    List<Integer> ports = stack.consulClient().passingPorts("vent.user.v1.UserService");
+    List<Integer> ports = stack.consulClient().passingPorts("dev.vent.user.v1.UserService");
     assertThat(ports).as("passing user provider instances").isNotEmpty();
     return run(
         List.of(),

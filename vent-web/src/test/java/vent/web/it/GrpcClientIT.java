@@ -39,7 +39,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vent.common.dubbo.ServiceNames;
 import vent.web.it.Accounts.Account;
 
 /**
@@ -270,7 +269,7 @@ class GrpcClientIT {
 
   /** A channel to a passing instance of the provider of {@code service}, a vent-api interface. */
   private static ManagedChannel channelTo(Class<?> service) {
-    List<Integer> ports = stack.consulClient().passingPorts(ServiceNames.of(service));
+    List<Integer> ports = stack.consulClient().passingPorts(service.getName());
     assertThat(ports).as("passing instances of %s", service).isNotEmpty();
     ManagedChannel channel =
         ManagedChannelBuilder.forAddress("127.0.0.1", ports.get(0)).usePlaintext().build();

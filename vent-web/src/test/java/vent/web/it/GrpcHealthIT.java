@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vent.common.dubbo.ServiceNames;
 import vent.stack.Topology;
 
 /**
@@ -72,8 +73,12 @@ class GrpcHealthIT {
           assertThat(check(channel, ""))
               .as("%s on port %d, the server", provider.service(), port)
               .isEqualTo(ServingStatus.SERVING);
+          // Consul's name is the Java interface's; gRPC clients ask by the proto service's.
           assertThat(check(channel, provider.service()))
               .as("%s on port %d", provider.service(), port)
+              .isEqualTo(ServingStatus.SERVING);
+          assertThat(check(channel, ServiceNames.of(provider.service())))
+              .as("%s on port %d", ServiceNames.of(provider.service()), port)
               .isEqualTo(ServingStatus.SERVING);
           assertThatThrownBy(() -> check(channel, "vent.nothing.v1.NoSuchService"))
               .isInstanceOfSatisfying(
@@ -94,7 +99,7 @@ class GrpcHealthIT {
         try {
           assertThat(listServices(channel))
               .as("services listed on port %d", port)
-              .contains(provider.service(), "grpc.health.v1.Health");
+              .contains(ServiceNames.of(provider.service()), "grpc.health.v1.Health");
         } finally {
           channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }

@@ -116,7 +116,7 @@ class RelationFailoverIT {
   private static long servedCalls(Stack stack, String name) throws IOException {
     try (var lines = Files.lines(stack.log(name))) {
       return lines
-          .filter(l -> l.contains("event=rpc_served service=vent.relation.v1.RelationService"))
+          .filter(l -> l.contains("event=rpc_served service=dev.vent.relation.v1.RelationService"))
           .count();
     }
   }

@@ -144,7 +144,7 @@ class SecretsAtRestIT {
             HttpRequest.newBuilder(URI.create(consul + "/v1/agent/service/register"))
                 .PUT(
                     HttpRequest.BodyPublishers.ofString(
-                        "{\"Name\":\"vent.user.v1.UserService\",\"ID\":\"fake\",\"Port\":1,"
+                        "{\"Name\":\"dev.vent.user.v1.UserService\",\"ID\":\"fake\",\"Port\":1,"
                             + "\"Tags\":[\"side=provider\"]}"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * jar, and nothing of Dubbo.
  *
  * <p>Run: {@code GrpcJavaExample HOST:PORT USER_ID}, e.g. {@code 127.0.0.1:20880 1} (the user
- * provider's Triple port; Consul lists its instances under {@code vent.user.v1.UserService}).
+ * provider's Triple port; Consul lists its instances under {@code dev.vent.user.v1.UserService}).
  */
 public final class GrpcJavaExample {
 
