@@ -25,7 +25,7 @@ final class AllowedCallers {
   private final Map<String, Set<String>> cache = new ConcurrentHashMap<>();
 
   /**
-   * @param service the generated service interface, e.g. {@code vent.user.v1.UserService}
+   * @param service the generated service interface, e.g. {@code dev.vent.user.v1.UserService}
    * @param method Dubbo's method name (lowerCamelCase, e.g. {@code createUser})
    * @param parameterTypes the method's parameter types; the first is its request message class
    * @return the applications allowed to call it; empty = any caller

@@ -110,7 +110,7 @@ public final class DubboNode {
    * Exports {@code impl} over Triple on {@code server.port}: on 127.0.0.1 only when this node is
    * loopback-only ({@link LoopbackTransporter}), else on every interface.
    *
-   * @param iface the generated service interface, e.g. {@code vent.user.v1.UserService}
+   * @param iface the generated service interface, e.g. {@code dev.vent.user.v1.UserService}
    * @param impl its implementation (normally the generated {@code ...ImplBase} subclass)
    */
   public <T> DubboNode provide(Class<T> iface, T impl, ServerSettings server) {

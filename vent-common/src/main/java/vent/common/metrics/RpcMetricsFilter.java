@@ -23,7 +23,7 @@ import org.apache.dubbo.rpc.TriRpcStatus;
  *       once per attempt on one provider instance (a failover retry is a second sample);
  * </ul>
  *
- * tagged {@code rpc_service} (the interface, e.g. {@code vent.user.v1.UserService}), {@code
+ * tagged {@code rpc_service} (the interface, e.g. {@code dev.vent.user.v1.UserService}), {@code
  * rpc_method} and {@code rpc_grpc_status_code}: {@code OK}, or the name of the gRPC code the
  * failure maps to ({@link TriRpcStatus#getStatus(Throwable)}, as the access log does), with the
  * histogram buckets of {@link LatencyBuckets#REQUEST} (5 ms to 10 s).

@@ -29,7 +29,7 @@ public final class SentinelBlocks {
   /**
    * @param block the block
    * @param fallback the resource to name if the block does not say
-   * @return the Sentinel resource whose rule blocked, e.g. {@code vent.user.v1.UserService}
+   * @return the Sentinel resource whose rule blocked, e.g. {@code dev.vent.user.v1.UserService}
    */
   public static String resource(BlockException block, String fallback) {
     if (block instanceof ParamFlowException p && p.getResourceName() != null) {

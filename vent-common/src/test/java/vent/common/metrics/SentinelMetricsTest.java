@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class SentinelMetricsTest {
 
-  private static final String RESOURCE = "vent.user.v1.UserService:getProfile";
+  private static final String RESOURCE = "dev.vent.user.v1.UserService:getProfile";
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final SentinelMetrics metrics = new SentinelMetrics(true, registry);

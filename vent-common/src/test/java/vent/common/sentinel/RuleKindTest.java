@@ -38,7 +38,7 @@ class RuleKindTest {
     assertThat(RuleKind.FLOW.parse(RuleKind.FLOW.encode(List.of(flow)))).containsExactly(flow);
 
     DegradeRule degrade =
-        new DegradeRule("vent.user.v1.UserService")
+        new DegradeRule("dev.vent.user.v1.UserService")
             .setGrade(RuleConstant.DEGRADE_GRADE_EXCEPTION_RATIO)
             .setCount(0.5)
             .setTimeWindow(10)

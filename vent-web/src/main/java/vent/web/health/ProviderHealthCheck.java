@@ -12,7 +12,7 @@ public final class ProviderHealthCheck extends HealthCheck {
   private final String service;
 
   /**
-   * @param service Consul service name, e.g. {@code vent.user.v1.UserService}
+   * @param service Consul service name, e.g. {@code dev.vent.user.v1.UserService}
    */
   public ProviderHealthCheck(ConsulHttp consul, String service) {
     this.consul = consul;

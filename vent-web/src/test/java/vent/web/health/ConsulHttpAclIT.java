@@ -19,7 +19,7 @@ import vent.common.testing.ConsulAgent;
  */
 class ConsulHttpAclIT {
 
-  private static final String SERVICE = "vent.user.v1.UserService";
+  private static final String SERVICE = "dev.vent.user.v1.UserService";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static ConsulAgent consul;
   private static String token;

@@ -27,7 +27,8 @@ final class Consul {
   }
 
   /**
-   * Ports of the passing provider instances of a service, e.g. {@code vent.user.v1.UserService}.
+   * Ports of the passing provider instances of a service, e.g. {@code
+   * dev.vent.user.v1.UserService}.
    *
    * @throws IllegalStateException when Consul does not answer
    */
