@@ -108,7 +108,9 @@ public final class DubboNode {
 
   /**
    * Exports {@code impl} over Triple on {@code server.port}: on 127.0.0.1 only when this node is
-   * loopback-only ({@link LoopbackTransporter}), else on every interface.
+   * loopback-only ({@link LoopbackTransporter}), else on every interface. One JVM serves a service
+   * once: Dubbo's Triple path table refuses a second exporter of an interface whose Java name
+   * differs from its proto name, as every vent-api interface's does ({@link ServiceNames}).
    *
    * @param iface the generated service interface, e.g. {@code dev.vent.user.v1.UserService}
    * @param impl its implementation (normally the generated {@code ...ImplBase} subclass)

@@ -11,6 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.vent.captcha.v1.CaptchaService;
 import dev.vent.captcha.v1.CreateCaptchaRequest;
 import dev.vent.captcha.v1.VerifyCaptchaRequest;
+import dev.vent.user.v1.UserService;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
@@ -128,15 +129,21 @@ class ConsulAclIT {
   void providerWithoutTokenIsRefusedQuicklyWithConsulsReason() {
     ProviderConfig config = providerConfig();
     config.application = "vent-acl-test-no-token";
+    // Another service than the running provider's: a JVM's Triple path table takes one exporter
+    // per service (Dubbo refuses a second one whose Java and proto names differ).
     ProviderServer refused =
-        new ProviderServer(config).provide(CaptchaService.class, new DubboNodeIT.FakeCaptcha());
+        new ProviderServer(config)
+            .provide(UserService.class, new SlowUsersMain.SlowUsers("vent-acl-test-no-token"));
     try {
       assertTimeoutPreemptively(
           Duration.ofSeconds(30),
           () ->
               assertThatThrownBy(refused::start)
                   .satisfies(
-                      e -> assertThat(causes(e)).contains("Permission denied").contains(SERVICE)));
+                      e ->
+                          assertThat(causes(e))
+                              .contains("Permission denied")
+                              .contains(UserService.class.getName())));
     } finally {
       refused.stop();
     }

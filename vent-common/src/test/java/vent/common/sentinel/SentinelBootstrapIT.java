@@ -80,7 +80,7 @@ class SentinelBootstrapIT {
    * The adapter's method-level name: the proto rpc name (not the Java method), then the argument
    * types.
    */
-  private static final String GET_USER = USERS + ":GetUser(vent.user.v1.GetUserRequest)";
+  private static final String GET_USER = USERS + ":GetUser(dev.vent.user.v1.GetUserRequest)";
 
   private static ConsulAgent consul;
   private static int commandPort;
