@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # ./vent bench: the benchmark harness of docs/BENCHMARKS.md. In one run, on loopback:
-#   start-up time of a fresh stack, wiki-Vote import rate, R1/R2/W1/M1 through vent-web,
-#   B1 (the same reads from a bench-only Dropwizard app straight on Redis), B2 (redis-benchmark
-#   of the same commands), Sentinel on/off/on for R1, observability off/on for R1 (metrics and
-#   Prometheus, tracing at 1%), then B3 (JMH: Triple vs grpc-java).
+#   `./vent up` as the README runs it (its time, then R1 from the moment it returns: the warm-up
+#   curve), soc-Epinions1 import rate, R1/R2/W1/M1/T1 through vent-web, B1 (the same reads from
+#   a bench-only Dropwizard app straight on Redis), B2 (redis-benchmark of the same commands),
+#   Sentinel on/off/on for R1, observability off/on for R1 (metrics and Prometheus, tracing at
+#   1%), the soc-Epinions1 import on the cluster topology, then B3 (JMH: Triple vs grpc-java).
 # Each wrk scenario: a warm-up, a saturation run (fixed connections, as fast as they go), then
 # paced runs at 25/50/75% of that rate. CPU and RSS of every process are read from /proc around
 # each saturation run. Results: bench/results/<UTC time>/ (results.json, summary.md, chart.png,
@@ -12,7 +13,8 @@
 # `run.sh observability` only the observability cost (observability_cost below), on wiki-Vote.
 # Environment: VENT_BENCH_SECONDS per measured run [20], VENT_BENCH_WARMUP per scenario [10],
 # VENT_BENCH_JIT_WARMUP before the first scenario [60],
-# VENT_BENCH_CONNECTIONS [16], VENT_BENCH_JMH=0 skips B3, VENT_SKIP_BUILD=1, VENT_STATE_DIR
+# VENT_BENCH_CONNECTIONS [16], VENT_BENCH_CURVE seconds of the warm-up curve at most [240],
+# VENT_BENCH_CLUSTER=0 skips the cluster import, VENT_BENCH_JMH=0 skips B3, VENT_SKIP_BUILD=1, VENT_STATE_DIR
 # [.state-bench, wiped at the start], VENT_JAVA_OPTS (as for ./vent up), VENT_BENCH_FAN_OUT_VENTS
 # vents per author in the vents benchmark [30].
 set -euo pipefail
@@ -23,9 +25,11 @@ SECS=${VENT_BENCH_SECONDS:-20}
 WARM=${VENT_BENCH_WARMUP:-10}
 JIT_WARM=${VENT_BENCH_JIT_WARMUP:-60}
 CONN=${VENT_BENCH_CONNECTIONS:-16}
+CURVE=${VENT_BENCH_CURVE:-240}
+CURVE_SLICE=2 # seconds per wrk run of the warm-up curve
 THREADS=2
 WRITERS=100 # registered bench users whose tokens W1/M1 use
-for v in SECS WARM CONN JIT_WARM; do
+for v in SECS WARM CONN JIT_WARM CURVE; do
   [[ ${!v} =~ ^[1-9][0-9]{0,3}$ ]] || { echo "bench: the VENT_BENCH_* settings are positive integers (got ${!v})" >&2; exit 2; }
 done
 export VENT_STATE_DIR=${VENT_STATE_DIR:-$ROOT/.state-bench}
@@ -44,6 +48,7 @@ B1_PORT=${VENT_BENCH_B1_PORT:-8090}
 B1_ADMIN_PORT=${VENT_BENCH_B1_ADMIN_PORT:-8091}
 JAVA_OPTS=${VENT_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}
 GRAPH=docs/datasets/wiki-Vote.txt
+EPINIONS=docs/datasets/soc-Epinions1.txt.gz
 MODE=${1:-all}
 [[ $MODE =~ ^(all|vents|observability)$ ]] || { echo "bench: usage: run.sh [all|vents|observability]" >&2; exit 2; }
 OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
@@ -60,6 +65,8 @@ now_ms() { local t=${EPOCHREALTIME/[.,]/}; echo $((t / 1000)); }
 cleanup() {
   [[ -n $B1_PID ]] && kill "$B1_PID" 2>/dev/null && wait "$B1_PID" 2>/dev/null
   ./vent down >/dev/null 2>&1 || true
+  VENT_STATE_DIR=$VENT_STATE_DIR-readme ./vent down >/dev/null 2>&1 || true
+  VENT_STATE_DIR=$VENT_STATE_DIR-cluster VENT_TOPOLOGY=cluster ./vent down >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -127,7 +134,7 @@ procs() {
 wrk_run() {
   local name=$1 scenario=$2 url=$3 rate=$4 secs=$5 label=$6 out
   out=$(BENCH_SCENARIO=$scenario BENCH_RATE=$rate BENCH_THREADS=$THREADS BENCH_LABEL=$label \
-    BENCH_USERS=$USERS BENCH_TOKENS=$TOKENS \
+    BENCH_USERS=$USERS BENCH_TOKENS=$([[ -f $TOKENS ]] && echo "$TOKENS") \
     BENCH_R2_IDS=$([[ -f $RAW/r2-ids.txt ]] && echo "$RAW/r2-ids.txt") \
     BENCH_AUTHORS=$([[ -f $RAW/vent-authors.txt ]] && echo "$RAW/vent-authors.txt") \
     wrk -t"$THREADS" -c"$CONN" -d"${secs}s" --timeout 10s -s bench/wrk/vent.lua "$url")
@@ -153,7 +160,7 @@ scenario() {
 }
 
 # Users whose followers R2 pages through, drawn in proportion to their follower counts: the
-# followee of a random wiki-Vote edge, mapped to its Vent id.
+# followee of a random edge of the imported graph, mapped to its Vent id.
 r2_ids() {
   tr -d '\r' <"$GRAPH" | grep -v '^#' | shuf -n 2000 --random-source=<(yes) |
     awk '{print "HGET vent:user:name:{u" $2 "} id"}' |
@@ -222,7 +229,6 @@ redis_floor() {
 # write), every registered user posts 10 vents (the default threshold makes 118 and 18 big
 # authors, merged into timelines when read), and wrk runs R1, T1 (the followers' home timelines)
 # and D1 (60% T1, 30% an author's vents, 10% posts): warm-up, then saturation for SECS.
-EPINIONS=docs/datasets/soc-Epinions1.txt.gz
 FAN_OUT_AUTHORS=(1011 118 18)
 
 register_as_nodes() { # FILE-OF-NODES OUT-FILE: "node id token" per line
@@ -320,13 +326,84 @@ observability_cost() {
   ./vent down >/dev/null
 }
 
+# `./vent up` as a new user runs it (README): a fresh state dir and the defaults (monitoring on,
+# the demo graph imported on the first start), the jars already built; the bench's
+# VENT_SECRETS=none stays, so that redis-cli can read the user count. Then R1 from the moment it
+# returns (after relaxing the rules, which is counted), in CURVE_SLICE s wrk runs, until
+# 15 s after the first slice at 80% of the warm stack's R1 or CURVE s: raw/wrk/R1-warmup/tNNNNNN
+# (the slice's end, ms after up returned). The warm rate is R1's saturation measured later.
+readme_up() {
+  local dir=$VENT_STATE_DIR-readme t0 since=0 rps goal=0 reached=0 users=$USERS label
+  rm -rf "$dir"
+  say "./vent up as the README runs it (fresh state dir $dir: demo graph, monitoring on)"
+  t0=$(now_ms)
+  env -u VENT_DEMO_GRAPH VENT_STATE_DIR="$dir" VENT_SKIP_BUILD=1 ./vent up >"$RAW/up-readme.log" 2>&1 || {
+    tail -n 30 "$RAW/up-readme.log" >&2
+    exit 1
+  }
+  readme_up_ms=$(($(now_ms) - t0))
+  t0=$(now_ms)
+  say "up in $((readme_up_ms / 1000)).$(((readme_up_ms % 1000) / 100)) s; R1 from now on, ${CURVE_SLICE} s slices"
+  relax_rules
+  USERS=$(redis-cli -p "$REDIS_PORT" get vent:user:id-seq)
+  [[ $USERS =~ ^[0-9]+$ ]] || { echo "bench: the demo graph was not imported (no user count)" >&2; exit 1; }
+  [[ -f $RAW/wrk/R1/sat.json ]] && goal=$(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/R1/sat.json")
+  while ((since < CURVE * 1000)); do
+    wrk_run R1-warmup R1 "$HTTP" 0 "$CURVE_SLICE" curve
+    since=$(($(now_ms) - t0))
+    label=t$(printf '%07d' "$since")
+    jq -c --arg l "$label" '.label = $l' "$RAW/wrk/R1-warmup/curve.json" >"$RAW/wrk/R1-warmup/$label.json"
+    rm "$RAW/wrk/R1-warmup/curve.json"
+    rps=$(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/R1-warmup/$label.json")
+    if ((goal > 0 && reached == 0 && rps * 100 >= goal * 80)); then
+      reached=$since
+    fi
+    ((reached > 0 && since - reached >= 15000)) && break
+  done
+  say "warm-up curve: $(find "$RAW/wrk/R1-warmup" -name 't*.json' | wc -l) slices over $((since / 1000)) s"
+  VENT_STATE_DIR=$dir ./vent down >/dev/null
+  USERS=$users
+}
+
+# T1's data: each bench user follows 20 other bench users, then every one of them posts 10 vents
+# (fan-out on write: a bench user has at most 100 followers).
+timeline_setup() {
+  local ids=$VENT_STATE_DIR/bench-ids.txt token n
+  say "T1: bench users follow 20 of each other and post 10 vents each"
+  # shellcheck disable=SC2016 # expanded by the inner sh, from its arguments
+  xargs -P 4 -I{} sh -c 'curl -sf "$1/api/v1/me" -H "Authorization: Bearer $2" | jq -r .id' _ "$HTTP" {} <"$TOKENS" >"$ids"
+  (($(grep -c . "$ids") == WRITERS)) || { echo "bench: reading the bench users' ids failed" >&2; exit 1; }
+  while read -r token; do
+    shuf -n 20 "$ids" --random-source=<(yes "$token") |
+      xargs -P 4 -I{} curl -s -o /dev/null -X PUT "$HTTP/api/v1/me/following/{}" -H "Authorization: Bearer $token"
+  done <"$TOKENS"
+  for n in $(seq 1 10); do
+    # shellcheck disable=SC2016 # expanded by the inner sh, from its arguments
+    xargs -P 4 -I{} sh -c 'curl -sf -o /dev/null -X POST "$1/api/v1/vents" -H "Authorization: Bearer $2" -H "Content-Type: application/json" -d "{\"text\":\"bench $3\",\"audience\":\"public\"}"' \
+      _ "$HTTP" {} "$n" <"$TOKENS"
+  done
+}
+
+# soc-Epinions1 imported on the cluster topology (a Redis Cluster of six, three Consul servers),
+# on a fresh stack of its own state dir: raw/import-cluster.log.
+cluster_import() {
+  local dir=$VENT_STATE_DIR-cluster
+  say "soc-Epinions1 on the cluster topology (fresh stack, state dir $dir)"
+  rm -rf "$dir"
+  stack_up VENT_STATE_DIR="$dir" VENT_TOPOLOGY=cluster
+  VENT_STATE_DIR=$dir VENT_TOPOLOGY=cluster ./vent import "$GRAPH" 2>/dev/null |
+    tee "$RAW/import-cluster.log" | grep 'import done'
+  VENT_STATE_DIR=$dir VENT_TOPOLOGY=cluster ./vent down >/dev/null
+}
+
 # meta.json, then the report (results.json, summary.md, chart.png) and bench/results/latest.
 report() {
   cat >"$RAW/meta.json" <<EOF
 {"commit":"$(git rev-parse --short HEAD 2>/dev/null || echo unknown)","startedAt":"$(basename "$OUT")",
  "cores":$(nproc),"clockTicksPerSecond":$(getconf CLK_TCK),"connections":$CONN,"threads":$THREADS,"seconds":$SECS,"warmupSeconds":$WARM,
- "javaOpts":"$JAVA_OPTS","startupMs":$startup_ms,"startupColdMs":$startup_cold_ms,"users":$USERS,
- "importLine":"$(grep -o 'import done.*' "$RAW/import.log" | tail -n 1)"}
+ "javaOpts":"$JAVA_OPTS","startupMs":$startup_ms,"startupColdMs":$startup_cold_ms,"readmeUpMs":${readme_up_ms:-0},"users":$USERS,
+ "importLine":"$(grep -o 'import done.*' "$RAW/import.log" | tail -n 1)",
+ "importClusterLine":"$(grep -o 'import done.*' "$RAW/import-cluster.log" 2>/dev/null | tail -n 1)"}
 EOF
   java -cp "$BENCH_CP" vent.bench.report.ReportCommand "$OUT"
   ln -sfn "$(basename "$OUT")" "$ROOT/bench/results/latest"
@@ -363,6 +440,9 @@ fi
 # The first start after a build runs without class-data sharing archives (./vent writes them
 # when a JVM exits); the last start of this run, with them, is the usual one.
 say "starting a fresh stack (state dir $VENT_STATE_DIR), without class-data sharing archives"
+mkdir -p "$VENT_STATE_DIR/graph"
+gunzip -c "$EPINIONS" | tr -d '\r' | grep -v '^#' >"$VENT_STATE_DIR/graph/soc-Epinions1.txt"
+GRAPH=$VENT_STATE_DIR/graph/soc-Epinions1.txt
 t0=$(now_ms)
 stack_up VENT_CDS=false
 startup_cold_ms=$(($(now_ms) - t0))
@@ -388,6 +468,8 @@ scenario R2 R2 "$HTTP"
 scenario B1-R2 R2 "http://127.0.0.1:$B1_PORT"
 scenario W1 W1 "$HTTP"
 scenario M1 M1 "$HTTP"
+timeline_setup
+scenario T1 T1 "$HTTP"
 procs >"$RAW/procs/peak.txt" # VmHWM: the peak RSS of each process over all the load above
 redis_floor
 stop_baseline
@@ -407,6 +489,8 @@ for phase in off on; do
   r1_fresh "R1-sentinel-$phase"
 done
 observability_cost
+readme_up
+[[ ${VENT_BENCH_CLUSTER:-1} == 0 ]] || cluster_import
 
 if [[ ${VENT_BENCH_JMH:-1} != 0 ]]; then
   say "B3: JMH, one Triple vs one grpc-java unary call (stack stopped)"

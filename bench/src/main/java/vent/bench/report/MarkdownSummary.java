@@ -104,7 +104,32 @@ final class MarkdownSummary {
                 + "the first start after a build, without class-data sharing archives and on an empty state dir: %.1f s%n",
             f.startupSeconds(),
             m.path("startupColdMs").asDouble() / 1000));
-    md.append("- Import: `").append(f.importRate().line()).append("`\n");
+    md.append("- Import, single topology: `").append(f.importRate().line()).append("`\n");
+    if (f.importRateCluster() != null && !f.importRateCluster().line().isEmpty()) {
+      md.append("- Import, cluster topology: `").append(f.importRateCluster().line()).append("`\n");
+    }
+    if (f.readmeUpSeconds() > 0) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "- `./vent up` as the README runs it (fresh state dir, demo graph, monitoring on, jars built): %.1f s%n",
+              f.readmeUpSeconds()));
+    }
+    if (f.warmup() != null) {
+      md.append(
+              "- R1 right after that `./vent up` returned (s after it: req/s), against the warm rate ")
+          .append(String.format(Locale.ROOT, "%.0f req/s: ", f.warmup().steadyRps()))
+          .append(
+              String.join(
+                  ", ",
+                  f.warmup().slices().stream()
+                      .map(
+                          sl ->
+                              String.format(
+                                  Locale.ROOT, "%.0f: %.0f", sl.untilMs() / 1000.0, sl.rps()))
+                      .toList()))
+          .append("\n");
+    }
     cost(md, "Sentinel", f.sentinel());
     cost(md, "Metrics and Prometheus with tracing at 1% sampling", f.observability());
     if (!f.redis().isEmpty()) {
@@ -154,7 +179,7 @@ final class MarkdownSummary {
       b.append(
           String.format(
               Locale.ROOT,
-              "  %-32s %-22s %-36s %s%n",
+              "  %-58s %-22s %-44s %s%n",
               t.name(),
               t.goal(),
               t.value(),
