@@ -133,7 +133,7 @@ procs() {
 # raw/wrk/NAME/LABEL.json (warm-ups are not kept).
 wrk_run() {
   local name=$1 scenario=$2 url=$3 rate=$4 secs=$5 label=$6 out
-  out=$(BENCH_SCENARIO=$scenario BENCH_RATE=$rate BENCH_THREADS=$THREADS BENCH_LABEL=$label \
+  out=$(BENCH_SCENARIO=$scenario BENCH_RATE=$rate BENCH_THREADS=$THREADS BENCH_CONNECTIONS=$CONN BENCH_LABEL=$label \
     BENCH_USERS=$USERS BENCH_TOKENS=$([[ -f $TOKENS ]] && echo "$TOKENS") \
     BENCH_R2_IDS=$([[ -f $RAW/r2-ids.txt ]] && echo "$RAW/r2-ids.txt") \
     BENCH_AUTHORS=$([[ -f $RAW/vent-authors.txt ]] && echo "$RAW/vent-authors.txt") \

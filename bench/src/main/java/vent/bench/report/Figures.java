@@ -73,6 +73,7 @@ public record Figures(
    * @param offeredRps the paced rate, 0 for saturation
    * @param throughput completed requests/s
    * @param errors failed requests (socket errors and non-2xx)
+   * @param p99CorrectedMs paced runs: p99 corrected for coordinated omission; null otherwise
    */
   public record Point(
       String label,
@@ -83,7 +84,8 @@ public record Figures(
       double p50Ms,
       double p90Ms,
       double p99Ms,
-      double maxMs) {
+      double maxMs,
+      Double p99CorrectedMs) {
     static Point of(WrkPoint p) {
       WrkPoint.Latency l = p.latencyUs();
       return new Point(
@@ -95,7 +97,8 @@ public record Figures(
           l.p50() / 1000.0,
           l.p90() / 1000.0,
           l.p99() / 1000.0,
-          l.max() / 1000.0);
+          l.max() / 1000.0,
+          p.latencyCorrectedUs() == null ? null : p.latencyCorrectedUs().p99() / 1000.0);
     }
   }
 
