@@ -329,11 +329,12 @@ observability_cost() {
 # `./vent up` as a new user runs it (README): a fresh state dir and the defaults (monitoring on,
 # the demo graph imported on the first start), the jars already built; the bench's
 # VENT_SECRETS=none stays, so that redis-cli can read the user count. Then R1 from the moment it
-# returns (after relaxing the rules, which is counted), in CURVE_SLICE s wrk runs, until
+# returns (after relaxing the rules, which is counted), in CURVE_SLICE s wrk runs (answered
+# requests only: a 503 while a provider is not yet found does not count), until
 # 15 s after the first slice at 80% of the warm stack's R1 or CURVE s: raw/wrk/R1-warmup/tNNNNNN
 # (the slice's end, ms after up returned). The warm rate is R1's saturation measured later.
 readme_up() {
-  local dir=$VENT_STATE_DIR-readme t0 since=0 rps goal=0 reached=0 users=$USERS label
+  local dir=$VENT_STATE_DIR-readme t0 since=0 rps goal=0 reached=0 label
   rm -rf "$dir"
   say "./vent up as the README runs it (fresh state dir $dir: demo graph, monitoring on)"
   t0=$(now_ms)
@@ -341,9 +342,10 @@ readme_up() {
     tail -n 30 "$RAW/up-readme.log" >&2
     exit 1
   }
-  readme_up_ms=$(($(now_ms) - t0))
+  local up_ms=$(($(now_ms) - t0))
   t0=$(now_ms)
-  say "up in $((readme_up_ms / 1000)).$(((readme_up_ms % 1000) / 100)) s; R1 from now on, ${CURVE_SLICE} s slices"
+  echo "$up_ms" >"$RAW/readme-up-ms.txt"
+  say "up in $((up_ms / 1000)).$(((up_ms % 1000) / 100)) s; R1 from now on, ${CURVE_SLICE} s slices"
   relax_rules
   USERS=$(redis-cli -p "$REDIS_PORT" get vent:user:id-seq)
   [[ $USERS =~ ^[0-9]+$ ]] || { echo "bench: the demo graph was not imported (no user count)" >&2; exit 1; }
@@ -354,7 +356,7 @@ readme_up() {
     label=t$(printf '%07d' "$since")
     jq -c --arg l "$label" '.label = $l' "$RAW/wrk/R1-warmup/curve.json" >"$RAW/wrk/R1-warmup/$label.json"
     rm "$RAW/wrk/R1-warmup/curve.json"
-    rps=$(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/R1-warmup/$label.json")
+    rps=$(jq -r '((.requests - .errors.status - .errors.timeout) / (.durationUs / 1e6)) | floor' "$RAW/wrk/R1-warmup/$label.json")
     if ((goal > 0 && reached == 0 && rps * 100 >= goal * 80)); then
       reached=$since
     fi
@@ -362,7 +364,6 @@ readme_up() {
   done
   say "warm-up curve: $(find "$RAW/wrk/R1-warmup" -name 't*.json' | wc -l) slices over $((since / 1000)) s"
   VENT_STATE_DIR=$dir ./vent down >/dev/null
-  USERS=$users
 }
 
 # T1's data: each bench user follows 20 other bench users, then every one of them posts 10 vents
@@ -401,7 +402,7 @@ report() {
   cat >"$RAW/meta.json" <<EOF
 {"commit":"$(git rev-parse --short HEAD 2>/dev/null || echo unknown)","startedAt":"$(basename "$OUT")",
  "cores":$(nproc),"clockTicksPerSecond":$(getconf CLK_TCK),"connections":$CONN,"threads":$THREADS,"seconds":$SECS,"warmupSeconds":$WARM,
- "javaOpts":"$JAVA_OPTS","startupMs":$startup_ms,"startupColdMs":$startup_cold_ms,"readmeUpMs":${readme_up_ms:-0},"users":$USERS,
+ "javaOpts":"$JAVA_OPTS","startupMs":$startup_ms,"startupColdMs":$startup_cold_ms,"readmeUpMs":$(cat "$RAW/readme-up-ms.txt" 2>/dev/null || echo 0),"users":$USERS,
  "importLine":"$(grep -o 'import done.*' "$RAW/import.log" | tail -n 1)",
  "importClusterLine":"$(grep -o 'import done.*' "$RAW/import-cluster.log" 2>/dev/null | tail -n 1)"}
 EOF
@@ -489,8 +490,11 @@ for phase in off on; do
   r1_fresh "R1-sentinel-$phase"
 done
 observability_cost
-readme_up
-[[ ${VENT_BENCH_CLUSTER:-1} == 0 ]] || cluster_import
+# Each in a subshell: a failure leaves its rows "not measured" and the rest of the run goes on.
+(readme_up) || say "the README start or its warm-up curve failed (see $RAW/up-readme.log)"
+if [[ ${VENT_BENCH_CLUSTER:-1} != 0 ]]; then
+  (cluster_import) || say "the cluster import failed (see $RAW/up-*.log)"
+fi
 
 if [[ ${VENT_BENCH_JMH:-1} != 0 ]]; then
   say "B3: JMH, one Triple vs one grpc-java unary call (stack stopped)"

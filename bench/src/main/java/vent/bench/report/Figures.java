@@ -53,7 +53,8 @@ public record Figures(
    * R1 on a stack {@code ./vent up} has just started, in consecutive short wrk runs.
    *
    * @param steadyRps R1's saturation on the warm stack of the same run, req/s (0 if not measured)
-   * @param slices each run's end (ms after {@code ./vent up} returned) and its req/s
+   * @param slices each run's end (ms after {@code ./vent up} returned) and its answered req/s
+   *     (non-2xx answers and timeouts not counted)
    * @param secondsTo80 the end of the first run at 80% of {@code steadyRps} or more, seconds;
    *     negative when none reached it
    */
@@ -288,7 +289,11 @@ public record Figures(
     double steady = warm == null ? 0 : warm.throughput();
     List<Slice> slices = new ArrayList<>();
     for (WrkPoint p : points) {
-      slices.add(new Slice(Long.parseLong(p.label().substring(1)), round(p.throughput())));
+      double answered =
+          p.durationUs() <= 0
+              ? 0
+              : (p.requests() - p.errors().status() - p.errors().timeout()) * 1e6 / p.durationUs();
+      slices.add(new Slice(Long.parseLong(p.label().substring(1)), round(answered)));
     }
     slices.sort(java.util.Comparator.comparingLong(Slice::untilMs));
     double to80 =
