@@ -10,7 +10,9 @@
 # each saturation run. Results: bench/results/<UTC time>/ (results.json, summary.md, chart.png,
 # raw/); the summary is printed at the end.
 # `run.sh vents` (./vent bench vents) runs the vents benchmark instead (vents_bench below);
-# `run.sh observability` only the observability cost (observability_cost below), on wiki-Vote.
+# `run.sh observability` only the observability cost (observability_cost below), on wiki-Vote;
+# `run.sh profile` R1 at saturation with JFR in vent-web and the user and relation providers
+# (profile_r1 below).
 # Environment: VENT_BENCH_SECONDS per measured run [20], VENT_BENCH_WARMUP per scenario [10],
 # VENT_BENCH_JIT_WARMUP before the first scenario [60],
 # VENT_BENCH_CONNECTIONS [16], VENT_BENCH_CURVE seconds of the warm-up curve at most [240],
@@ -50,7 +52,7 @@ JAVA_OPTS=${VENT_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}
 GRAPH=docs/datasets/wiki-Vote.txt
 EPINIONS=docs/datasets/soc-Epinions1.txt.gz
 MODE=${1:-all}
-[[ $MODE =~ ^(all|vents|observability)$ ]] || { echo "bench: usage: run.sh [all|vents|observability]" >&2; exit 2; }
+[[ $MODE =~ ^(all|vents|observability|profile)$ ]] || { echo "bench: usage: run.sh [all|vents|observability|profile]" >&2; exit 2; }
 OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
 [[ $MODE == all ]] || OUT=$OUT-$MODE
 RAW=$OUT/raw
@@ -397,6 +399,52 @@ cluster_import() {
   VENT_STATE_DIR=$dir VENT_TOPOLOGY=cluster ./vent down >/dev/null
 }
 
+# Where R1's CPU time goes: after a JIT warm-up, JFR (settings=profile: a sample every 10-20 ms
+# per thread) in vent-web, user-1 and relation-1 during one R1 saturation run. Per process in
+# raw/profile/: NAME.jfr, NAME.hot.txt (jfr view hot-methods: the top frames) and NAME.libs.txt
+# (the share of samples by the library of the top frame). `jfr view` needs JDK 21 or later: the
+# newest JDK under /usr/lib/jvm is used (JFR_BIN overrides it).
+profile_r1() {
+  local dir=$RAW/profile name pid jfr=${JFR_BIN:-}
+  [[ -n $jfr ]] || jfr=$(find /usr/lib/jvm -maxdepth 3 -path '*bin/jfr' | sort -V | tail -n 1)
+  [[ -x $jfr ]] || { echo "bench: no jfr tool found (set JFR_BIN)" >&2; exit 1; }
+  mkdir -p "$dir"
+  say "warm-up: ${JIT_WARM} s of R1"
+  wrk_run warm R1 "$HTTP" 0 "$JIT_WARM" warmup
+  for name in web user-1 relation-1; do
+    read -r pid <"$VENT_STATE_DIR/run/$name.pid"
+    jcmd "$pid" JFR.start name=bench settings=profile filename="$dir/$name.jfr" >/dev/null
+  done
+  wrk_run R1-profiled R1 "$HTTP" 0 "$SECS" sat
+  say "R1 under JFR: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/R1-profiled/sat.json") req/s"
+  for name in web user-1 relation-1; do
+    read -r pid <"$VENT_STATE_DIR/run/$name.pid"
+    jcmd "$pid" JFR.stop name=bench >/dev/null
+    "$jfr" view --width 200 hot-methods "$dir/$name.jfr" >"$dir/$name.hot.txt"
+    "$jfr" print --json --events jdk.ExecutionSample "$dir/$name.jfr" |
+      jq -r '.recording.events[].values.stackTrace.frames[0].method.type.name' |
+      awk '
+        /^io\/netty\//                          { l = "Netty"; }
+        /^org\/apache\/dubbo\//                 { l = "Dubbo"; }
+        /^org\/glassfish\/jersey\//             { l = "Jersey"; }
+        /^org\/eclipse\/jetty\//                { l = "Jetty"; }
+        /^com\/alibaba\/csp\/sentinel\//        { l = "Sentinel"; }
+        /^org\/(glassfish|jvnet)\/hk2\//         { l = "HK2"; }
+        /^(ch\/qos\/logback|org\/slf4j)\//      { l = "logging"; }
+        /^com\/fasterxml\/jackson\//            { l = "Jackson"; }
+        /^com\/google\/protobuf\//              { l = "protobuf"; }
+        /^org\/redisson\//                      { l = "Redisson"; }
+        /^io\/micrometer\//                     { l = "Micrometer"; }
+        /^io\/opentelemetry\//                  { l = "OpenTelemetry"; }
+        /^vent\//                               { l = "Vent"; }
+        /^(java|javax|jakarta|jdk|sun|com\/sun)\// { l = "JDK"; }
+        { if (l == "") l = "other"; n[l]++; total++; l = "" }
+        END { for (k in n) printf "%5.1f%% %s\n", 100 * n[k] / total, k }' |
+      sort -rn >"$dir/$name.libs.txt"
+    say "$name, samples by library: $(head -n 6 "$dir/$name.libs.txt" | tr '\n' ' ')"
+  done
+}
+
 # meta.json, then the report (results.json, summary.md, chart.png) and bench/results/latest.
 report() {
   cat >"$RAW/meta.json" <<EOF
@@ -423,6 +471,16 @@ fi
 rm -rf "$VENT_STATE_DIR"
 if [[ $MODE == vents ]]; then
   vents_bench 2>&1 | tee "$OUT/bench.log"
+  say "results in $OUT"
+  exit 0
+fi
+if [[ $MODE == profile ]]; then
+  stack_up
+  say "importing $GRAPH"
+  ./vent import "$GRAPH" 2>/dev/null | tee "$RAW/import.log" | grep 'import done'
+  USERS=$(redis-cli -p "$REDIS_PORT" get vent:user:id-seq)
+  profile_r1 2>&1 | tee "$OUT/bench.log"
+  ./vent down >/dev/null
   say "results in $OUT"
   exit 0
 fi
