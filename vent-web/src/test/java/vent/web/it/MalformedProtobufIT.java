@@ -21,6 +21,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.ProtoFileDescriptorSupplier;
 import io.grpc.stub.ClientCalls;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -127,8 +128,18 @@ class MalformedProtobufIT {
    * For each passing instance of the service: every malformed body on every unary method must be
    * refused with INVALID_ARGUMENT, then {@code stillServes} must succeed on the same channel.
    */
+  /**
+   * The name Consul lists a service under: Dubbo registers it by its Java interface, the IDL's
+   * {@code java_package} and the service's name ({@code dev.vent.user.v1.UserService}).
+   */
+  private static String consulName(ServiceDescriptor service) {
+    var file = ((ProtoFileDescriptorSupplier) service.getSchemaDescriptor()).getFileDescriptor();
+    String simpleName = service.getName().substring(service.getName().lastIndexOf('.') + 1);
+    return file.getOptions().getJavaPackage() + "." + simpleName;
+  }
+
   private static void every(ServiceDescriptor service, Consumer<ManagedChannel> stillServes) {
-    List<Integer> ports = stack.consulClient().passingPorts(service.getName());
+    List<Integer> ports = stack.consulClient().passingPorts(consulName(service));
     assertThat(ports).as("passing instances of %s", service.getName()).isNotEmpty();
     Random random = new Random(SEED ^ service.getName().hashCode());
     List<String> wrong = new ArrayList<>();
