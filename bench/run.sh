@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # ./vent bench: the benchmark harness of docs/BENCHMARKS.md. In one run, on loopback:
-#   start-up time of a fresh stack, wiki-Vote import rate, R1/R2/W1/M1 through vent-web,
-#   B1 (the same reads from a bench-only Dropwizard app straight on Redis), B2 (redis-benchmark
-#   of the same commands), Sentinel on/off/on for R1, observability off/on for R1 (metrics and
-#   Prometheus, tracing at 1%), then B3 (JMH: Triple vs grpc-java).
+#   `./vent up` as the README runs it (its time, then R1 from the moment it returns: the warm-up
+#   curve), soc-Epinions1 import rate, R1/R2/W1/M1/T1 through vent-web, B1 (the same reads from
+#   a bench-only Dropwizard app straight on Redis), B2 (redis-benchmark of the same commands),
+#   Sentinel on/off/on for R1, observability off/on for R1 (metrics and Prometheus, tracing at
+#   1%), the soc-Epinions1 import on the cluster topology, then B3 (JMH: Triple vs grpc-java).
 # Each wrk scenario: a warm-up, a saturation run (fixed connections, as fast as they go), then
 # paced runs at 25/50/75% of that rate. CPU and RSS of every process are read from /proc around
 # each saturation run. Results: bench/results/<UTC time>/ (results.json, summary.md, chart.png,
 # raw/); the summary is printed at the end.
 # `run.sh vents` (./vent bench vents) runs the vents benchmark instead (vents_bench below);
-# `run.sh observability` only the observability cost (observability_cost below), on wiki-Vote.
+# `run.sh observability` only the observability cost (observability_cost below), on wiki-Vote;
+# `run.sh profile` R1 at saturation with JFR in vent-web and the user and relation providers
+# (profile_r1 below).
 # Environment: VENT_BENCH_SECONDS per measured run [20], VENT_BENCH_WARMUP per scenario [10],
 # VENT_BENCH_JIT_WARMUP before the first scenario [60],
-# VENT_BENCH_CONNECTIONS [16], VENT_BENCH_JMH=0 skips B3, VENT_SKIP_BUILD=1, VENT_STATE_DIR
+# VENT_BENCH_CONNECTIONS [16], VENT_BENCH_CURVE seconds of the warm-up curve at most [240],
+# VENT_BENCH_CLUSTER=0 skips the cluster import, VENT_BENCH_JMH=0 skips B3, VENT_SKIP_BUILD=1, VENT_STATE_DIR
 # [.state-bench, wiped at the start], VENT_JAVA_OPTS (as for ./vent up), VENT_BENCH_FAN_OUT_VENTS
 # vents per author in the vents benchmark [30].
 set -euo pipefail
@@ -23,9 +27,11 @@ SECS=${VENT_BENCH_SECONDS:-20}
 WARM=${VENT_BENCH_WARMUP:-10}
 JIT_WARM=${VENT_BENCH_JIT_WARMUP:-60}
 CONN=${VENT_BENCH_CONNECTIONS:-16}
+CURVE=${VENT_BENCH_CURVE:-240}
+CURVE_SLICE=2 # seconds per wrk run of the warm-up curve
 THREADS=2
 WRITERS=100 # registered bench users whose tokens W1/M1 use
-for v in SECS WARM CONN JIT_WARM; do
+for v in SECS WARM CONN JIT_WARM CURVE; do
   [[ ${!v} =~ ^[1-9][0-9]{0,3}$ ]] || { echo "bench: the VENT_BENCH_* settings are positive integers (got ${!v})" >&2; exit 2; }
 done
 export VENT_STATE_DIR=${VENT_STATE_DIR:-$ROOT/.state-bench}
@@ -44,8 +50,9 @@ B1_PORT=${VENT_BENCH_B1_PORT:-8090}
 B1_ADMIN_PORT=${VENT_BENCH_B1_ADMIN_PORT:-8091}
 JAVA_OPTS=${VENT_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}
 GRAPH=docs/datasets/wiki-Vote.txt
+EPINIONS=docs/datasets/soc-Epinions1.txt.gz
 MODE=${1:-all}
-[[ $MODE =~ ^(all|vents|observability)$ ]] || { echo "bench: usage: run.sh [all|vents|observability]" >&2; exit 2; }
+[[ $MODE =~ ^(all|vents|observability|profile)$ ]] || { echo "bench: usage: run.sh [all|vents|observability|profile]" >&2; exit 2; }
 OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
 [[ $MODE == all ]] || OUT=$OUT-$MODE
 RAW=$OUT/raw
@@ -60,6 +67,8 @@ now_ms() { local t=${EPOCHREALTIME/[.,]/}; echo $((t / 1000)); }
 cleanup() {
   [[ -n $B1_PID ]] && kill "$B1_PID" 2>/dev/null && wait "$B1_PID" 2>/dev/null
   ./vent down >/dev/null 2>&1 || true
+  VENT_STATE_DIR=$VENT_STATE_DIR-readme ./vent down >/dev/null 2>&1 || true
+  VENT_STATE_DIR=$VENT_STATE_DIR-cluster VENT_TOPOLOGY=cluster ./vent down >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -126,8 +135,8 @@ procs() {
 # raw/wrk/NAME/LABEL.json (warm-ups are not kept).
 wrk_run() {
   local name=$1 scenario=$2 url=$3 rate=$4 secs=$5 label=$6 out
-  out=$(BENCH_SCENARIO=$scenario BENCH_RATE=$rate BENCH_THREADS=$THREADS BENCH_LABEL=$label \
-    BENCH_USERS=$USERS BENCH_TOKENS=$TOKENS \
+  out=$(BENCH_SCENARIO=$scenario BENCH_RATE=$rate BENCH_THREADS=$THREADS BENCH_CONNECTIONS=$CONN BENCH_LABEL=$label \
+    BENCH_USERS=$USERS BENCH_TOKENS=$([[ -f $TOKENS ]] && echo "$TOKENS") \
     BENCH_R2_IDS=$([[ -f $RAW/r2-ids.txt ]] && echo "$RAW/r2-ids.txt") \
     BENCH_AUTHORS=$([[ -f $RAW/vent-authors.txt ]] && echo "$RAW/vent-authors.txt") \
     wrk -t"$THREADS" -c"$CONN" -d"${secs}s" --timeout 10s -s bench/wrk/vent.lua "$url")
@@ -153,7 +162,7 @@ scenario() {
 }
 
 # Users whose followers R2 pages through, drawn in proportion to their follower counts: the
-# followee of a random wiki-Vote edge, mapped to its Vent id.
+# followee of a random edge of the imported graph, mapped to its Vent id.
 r2_ids() {
   tr -d '\r' <"$GRAPH" | grep -v '^#' | shuf -n 2000 --random-source=<(yes) |
     awk '{print "HGET vent:user:name:{u" $2 "} id"}' |
@@ -222,7 +231,6 @@ redis_floor() {
 # write), every registered user posts 10 vents (the default threshold makes 118 and 18 big
 # authors, merged into timelines when read), and wrk runs R1, T1 (the followers' home timelines)
 # and D1 (60% T1, 30% an author's vents, 10% posts): warm-up, then saturation for SECS.
-EPINIONS=docs/datasets/soc-Epinions1.txt.gz
 FAN_OUT_AUTHORS=(1011 118 18)
 
 register_as_nodes() { # FILE-OF-NODES OUT-FILE: "node id token" per line
@@ -320,13 +328,131 @@ observability_cost() {
   ./vent down >/dev/null
 }
 
+# `./vent up` as a new user runs it (README): a fresh state dir and the defaults (monitoring on,
+# the demo graph imported on the first start), the jars already built; the bench's
+# VENT_SECRETS=none stays, so that redis-cli can read the user count. Then R1 from the moment it
+# returns (after relaxing the rules, which is counted), in CURVE_SLICE s wrk runs (answered
+# requests only: a 503 while a provider is not yet found does not count), until
+# 15 s after the first slice at 80% of the warm stack's R1 or CURVE s: raw/wrk/R1-warmup/tNNNNNN
+# (the slice's end, ms after up returned). The warm rate is R1's saturation measured later.
+readme_up() {
+  local dir=$VENT_STATE_DIR-readme t0 since=0 rps goal=0 reached=0 label
+  rm -rf "$dir"
+  say "./vent up as the README runs it (fresh state dir $dir: demo graph, monitoring on)"
+  t0=$(now_ms)
+  env -u VENT_DEMO_GRAPH VENT_STATE_DIR="$dir" VENT_SKIP_BUILD=1 ./vent up >"$RAW/up-readme.log" 2>&1 || {
+    tail -n 30 "$RAW/up-readme.log" >&2
+    exit 1
+  }
+  local up_ms=$(($(now_ms) - t0))
+  t0=$(now_ms)
+  echo "$up_ms" >"$RAW/readme-up-ms.txt"
+  say "up in $((up_ms / 1000)).$(((up_ms % 1000) / 100)) s; R1 from now on, ${CURVE_SLICE} s slices"
+  relax_rules
+  USERS=$(redis-cli -p "$REDIS_PORT" get vent:user:id-seq)
+  [[ $USERS =~ ^[0-9]+$ ]] || { echo "bench: the demo graph was not imported (no user count)" >&2; exit 1; }
+  [[ -f $RAW/wrk/R1/sat.json ]] && goal=$(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/R1/sat.json")
+  while ((since < CURVE * 1000)); do
+    wrk_run R1-warmup R1 "$HTTP" 0 "$CURVE_SLICE" curve
+    since=$(($(now_ms) - t0))
+    label=t$(printf '%07d' "$since")
+    jq -c --arg l "$label" '.label = $l' "$RAW/wrk/R1-warmup/curve.json" >"$RAW/wrk/R1-warmup/$label.json"
+    rm "$RAW/wrk/R1-warmup/curve.json"
+    rps=$(jq -r '((.requests - .errors.status - .errors.timeout) / (.durationUs / 1e6)) | floor' "$RAW/wrk/R1-warmup/$label.json")
+    if ((goal > 0 && reached == 0 && rps * 100 >= goal * 80)); then
+      reached=$since
+    fi
+    ((reached > 0 && since - reached >= 15000)) && break
+  done
+  say "warm-up curve: $(find "$RAW/wrk/R1-warmup" -name 't*.json' | wc -l) slices over $((since / 1000)) s"
+  VENT_STATE_DIR=$dir ./vent down >/dev/null
+}
+
+# T1's data: each bench user follows 20 other bench users, then every one of them posts 10 vents
+# (fan-out on write: a bench user has at most 100 followers).
+timeline_setup() {
+  local ids=$VENT_STATE_DIR/bench-ids.txt token n
+  say "T1: bench users follow 20 of each other and post 10 vents each"
+  # shellcheck disable=SC2016 # expanded by the inner sh, from its arguments
+  xargs -P 4 -I{} sh -c 'curl -sf "$1/api/v1/me" -H "Authorization: Bearer $2" | jq -r .id' _ "$HTTP" {} <"$TOKENS" >"$ids"
+  (($(grep -c . "$ids") == WRITERS)) || { echo "bench: reading the bench users' ids failed" >&2; exit 1; }
+  while read -r token; do
+    shuf -n 20 "$ids" --random-source=<(yes "$token") |
+      xargs -P 4 -I{} curl -s -o /dev/null -X PUT "$HTTP/api/v1/me/following/{}" -H "Authorization: Bearer $token"
+  done <"$TOKENS"
+  for n in $(seq 1 10); do
+    # shellcheck disable=SC2016 # expanded by the inner sh, from its arguments
+    xargs -P 4 -I{} sh -c 'curl -sf -o /dev/null -X POST "$1/api/v1/vents" -H "Authorization: Bearer $2" -H "Content-Type: application/json" -d "{\"text\":\"bench $3\",\"audience\":\"public\"}"' \
+      _ "$HTTP" {} "$n" <"$TOKENS"
+  done
+}
+
+# soc-Epinions1 imported on the cluster topology (a Redis Cluster of six, three Consul servers),
+# on a fresh stack of its own state dir: raw/import-cluster.log.
+cluster_import() {
+  local dir=$VENT_STATE_DIR-cluster
+  say "soc-Epinions1 on the cluster topology (fresh stack, state dir $dir)"
+  rm -rf "$dir"
+  stack_up VENT_STATE_DIR="$dir" VENT_TOPOLOGY=cluster
+  VENT_STATE_DIR=$dir VENT_TOPOLOGY=cluster ./vent import "$GRAPH" 2>/dev/null |
+    tee "$RAW/import-cluster.log" | grep 'import done'
+  VENT_STATE_DIR=$dir VENT_TOPOLOGY=cluster ./vent down >/dev/null
+}
+
+# Where R1's CPU time goes: after a JIT warm-up, JFR (settings=profile: a sample every 10-20 ms
+# per thread) in vent-web, user-1 and relation-1 during one R1 saturation run. Per process in
+# raw/profile/: NAME.jfr, NAME.hot.txt (jfr view hot-methods: the top frames) and NAME.libs.txt
+# (the share of samples by the library of the top frame). `jfr view` needs JDK 21 or later: the
+# newest JDK under /usr/lib/jvm is used (JFR_BIN overrides it).
+profile_r1() {
+  local dir=$RAW/profile name pid jfr=${JFR_BIN:-}
+  [[ -n $jfr ]] || jfr=$(find /usr/lib/jvm -maxdepth 3 -path '*bin/jfr' | sort -V | tail -n 1)
+  [[ -x $jfr ]] || { echo "bench: no jfr tool found (set JFR_BIN)" >&2; exit 1; }
+  mkdir -p "$dir"
+  say "warm-up: ${JIT_WARM} s of R1"
+  wrk_run warm R1 "$HTTP" 0 "$JIT_WARM" warmup
+  for name in web user-1 relation-1; do
+    read -r pid <"$VENT_STATE_DIR/run/$name.pid"
+    jcmd "$pid" JFR.start name=bench settings=profile filename="$dir/$name.jfr" >/dev/null
+  done
+  wrk_run R1-profiled R1 "$HTTP" 0 "$SECS" sat
+  say "R1 under JFR: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/R1-profiled/sat.json") req/s"
+  for name in web user-1 relation-1; do
+    read -r pid <"$VENT_STATE_DIR/run/$name.pid"
+    jcmd "$pid" JFR.stop name=bench >/dev/null
+    "$jfr" view --width 200 hot-methods "$dir/$name.jfr" >"$dir/$name.hot.txt"
+    "$jfr" print --json --events jdk.ExecutionSample "$dir/$name.jfr" |
+      jq -r '.recording.events[].values.stackTrace.frames[0].method.type.name' |
+      awk '
+        /^io\/netty\//                          { l = "Netty"; }
+        /^org\/apache\/dubbo\//                 { l = "Dubbo"; }
+        /^org\/glassfish\/jersey\//             { l = "Jersey"; }
+        /^org\/eclipse\/jetty\//                { l = "Jetty"; }
+        /^com\/alibaba\/csp\/sentinel\//        { l = "Sentinel"; }
+        /^org\/(glassfish|jvnet)\/hk2\//         { l = "HK2"; }
+        /^(ch\/qos\/logback|org\/slf4j)\//      { l = "logging"; }
+        /^com\/fasterxml\/jackson\//            { l = "Jackson"; }
+        /^com\/google\/protobuf\//              { l = "protobuf"; }
+        /^org\/redisson\//                      { l = "Redisson"; }
+        /^io\/micrometer\//                     { l = "Micrometer"; }
+        /^io\/opentelemetry\//                  { l = "OpenTelemetry"; }
+        /^vent\//                               { l = "Vent"; }
+        /^(java|javax|jakarta|jdk|sun|com\/sun)\// { l = "JDK"; }
+        { if (l == "") l = "other"; n[l]++; total++; l = "" }
+        END { for (k in n) printf "%5.1f%% %s\n", 100 * n[k] / total, k }' |
+      sort -rn >"$dir/$name.libs.txt"
+    say "$name, samples by library: $(head -n 6 "$dir/$name.libs.txt" | tr '\n' ' ')"
+  done
+}
+
 # meta.json, then the report (results.json, summary.md, chart.png) and bench/results/latest.
 report() {
   cat >"$RAW/meta.json" <<EOF
 {"commit":"$(git rev-parse --short HEAD 2>/dev/null || echo unknown)","startedAt":"$(basename "$OUT")",
  "cores":$(nproc),"clockTicksPerSecond":$(getconf CLK_TCK),"connections":$CONN,"threads":$THREADS,"seconds":$SECS,"warmupSeconds":$WARM,
- "javaOpts":"$JAVA_OPTS","startupMs":$startup_ms,"startupColdMs":$startup_cold_ms,"users":$USERS,
- "importLine":"$(grep -o 'import done.*' "$RAW/import.log" | tail -n 1)"}
+ "javaOpts":"$JAVA_OPTS","startupMs":$startup_ms,"startupColdMs":$startup_cold_ms,"readmeUpMs":$(cat "$RAW/readme-up-ms.txt" 2>/dev/null || echo 0),"users":$USERS,
+ "importLine":"$(grep -o 'import done.*' "$RAW/import.log" | tail -n 1)",
+ "importClusterLine":"$(grep -o 'import done.*' "$RAW/import-cluster.log" 2>/dev/null | tail -n 1)"}
 EOF
   java -cp "$BENCH_CP" vent.bench.report.ReportCommand "$OUT"
   ln -sfn "$(basename "$OUT")" "$ROOT/bench/results/latest"
@@ -348,6 +474,16 @@ if [[ $MODE == vents ]]; then
   say "results in $OUT"
   exit 0
 fi
+if [[ $MODE == profile ]]; then
+  stack_up
+  say "importing $GRAPH"
+  ./vent import "$GRAPH" 2>/dev/null | tee "$RAW/import.log" | grep 'import done'
+  USERS=$(redis-cli -p "$REDIS_PORT" get vent:user:id-seq)
+  profile_r1 2>&1 | tee "$OUT/bench.log"
+  ./vent down >/dev/null
+  say "results in $OUT"
+  exit 0
+fi
 if [[ $MODE == observability ]]; then
   stack_up
   say "importing $GRAPH"
@@ -363,6 +499,9 @@ fi
 # The first start after a build runs without class-data sharing archives (./vent writes them
 # when a JVM exits); the last start of this run, with them, is the usual one.
 say "starting a fresh stack (state dir $VENT_STATE_DIR), without class-data sharing archives"
+mkdir -p "$VENT_STATE_DIR/graph"
+gunzip -c "$EPINIONS" | tr -d '\r' | grep -v '^#' >"$VENT_STATE_DIR/graph/soc-Epinions1.txt"
+GRAPH=$VENT_STATE_DIR/graph/soc-Epinions1.txt
 t0=$(now_ms)
 stack_up VENT_CDS=false
 startup_cold_ms=$(($(now_ms) - t0))
@@ -388,6 +527,8 @@ scenario R2 R2 "$HTTP"
 scenario B1-R2 R2 "http://127.0.0.1:$B1_PORT"
 scenario W1 W1 "$HTTP"
 scenario M1 M1 "$HTTP"
+timeline_setup
+scenario T1 T1 "$HTTP"
 procs >"$RAW/procs/peak.txt" # VmHWM: the peak RSS of each process over all the load above
 redis_floor
 stop_baseline
@@ -407,6 +548,11 @@ for phase in off on; do
   r1_fresh "R1-sentinel-$phase"
 done
 observability_cost
+# Each in a subshell: a failure leaves its rows "not measured" and the rest of the run goes on.
+(readme_up) || say "the README start or its warm-up curve failed (see $RAW/up-readme.log)"
+if [[ ${VENT_BENCH_CLUSTER:-1} != 0 ]]; then
+  (cluster_import) || say "the cluster import failed (see $RAW/up-*.log)"
+fi
 
 if [[ ${VENT_BENCH_JMH:-1} != 0 ]]; then
   say "B3: JMH, one Triple vs one grpc-java unary call (stack stopped)"

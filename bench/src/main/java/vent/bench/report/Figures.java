@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
 public record Figures(
     JsonNode meta,
     double startupSeconds,
+    double readmeUpSeconds,
     ImportRate importRate,
+    ImportRate importRateCluster,
+    Warmup warmup,
     List<Scenario> scenarios,
     List<RedisRow> redis,
     List<RpcPair> rpc,
@@ -36,6 +39,7 @@ public record Figures(
     m.put("B1-R2", "B1: the same page from Redis directly");
     m.put("W1", "follow/unfollow pairs by 100 users, random followees");
     m.put("M1", "90% reads (R1, R2), 10% writes (W1)");
+    m.put("T1", "GET /me/timeline?limit=20 of the 100 bench users (each follows 20 of them)");
     return m;
   }
 
@@ -45,6 +49,23 @@ public record Figures(
    */
   public record ImportRate(String line, long followsPerSecond) {}
 
+  /**
+   * R1 on a stack {@code ./vent up} has just started, in consecutive short wrk runs.
+   *
+   * @param steadyRps R1's saturation on the warm stack of the same run, req/s (0 if not measured)
+   * @param slices each run's end (ms after {@code ./vent up} returned) and its answered req/s
+   *     (non-2xx answers and timeouts not counted)
+   * @param secondsTo80 the end of the first run at 80% of {@code steadyRps} or more, seconds;
+   *     negative when none reached it
+   */
+  public record Warmup(double steadyRps, List<Slice> slices, double secondsTo80) {}
+
+  /**
+   * @param untilMs the run's end, ms after {@code ./vent up} returned
+   * @param rps its throughput, req/s
+   */
+  public record Slice(long untilMs, double rps) {}
+
   /** One scenario: its wrk runs (saturation first) and each process's load during saturation. */
   public record Scenario(String name, String what, List<Point> points, List<Proc> processes) {}
 
@@ -53,6 +74,7 @@ public record Figures(
    * @param offeredRps the paced rate, 0 for saturation
    * @param throughput completed requests/s
    * @param errors failed requests (socket errors and non-2xx)
+   * @param p99CorrectedMs paced runs: p99 corrected for coordinated omission; null otherwise
    */
   public record Point(
       String label,
@@ -63,7 +85,8 @@ public record Figures(
       double p50Ms,
       double p90Ms,
       double p99Ms,
-      double maxMs) {
+      double maxMs,
+      Double p99CorrectedMs) {
     static Point of(WrkPoint p) {
       WrkPoint.Latency l = p.latencyUs();
       return new Point(
@@ -75,7 +98,8 @@ public record Figures(
           l.p50() / 1000.0,
           l.p90() / 1000.0,
           l.p99() / 1000.0,
-          l.max() / 1000.0);
+          l.max() / 1000.0,
+          p.latencyCorrectedUs() == null ? null : p.latencyCorrectedUs().p99() / 1000.0);
     }
   }
 
@@ -126,6 +150,7 @@ public record Figures(
     Map<String, Double> ratios = new LinkedHashMap<>();
     ratio(ratios, "R1/B1", run.saturation("R1"), run.saturation("B1-R1"));
     ratio(ratios, "R2/B1", run.saturation("R2"), run.saturation("B1-R2"));
+    ratio(ratios, "T1/R1", run.saturation("T1"), run.saturation("R1"));
     List<RpcPair> rpc = rpcPairs(run.rpc());
     rpc.forEach(
         p ->
@@ -139,12 +164,17 @@ public record Figures(
     // tracing all off.
     OnOffCost observability = cost(run, "R1-observability-off", List.of("R1-observability-on"));
     ImportRate imported = importRate(run.meta().path("importLine").asText(""));
+    ImportRate importedCluster = importRate(run.meta().path("importClusterLine").asText(""));
     double startup = run.meta().path("startupMs").asDouble() / 1000;
+    double readmeUp = run.meta().path("readmeUpMs").asDouble() / 1000;
     Figures measured =
         new Figures(
             run.meta(),
             round(startup),
+            round(readmeUp),
             imported,
+            importedCluster,
+            warmup(run),
             scenarios,
             run.redis(),
             rpc,
@@ -160,7 +190,10 @@ public record Figures(
     return new Figures(
         meta,
         startupSeconds,
+        readmeUpSeconds,
         importRate,
+        importRateCluster,
+        warmup,
         scenarios,
         redis,
         rpc,
@@ -244,6 +277,32 @@ public record Figures(
     }
     double meanOn = on.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     return new OnOffCost(on, round(off.throughput()), round(100 * (1 - meanOn / off.throughput())));
+  }
+
+  /** The warm-up curve from raw/wrk/R1-warmup/tNNNNNNN.json (NNNNNNN: ms after up returned). */
+  static Warmup warmup(BenchRun run) {
+    List<WrkPoint> points = run.points().get("R1-warmup");
+    if (points == null || points.isEmpty()) {
+      return null;
+    }
+    WrkPoint warm = run.saturation("R1");
+    double steady = warm == null ? 0 : warm.throughput();
+    List<Slice> slices = new ArrayList<>();
+    for (WrkPoint p : points) {
+      double answered =
+          p.durationUs() <= 0
+              ? 0
+              : (p.requests() - p.errors().status() - p.errors().timeout()) * 1e6 / p.durationUs();
+      slices.add(new Slice(Long.parseLong(p.label().substring(1)), round(answered)));
+    }
+    slices.sort(java.util.Comparator.comparingLong(Slice::untilMs));
+    double to80 =
+        slices.stream()
+            .filter(s -> steady > 0 && s.rps() >= 0.8 * steady)
+            .mapToDouble(s -> s.untilMs() / 1000.0)
+            .findFirst()
+            .orElse(-1);
+    return new Warmup(round(steady), slices, round(to80));
   }
 
   private static final Pattern RATE = Pattern.compile("rate=(\\d+) follows/s");

@@ -44,15 +44,16 @@ final class MarkdownSummary {
     f.ratios().forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %.2f |%n", k, v)));
 
     md.append(
-            "\n## HTTP scenarios (wrk)\n\nsat = fixed connections as fast as they go; r25/r50/r75 = paced at that share of the saturation rate.\n\n")
+            "\n## HTTP scenarios (wrk)\n\nsat = fixed connections as fast as they go; r25/r50/r75 = paced at that share of the saturation rate. "
+                + "Latency from the actual send; p99 CO = p99 corrected for coordinated omission (paced runs, HdrHistogram's correction).\n\n")
         .append(
-            "| scenario | run | offered req/s | req/s | errors | p50 ms | p90 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|---|---|\n");
+            "| scenario | run | offered req/s | req/s | errors | p50 ms | p90 ms | p99 ms | p99 CO ms | max ms |\n|---|---|---|---|---|---|---|---|---|---|\n");
     for (Figures.Scenario s : f.scenarios()) {
       for (Figures.Point p : s.points()) {
         md.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %s | %s | %.0f | %d | %.2f | %.2f | %.2f | %.1f |%n",
+                "| %s | %s | %s | %.0f | %d | %.2f | %.2f | %.2f | %s | %.1f |%n",
                 s.name(),
                 p.label(),
                 p.offeredRps() == 0 ? "–" : Long.toString(p.offeredRps()),
@@ -61,6 +62,9 @@ final class MarkdownSummary {
                 p.p50Ms(),
                 p.p90Ms(),
                 p.p99Ms(),
+                p.p99CorrectedMs() == null
+                    ? "–"
+                    : String.format(Locale.ROOT, "%.2f", p.p99CorrectedMs()),
                 p.maxMs()));
       }
     }
@@ -104,7 +108,32 @@ final class MarkdownSummary {
                 + "the first start after a build, without class-data sharing archives and on an empty state dir: %.1f s%n",
             f.startupSeconds(),
             m.path("startupColdMs").asDouble() / 1000));
-    md.append("- Import: `").append(f.importRate().line()).append("`\n");
+    md.append("- Import, single topology: `").append(f.importRate().line()).append("`\n");
+    if (f.importRateCluster() != null && !f.importRateCluster().line().isEmpty()) {
+      md.append("- Import, cluster topology: `").append(f.importRateCluster().line()).append("`\n");
+    }
+    if (f.readmeUpSeconds() > 0) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "- `./vent up` as the README runs it (fresh state dir, demo graph, monitoring on, jars built): %.1f s%n",
+              f.readmeUpSeconds()));
+    }
+    if (f.warmup() != null) {
+      md.append(
+              "- R1 right after that `./vent up` returned (s after it: req/s), against the warm rate ")
+          .append(String.format(Locale.ROOT, "%.0f req/s: ", f.warmup().steadyRps()))
+          .append(
+              String.join(
+                  ", ",
+                  f.warmup().slices().stream()
+                      .map(
+                          sl ->
+                              String.format(
+                                  Locale.ROOT, "%.0f: %.0f", sl.untilMs() / 1000.0, sl.rps()))
+                      .toList()))
+          .append("\n");
+    }
     cost(md, "Sentinel", f.sentinel());
     cost(md, "Metrics and Prometheus with tracing at 1% sampling", f.observability());
     if (!f.redis().isEmpty()) {
@@ -154,7 +183,7 @@ final class MarkdownSummary {
       b.append(
           String.format(
               Locale.ROOT,
-              "  %-32s %-22s %-36s %s%n",
+              "  %-58s %-22s %-44s %s%n",
               t.name(),
               t.goal(),
               t.value(),

@@ -13,6 +13,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param requests completed requests
  * @param errors socket errors and non-2xx/3xx answers
  * @param latencyUs latency from send to full answer, microseconds
+ * @param latencyCorrectedUs paced runs only (else null): the same corrected for coordinated
+ *     omission as HdrHistogram's {@code recordValueWithExpectedInterval} does, with a connection's
+ *     expected interval (connections / rate), microseconds
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WrkPoint(
@@ -22,7 +25,8 @@ public record WrkPoint(
     long durationUs,
     long requests,
     Errors errors,
-    Latency latencyUs) {
+    Latency latencyUs,
+    Latency latencyCorrectedUs) {
 
   /** Counts of failed requests by kind, as wrk reports them. */
   @JsonIgnoreProperties(ignoreUnknown = true)
