@@ -110,7 +110,7 @@ public final class DubboNode {
    * Exports {@code impl} over Triple on {@code server.port}: on 127.0.0.1 only when this node is
    * loopback-only ({@link LoopbackTransporter}), else on every interface. One JVM serves a service
    * once: Dubbo's Triple path table refuses a second exporter of an interface whose Java name
-   * differs from its proto name, as every vent-api interface's does ({@link ServiceNames}).
+   * differs from its proto name, as every vent-api interface's does ({@link #protoName}).
    *
    * @param iface the generated service interface, e.g. {@code dev.vent.user.v1.UserService}
    * @param impl its implementation (normally the generated {@code ...ImplBase} subclass)
@@ -128,7 +128,6 @@ public final class DubboNode {
       protocolSet = true;
     }
     provided.add(iface.getName());
-    provided.add(ServiceNames.of(iface));
     ServiceConfig<T> service = new ServiceConfig<>();
     service.setInterface(iface);
     service.setRef(impl);
@@ -315,7 +314,7 @@ public final class DubboNode {
    * registers in a private field, so it is replaced (same path, the port's path table) by one this
    * node can set NOT_SERVING ({@link #notServing()}); each exported service is SERVING under its
    * Java interface's name (Dubbo's, as in Consul) and under its proto service's name ({@link
-   * ServiceNames}), the one gRPC clients know it by.
+   * #protoName}), the one gRPC clients know it by.
    */
   public DubboNode start() {
     bootstrap.start();
@@ -325,9 +324,25 @@ public final class DubboNode {
               .getHealthStatusManager();
       for (String service : provided) {
         health.setStatus(service, HealthCheckResponse.ServingStatus.SERVING);
+        health.setStatus(protoName(service), HealthCheckResponse.ServingStatus.SERVING);
       }
     }
     return this;
+  }
+
+  /**
+   * The name gRPC knows an exported service by: the proto service's full name ({@code
+   * vent.user.v1.UserService}) that dubbo-compiler gives the stub's descriptor, whatever the Java
+   * package ({@code dev.vent.user.v1.UserService}); the Java name for any other interface.
+   *
+   * @param javaName an exported interface's Java name
+   */
+  static String protoName(String javaName) {
+    try {
+      return StubSuppliers.getServiceDescriptor(javaName).getInterfaceName();
+    } catch (IllegalStateException e) {
+      return javaName; // no dubbo-compiler stub: the Java name is its only name
+    }
   }
 
   /**

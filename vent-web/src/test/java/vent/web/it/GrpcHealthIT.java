@@ -23,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vent.common.dubbo.ServiceNames;
 import vent.stack.Topology;
 
 /**
@@ -77,8 +76,8 @@ class GrpcHealthIT {
           assertThat(check(channel, provider.service()))
               .as("%s on port %d", provider.service(), port)
               .isEqualTo(ServingStatus.SERVING);
-          assertThat(check(channel, ServiceNames.of(provider.service())))
-              .as("%s on port %d", ServiceNames.of(provider.service()), port)
+          assertThat(check(channel, protoName(provider.service())))
+              .as("%s on port %d", protoName(provider.service()), port)
               .isEqualTo(ServingStatus.SERVING);
           assertThatThrownBy(() -> check(channel, "vent.nothing.v1.NoSuchService"))
               .isInstanceOfSatisfying(
@@ -99,11 +98,20 @@ class GrpcHealthIT {
         try {
           assertThat(listServices(channel))
               .as("services listed on port %d", port)
-              .contains(ServiceNames.of(provider.service()), "grpc.health.v1.Health");
+              .contains(protoName(provider.service()), "grpc.health.v1.Health");
         } finally {
           channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
       }
+    }
+  }
+
+  /** The proto name of a vent-api interface: the {@code SERVICE_NAME} dubbo-compiler declares. */
+  private static String protoName(String javaName) {
+    try {
+      return (String) Class.forName(javaName).getField("SERVICE_NAME").get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(javaName + " is not a vent-api interface", e);
     }
   }
 
