@@ -12,16 +12,17 @@ import org.apache.dubbo.rpc.TriRpcStatus;
 import vent.common.dubbo.LostCallFilter;
 
 /**
- * Retries of idempotent asynchronous reads (Failsafe).
+ * Retries of idempotent reads (Failsafe).
  *
- * <p>Dubbo's failover cluster retries only blocking calls; an asynchronous call that fails after it
- * was sent (its provider instance died, stopped or hung past the timeout) comes back failed. The
- * reads vent-web fans out asynchronously (profiles, counts, follower pages) are retried here
- * instead, immediately and at most {@code retries} times, and only for those failures ({@link
- * LostCallFilter#retryCode}: CANCELLED, UNAVAILABLE, DEADLINE_EXCEEDED, or a Dubbo network /
- * timeout error; for reads also an INTERNAL without a reason, a stream reset by a dying instance).
- * The least-active balancing of {@code DubboNode.refer} steers a retry away from an instance with
- * calls stuck on it.
+ * <p>Dubbo's failover cluster retries only blocking calls, and only failures it sees before an
+ * answer; an asynchronous call that fails after it was sent (its provider instance died, stopped or
+ * hung past the timeout), or a blocking one whose instance died mid-answer, comes back failed.
+ * vent-web's reads, asynchronous ({@link Rpc#asyncRead}) or blocking ({@link Rpc#read}), are
+ * retried here instead, immediately and at most {@code retries} times, and only for those failures
+ * ({@link LostCallFilter#retryCode}: CANCELLED, UNAVAILABLE, DEADLINE_EXCEEDED, or a Dubbo network
+ * / timeout error; for reads also an INTERNAL without a reason, a stream reset by a dying
+ * instance). The least-active balancing of {@code DubboNode.refer} steers a retry away from an
+ * instance with calls stuck on it.
  *
  * <p>The first attempt is started on the caller's thread, as a plain Dubbo call would be; only a
  * retry goes through Failsafe, whose asynchronous executions run on the common fork-join pool.

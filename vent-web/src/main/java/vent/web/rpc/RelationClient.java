@@ -32,13 +32,13 @@ public final class RelationClient {
   private final RelationService relations;
   private final ReadRetry readRetry;
 
-  /** Asynchronous reads are not retried. */
+  /** Reads are not retried. */
   public RelationClient(RelationService relations) {
     this(relations, ReadRetry.none());
   }
 
   /**
-   * @param readRetry how asynchronous reads are retried when their provider instance fails
+   * @param readRetry how reads are retried when their provider instance fails
    */
   public RelationClient(RelationService relations, ReadRetry readRetry) {
     // Every request is checked against the IDL's field rules before it leaves.
@@ -115,9 +115,10 @@ public final class RelationClient {
 
   /** How {@code userId} relates to each of {@code otherIds} (up to 500), in request order. */
   public List<Relationship> relationships(String userId, List<String> otherIds) {
-    return Rpc.call(
+    return Rpc.read(
+            readRetry,
             () ->
-                relations.getRelationships(
+                relations.getRelationshipsAsync(
                     GetRelationshipsRequest.newBuilder()
                         .setUserId(userId)
                         .addAllOtherIds(otherIds)
@@ -155,9 +156,10 @@ public final class RelationClient {
 
   /** Second-degree suggestions, best first. */
   public List<Suggestion> suggestions(String userId, int limit) {
-    return Rpc.call(
+    return Rpc.read(
+            readRetry,
             () ->
-                relations.suggestFollows(
+                relations.suggestFollowsAsync(
                     SuggestFollowsRequest.newBuilder().setUserId(userId).setLimit(limit).build()))
         .getSuggestionsList();
   }

@@ -51,6 +51,15 @@ public final class Rpc {
     return async(() -> retry.run(call));
   }
 
+  /**
+   * A blocking idempotent read, retried like {@link #asyncRead}: Dubbo's failover cluster retries a
+   * blocking call only when it fails before an answer, not when its instance dies mid-answer (an
+   * INTERNAL without a reason, a stream reset).
+   */
+  public static <T> T read(ReadRetry retry, Supplier<CompletableFuture<T>> call) {
+    return await(asyncRead(retry, call));
+  }
+
   /** Waits for an asynchronous call; throws its (converted) failure unwrapped. */
   public static <T> T await(CompletableFuture<T> future) {
     try {

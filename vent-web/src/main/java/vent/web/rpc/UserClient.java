@@ -24,13 +24,13 @@ public final class UserClient {
   private final UserService users;
   private final ReadRetry readRetry;
 
-  /** Asynchronous reads are not retried. */
+  /** Reads are not retried. */
   public UserClient(UserService users) {
     this(users, ReadRetry.none());
   }
 
   /**
-   * @param readRetry how asynchronous reads are retried when their provider instance fails
+   * @param readRetry how reads are retried when their provider instance fails
    */
   public UserClient(UserService users, ReadRetry readRetry) {
     // Every request is checked against the IDL's field rules before it leaves.
@@ -42,7 +42,8 @@ public final class UserClient {
    * @throws vent.common.error.VentException NOT_FOUND USER_NOT_FOUND
    */
   public User get(String id) {
-    return Rpc.call(() -> users.getUser(GetUserRequest.newBuilder().setId(id).build()));
+    return Rpc.read(
+        readRetry, () -> users.getUserAsync(GetUserRequest.newBuilder().setId(id).build()));
   }
 
   /** {@link #get} without waiting; the future fails with the converted VentException. */
@@ -53,9 +54,10 @@ public final class UserClient {
 
   /** Case-insensitive. @throws vent.common.error.VentException NOT_FOUND USER_NOT_FOUND */
   public User byUsername(String username) {
-    return Rpc.call(
+    return Rpc.read(
+        readRetry,
         () ->
-            users.getUserByUsername(
+            users.getUserByUsernameAsync(
                 GetUserByUsernameRequest.newBuilder().setUsername(username).build()));
   }
 
@@ -66,8 +68,10 @@ public final class UserClient {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return Rpc.call(
-            () -> users.batchGetUsers(BatchGetUsersRequest.newBuilder().addAllIds(ids).build()))
+    return Rpc.read(
+            readRetry,
+            () ->
+                users.batchGetUsersAsync(BatchGetUsersRequest.newBuilder().addAllIds(ids).build()))
         .getUsersList();
   }
 

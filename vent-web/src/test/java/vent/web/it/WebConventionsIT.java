@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vent.common.testing.Eventually;
 import vent.web.it.Accounts.Account;
 
 /**
@@ -79,6 +80,14 @@ class WebConventionsIT {
       assertThat(rest.put("/me/following/" + alice.id(), fan.accessToken()).status())
           .isEqualTo(204);
     }
+    // The followee's side converges through the relation hand-off.
+    Eventually.until(
+        "alice's three followers listed",
+        Duration.ofSeconds(30),
+        () -> {
+          Rest.Response all = rest.get("/users/" + alice.id() + "/followers?limit=3", null);
+          return all.status() == 200 && all.json().get("items").size() == 3;
+        });
     String url = stack.api() + "/users/" + alice.id() + "/followers?limit=2";
     int pages = 0;
     while (url != null) {
