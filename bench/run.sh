@@ -499,13 +499,14 @@ fi
 # The first start after a build runs without class-data sharing archives (./vent writes them
 # when a JVM exits); the last start of this run, with them, is the usual one.
 say "starting a fresh stack (state dir $VENT_STATE_DIR), without class-data sharing archives"
-mkdir -p "$VENT_STATE_DIR/graph"
-gunzip -c "$EPINIONS" | tr -d '\r' | grep -v '^#' >"$VENT_STATE_DIR/graph/soc-Epinions1.txt"
-GRAPH=$VENT_STATE_DIR/graph/soc-Epinions1.txt
 t0=$(now_ms)
 stack_up VENT_CDS=false
 startup_cold_ms=$(($(now_ms) - t0))
 say "stack up in $((startup_cold_ms / 1000)).$(((startup_cold_ms % 1000) / 100)) s (Consul, Redis, 4 providers, vent-web, all healthy)"
+# Unpacked into the state dir once up has made it (up refuses a non-empty folder it did not make).
+mkdir -p "$VENT_STATE_DIR/graph"
+gunzip -c "$EPINIONS" | tr -d '\r' | grep -v '^#' >"$VENT_STATE_DIR/graph/soc-Epinions1.txt"
+GRAPH=$VENT_STATE_DIR/graph/soc-Epinions1.txt
 
 say "importing $GRAPH"
 ./vent import "$GRAPH" 2>/dev/null | tee "$RAW/import.log" | grep 'import done'
