@@ -84,6 +84,7 @@ class ReportCommandTest {
         .containsEntry("Triple/grpc-java, 1 thread", 0.9);
     assertThat(f.importRate().followsPerSecond()).isEqualTo(59_936);
     assertThat(f.sentinel().offRps()).isEqualTo(4100.0);
+    assertThat(f.sentinel().onRps()).as("the fresh stack's run only").containsExactly(4000.0);
     assertThat(f.sentinel().costPercent()).isEqualTo(2.4);
     assertThat(f.observability().onRps()).containsExactly(3900.0);
     assertThat(f.observability().costPercent()).isEqualTo(2.5);
