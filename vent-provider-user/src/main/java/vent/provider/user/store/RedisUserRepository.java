@@ -259,7 +259,7 @@ public final class RedisUserRepository implements UserRepository {
       outboxes.add(UserKeys.outbox(owners.get(name)));
       created.add(name);
     }
-    // One bulk relay (three pipelined round trips) rather than three round trips per new user.
+    // One bulk relay (three pipelined round trips) rather than four round trips per new user.
     relay.relayAfterWrite(outboxes);
     return created;
   }
