@@ -122,26 +122,20 @@ class FuzzIT {
                   } else if (outcome.status() == 0
                       && (String.valueOf(outcome.error()).contains("received no bytes")
                           || String.valueOf(outcome.error()).contains("HttpTimeoutException"))) {
-                    // A pooled keep-alive connection that was closed under the client (RFC 9112
-                    // 9.3.1 lets a
-                    // server do that; clients retry), or, once in a CI run, a request that got no
-                    // answer
-                    // in 30 s and none in vent-web's request log while the same request sent again
-                    // was
-                    // answered at once. Counted and printed: it must stay rare, and the second
-                    // answer is
-                    // judged like any other (a request vent-web really hangs on hangs again and
-                    // fails).
+                    // A pooled keep-alive connection that was closed under the client (RFC
+                    // 9112 9.3.1 lets a server do that; clients retry), or, once in a CI run, a
+                    // request that got no answer in 30 s and none in vent-web's request log while
+                    // the same request sent again was answered at once. Counted and printed: it
+                    // must stay rare, and the second answer is judged like any other (a request
+                    // vent-web really hangs on hangs again and fails).
                     resentStale.incrementAndGet();
                     outcome = client.send(request);
                   }
                   if (request.credentialRefused() && verdicts.isWrong(request, outcome)) {
-                    // Accepting a forged token is deterministic: the same request sent again on a
-                    // new
-                    // connection is answered the same way and fails the test. Seen once in four CI
-                    // runs:
-                    // a 400 for a forged token that neither the verifier nor a resend reproduced.
-                    // Counted, printed and judged on the second answer.
+                    // Accepting a forged token is deterministic: the same request sent again
+                    // on a new connection is answered the same way and fails the test. Seen once
+                    // in four CI runs: a 400 for a forged token that neither the verifier nor a
+                    // resend reproduced. Counted, printed and judged on the second answer.
                     recheckedTokens.incrementAndGet();
                     System.out.println(
                         "event=fuzz_token_recheck first_answer="
