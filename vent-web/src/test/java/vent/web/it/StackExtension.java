@@ -82,8 +82,12 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
     return env;
   }
 
-  /** A started stack in a store: closing the store stops it. */
-  private record Running(Stack stack) implements ExtensionContext.Store.CloseableResource {
+  /**
+   * A started stack in a store: closing the store stops it. AutoCloseable is what JUnit closes
+   * store values by from 5.13 on; CloseableResource what it closes them by before.
+   */
+  private record Running(Stack stack)
+      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     @Override
     public void close() {
       stack.stop();
