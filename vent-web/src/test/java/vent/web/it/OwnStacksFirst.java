@@ -10,8 +10,8 @@ import org.junit.jupiter.api.ClassOrdererContext;
  * every {@link OwnStack} class moved, in that order, ahead of the classes on the {@link
  * SharedStack}. The shared stack starts with the first class that uses it and runs to the end of
  * the run, so this way no own stack ever starts and runs beside it: on two cores, an own stack
- * coming up beside the idle shared stack took 171 s instead of 131 s, and its first calls outlasted
- * the RPC timeout.
+ * coming up beside the idle shared stack was slower to start, and its first calls outlasted the RPC
+ * timeout.
  */
 public final class OwnStacksFirst implements ClassOrderer {
 
