@@ -13,7 +13,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * its first test and hands it to {@link Stack} parameters of its methods ({@code @BeforeAll},
  * tests, {@code @AfterAll}). The stack lives in a JUnit store, which stops it ({@code ./vent down})
  * when the store closes, also after failures: the shared stack in the root store (end of the run),
- * an own stack in the class's store (end of the class). The shared stack runs Prometheus ({@code
+ * an own stack in the class's store (end of the class). Every stack is warmed up ({@link
+ * StackWarmUp}) before a test gets it. The shared stack runs Prometheus ({@code
  * VENT_MONITORING=on}); own stacks do not unless their {@link OwnStack#env()} says so.
  */
 public final class StackExtension implements BeforeAllCallback, ParameterResolver {
@@ -47,8 +48,12 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
               SharedStack.class,
               k ->
                   new Running(
-                      Stack.start(
-                          "it-stack", 0, OwnStack.Rules.RELAXED, Map.of("VENT_MONITORING", "on"))),
+                      StackWarmUp.warmed(
+                          Stack.start(
+                              "it-stack",
+                              0,
+                              OwnStack.Rules.RELAXED,
+                              Map.of("VENT_MONITORING", "on")))),
               Running.class)
           .stack();
     }
@@ -64,7 +69,10 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
             testClass,
-            k -> new Running(Stack.start(own.name(), own.shift(), own.rules(), settings(own))),
+            k ->
+                new Running(
+                    StackWarmUp.warmed(
+                        Stack.start(own.name(), own.shift(), own.rules(), settings(own)))),
             Running.class)
         .stack();
   }

@@ -36,27 +36,7 @@ class WebConventionsIT {
   static void stack(Stack shared) {
     stack = shared;
     rest = new Rest(stack.api());
-    alice = registered("conv");
-  }
-
-  /**
-   * A new account; registration is tried again after a 503 (on a loaded machine the first bcrypt
-   * hashes of a fresh stack can outlast the RPC deadline), which is not what this class tests.
-   */
-  private static Account registered(String prefix) {
-    AssertionError last = null;
-    for (int attempt = 0; attempt < 3; attempt++) {
-      try {
-        return Accounts.register(rest, Accounts.uniqueName(prefix));
-      } catch (AssertionError e) {
-        if (!String.valueOf(e.getMessage()).contains("\"status\":503")) {
-          throw e;
-        }
-        last = e;
-        SentinelRules.sleep(2000);
-      }
-    }
-    throw last;
+    alice = Accounts.registerMany(rest, "conv", 1).get(0);
   }
 
   /** A request to {@code url} from {@code rest}'s client address, with extra header pairs. */
@@ -75,8 +55,7 @@ class WebConventionsIT {
 
   @Test
   void theLinkHeaderWalksAListToItsLastPage() throws Exception {
-    for (Account fan :
-        List.of(registered("convfan"), registered("convfan"), registered("convfan"))) {
+    for (Account fan : Accounts.registerMany(rest, "convfan", 3)) {
       assertThat(rest.put("/me/following/" + alice.id(), fan.accessToken()).status())
           .isEqualTo(204);
     }
