@@ -129,8 +129,14 @@ class ChaosIT {
     for (String svc : providers) {
       for (int i = 1; i <= Stack.INSTANCES; i++) {
         ProcessHandle victim = stack.process(svc + "-" + i);
+        long termAt = System.currentTimeMillis();
         victim.destroy(); // SIGTERM: deregister, drain, exit
-        victim.onExit().get(60, TimeUnit.SECONDS);
+        // Users see the deregistration and the drain (seconds), not the exit: once the provider
+        // has stopped, its JVM has been seen to take another 50 s to end on the cluster topology.
+        victim.onExit().get(180, TimeUnit.SECONDS);
+        System.out.printf(
+            "event=rolling_restart_exit instance=%s-%d exit_ms=%d%n",
+            svc, i, System.currentTimeMillis() - termAt);
         healStack();
       }
     }
@@ -159,8 +165,8 @@ class ChaosIT {
   void redisDownAndBack() throws Exception {
     Rest rest = new Rest(stack.api());
     FreshWrites fresh = new FreshWrites(rest, 4, 4);
-    Account changer = Accounts.register(rest, Accounts.uniqueName("chaospw"));
-    Account leaver = Accounts.register(rest, Accounts.uniqueName("chaosout"));
+    Account changer = Accounts.registerMany(rest, "chaospw", 1).get(0);
+    Account leaver = Accounts.registerMany(rest, "chaosout", 1).get(0);
     ChaosLoad load = ChaosLoad.startOn(stack.api(), actors, THREADS);
     fresh.start();
     TimeUnit.SECONDS.sleep(SECONDS / 3);
@@ -293,12 +299,8 @@ class ChaosIT {
 
     FreshWrites(Rest rest, int followerCount, int followeeCount) {
       this.rest = rest;
-      for (int i = 0; i < followerCount; i++) {
-        followers.add(Accounts.register(rest, Accounts.uniqueName("fresh" + i)));
-      }
-      for (int i = 0; i < followeeCount; i++) {
-        followees.add(Accounts.register(rest, Accounts.uniqueName("freshee" + i)));
-      }
+      followers.addAll(Accounts.registerMany(rest, "fresh", followerCount));
+      followees.addAll(Accounts.registerMany(rest, "freshee", followeeCount));
     }
 
     void start() {
