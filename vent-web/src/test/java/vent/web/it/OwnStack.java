@@ -21,8 +21,7 @@ public @interface OwnStack {
   String name();
 
   /**
-   * Added to the ports of the shared stack: at least 100, so that its ports never meet the shared
-   * stack's (which starts after the own stack classes ran, {@link OwnStacksFirst}). Own stacks
+   * Added to the ports of the shared stack, which runs at the same time: at least 100. Own stacks
    * never run at the same time as each other, so they may use the same shift.
    */
   int shift() default 500;
