@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -103,7 +104,8 @@ final class SupervisorConf {
 
   /**
    * {@code /bin/sh -c '...'}: a start line in the log, the pid file, the environment cleaned, then
-   * exec of the real program.
+   * exec of the real program (with the class-data sharing option chosen at each start: {@link
+   * Cds#restartPrelude}).
    */
   String command(ProcessSpec p) {
     Path pid = s.runDir().resolve(p.name() + ".pid");
@@ -120,8 +122,13 @@ final class SupervisorConf {
     if (!unset.isEmpty()) {
       sh.append("unset ").append(String.join(" ", unset)).append("; ");
     }
-    sh.append("exec");
-    p.command().forEach(a -> sh.append(' ').append(quote(a)));
+    List<String> words = new ArrayList<>();
+    for (String a : p.command()) {
+      Optional<String> prelude = Cds.restartPrelude(a);
+      prelude.ifPresent(sh::append);
+      words.add(prelude.isPresent() ? "\"$cds\"" : quote(a));
+    }
+    sh.append("exec ").append(String.join(" ", words));
     return commentFree(p.name() + "'s command", "/bin/sh -c " + quote(sh.toString()));
   }
 

@@ -131,9 +131,9 @@ class ChaosIT {
         ProcessHandle victim = stack.process(svc + "-" + i);
         long termAt = System.currentTimeMillis();
         victim.destroy(); // SIGTERM: deregister, drain, exit
-        // Users see the deregistration and the drain (seconds), not the exit: the instance that
-        // writes its jar's class-data sharing archive dumps it after stopping, 40-50 s on two
-        // busy cores (a known limit, docs/RELIABILITY.md).
+        // Users see the deregistration and the drain (seconds), not the exit: an instance that
+        // writes its jar's first class-data sharing archive dumps it after stopping, 40-50 s on
+        // two busy cores (a known limit, docs/RELIABILITY.md).
         victim.onExit().get(180, TimeUnit.SECONDS);
         System.out.printf(
             "event=rolling_restart_exit instance=%s-%d exit_ms=%d%n",
