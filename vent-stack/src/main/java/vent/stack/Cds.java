@@ -67,7 +67,11 @@ final class Cds {
           }
         }
       }
-      recordTimes(jar, classPath, times(fresh));
+      // Another writer of the same stamp (a stack beside this one) may already be running: all of
+      // them must run with the times that the archive will be used with.
+      if (!Files.isRegularFile(times(fresh)) || !restoreTimes(jar, times(fresh))) {
+        recordTimes(jar, classPath, times(fresh));
+      }
       // The dump warns about every class it cannot archive: noise.
       return List.of(WRITE + fresh, "-Xlog:cds=error,cds+dynamic=error");
     } catch (IOException e) {

@@ -71,6 +71,16 @@ class CdsTest {
   }
 
   @Test
+  void aSecondWriterOfTheSameBuildRunsWithTheFirstOnesTimes() throws Exception {
+    String first = Cds.options(jar, true, java).get(0);
+
+    write(jar, "classes", REBUILT);
+
+    assertThat(Cds.options(jar, true, java).get(0)).isEqualTo(first);
+    assertThat(Files.getLastModifiedTime(jar)).isEqualTo(BUILT);
+  }
+
+  @Test
   void aRestartedWriterUsesTheArchiveItsEarlierExitWrote() throws Exception {
     String option = Cds.options(jar, true, java).get(0);
     Path fresh = Path.of(option.substring(option.indexOf('=') + 1));
