@@ -112,21 +112,23 @@ final class SupervisorConf {
     List<String> unset = new ArrayList<>(p.unset());
     unset.addAll(secretEnv.keySet());
     StringBuilder sh = new StringBuilder();
+    List<String> shown = new ArrayList<>();
+    List<String> words = new ArrayList<>();
+    for (String a : p.command()) {
+      Optional<String> prelude = Cds.restartPrelude(a);
+      prelude.ifPresent(sh::append);
+      shown.add(prelude.isPresent() ? "$cds" : a.replaceAll("[\"$`;#]", ""));
+      words.add(prelude.isPresent() ? "\"$cds\"" : quote(a));
+    }
     sh.append("echo \"===== $(date '+%F %T') vent: starting ")
         .append(p.name())
         .append(": ")
-        .append(String.join(" ", p.command()).replaceAll("[\"$`;#]", ""))
+        .append(String.join(" ", shown))
         .append("\"; ");
     sh.append("echo $$ >").append(quote(pid + ".tmp")).append(" && mv -f ");
     sh.append(quote(pid + ".tmp")).append(' ').append(quote(pid.toString())).append("; ");
     if (!unset.isEmpty()) {
       sh.append("unset ").append(String.join(" ", unset)).append("; ");
-    }
-    List<String> words = new ArrayList<>();
-    for (String a : p.command()) {
-      Optional<String> prelude = Cds.restartPrelude(a);
-      prelude.ifPresent(sh::append);
-      words.add(prelude.isPresent() ? "\"$cds\"" : quote(a));
     }
     sh.append("exec ").append(String.join(" ", words));
     return commentFree(p.name() + "'s command", "/bin/sh -c " + quote(sh.toString()));
