@@ -51,9 +51,7 @@ final class Cds {
         Files.move(times(fresh), times(archive), StandardCopyOption.REPLACE_EXISTING);
         Files.move(fresh, archive, StandardCopyOption.REPLACE_EXISTING);
       }
-      if (nonEmpty(archive)
-          && Files.isRegularFile(times(archive))
-          && restoreTimes(jar, times(archive))) {
+      if (nonEmpty(archive) && restoreTimes(jar, times(archive))) {
         return List.of(USE + archive);
       }
       if (!writer) {
@@ -69,7 +67,7 @@ final class Cds {
       }
       // Another writer of the same stamp (a stack beside this one) may already be running: all of
       // them must run with the times that the archive will be used with.
-      if (!Files.isRegularFile(times(fresh)) || !restoreTimes(jar, times(fresh))) {
+      if (!restoreTimes(jar, times(fresh))) {
         recordTimes(jar, classPath, times(fresh));
       }
       // The dump warns about every class it cannot archive: noise.
@@ -166,9 +164,13 @@ final class Cds {
    * Gives the rebuilt files the times the archive was written with (their content is the same, as
    * the stamp says).
    *
-   * @return false when the times file is not one this class wrote: the archive is not used
+   * @return false when there is no times file or it is not one this class wrote: the archive is not
+   *     used
    */
   private static boolean restoreTimes(Path jar, Path from) throws IOException {
+    if (!Files.isRegularFile(from)) {
+      return false;
+    }
     for (String line : Files.readAllLines(from)) {
       int space = line.indexOf(' ');
       if (space < 1) {

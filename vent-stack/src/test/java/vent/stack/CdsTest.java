@@ -83,12 +83,12 @@ class CdsTest {
   @Test
   void aRestartedWriterUsesTheArchiveItsEarlierExitWrote() throws Exception {
     String option = Cds.options(jar, true, java).get(0);
-    Path fresh = Path.of(option.substring(option.indexOf('=') + 1));
+    Path fresh = file(option);
     String prelude = Cds.restartPrelude(option).orElseThrow();
     assertThat(Cds.restartPrelude("-Xmx64m")).isEmpty();
 
     assertThat(shell(prelude + "echo \"$cds\"")).isEqualTo(option);
-    Files.writeString(fresh, "archive");
+    dump(fresh);
     assertThat(shell(prelude + "echo \"$cds\"")).isEqualTo("-XX:SharedArchiveFile=" + fresh);
   }
 
@@ -96,10 +96,16 @@ class CdsTest {
   private Path writeArchive() throws Exception {
     List<String> writer = Cds.options(jar, true, java);
     assertThat(writer.get(0)).startsWith("-XX:ArchiveClassesAtExit=").endsWith(".jsa.new");
-    return write(Path.of(writer.get(0).substring(writer.get(0).indexOf('=') + 1)));
+    return dump(file(writer.get(0)));
   }
 
-  private static Path write(Path fresh) throws Exception {
+  /** The file a {@code -XX:...=<file>} option names. */
+  private static Path file(String option) {
+    return Path.of(option.substring(option.indexOf('=') + 1));
+  }
+
+  /** What the JVM's dump at exit leaves: a non-empty archive file. */
+  private static Path dump(Path fresh) throws Exception {
     return Files.writeString(fresh, "archive");
   }
 
