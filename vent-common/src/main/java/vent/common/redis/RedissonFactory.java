@@ -35,6 +35,16 @@ public final class RedissonFactory {
 
   static final Duration FAILOVER_RETRY_DELAY = Duration.ofMillis(1500);
 
+  /**
+   * Single mode: the delay before the one retry of a command. Redisson also gives a command this
+   * long per attempt to be written into its connection (so twice this in all): at 200 ms, a Netty
+   * event loop that a busy two-core host left unscheduled for 400 ms failed a read with "Command
+   * still hasn't been written into connection" (seen in CI). At 750 ms a write has 1.5 s, inside
+   * the 3 s response and RPC timeouts; a command caught in flight by a Redis crash fails after the
+   * response timeout plus this delay (about 4 s), inside the fault suite's 5 s bound.
+   */
+  static final Duration SINGLE_RETRY_DELAY = Duration.ofMillis(750);
+
   private RedissonFactory() {}
 
   /**
@@ -131,10 +141,10 @@ public final class RedissonFactory {
             .setDatabase(settings.database)
             .setConnectionPoolSize(settings.connectionPoolSize)
             .setConnectionMinimumIdleSize(Math.min(4, settings.connectionPoolSize))
-            // Fail fast while Redis is down: one quick retry covers a dropped connection; longer
-            // waits only held the caller past its RPC timeout (fault suite, Redis down and back).
+            // Fail fast while Redis is down: one retry covers a dropped connection; longer waits
+            // only held the caller past its RPC timeout (fault suite, Redis down and back).
             .setRetryAttempts(1)
-            .setRetryDelay(new ConstantDelay(Duration.ofMillis(200)));
+            .setRetryDelay(new ConstantDelay(SINGLE_RETRY_DELAY));
     common(single, settings);
   }
 
