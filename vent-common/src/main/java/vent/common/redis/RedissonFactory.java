@@ -41,7 +41,8 @@ public final class RedissonFactory {
    * event loop that a busy two-core host left unscheduled for 400 ms failed a read with "Command
    * still hasn't been written into connection" (seen in CI). At 750 ms a write has 1.5 s, inside
    * the 3 s response and RPC timeouts; a command caught in flight by a Redis crash fails after the
-   * response timeout plus this delay (about 4 s), inside the fault suite's 5 s bound.
+   * response timeout plus this delay (3.9 s at the provider in the fault suite), so the delay is
+   * not longer.
    */
   static final Duration SINGLE_RETRY_DELAY = Duration.ofMillis(750);
 

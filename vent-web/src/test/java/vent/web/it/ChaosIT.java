@@ -229,10 +229,13 @@ class ChaosIT {
     // On a Redis Cluster the providers' client retries for about 6 s (4 x 1.5 s) to ride out a
     // failover (RedissonFactory), longer than vent-web's 3 s per attempt, so vent-web times out
     // and retries a read: up to 3 attempts x 3 s per call, and a followers page makes two calls
-    // in a row. Measured worst cases there: 9.1, 9.2 and 12.1 s (docs/RELIABILITY.md).
+    // in a row. Measured worst cases there: 9.1, 9.2 and 12.1 s (docs/RELIABILITY.md). On one
+    // Redis, a command caught in flight by the kill fails after the client's 3 s response timeout
+    // plus its one retry's 750 ms delay, and vent-web's own work on two busy cores comes on top:
+    // 4.4 s measured.
     assertThat(report.maxFailedLatencyMs())
         .as("a failed request fails fast, ms")
-        .isLessThanOrEqualTo(Stack.CLUSTER ? 18_000 : 5000);
+        .isLessThanOrEqualTo(Stack.CLUSTER ? 18_000 : 6000);
     assertThat(report.recoveryMs(true))
         .as("recovery after Redis is back, ms")
         .isLessThanOrEqualTo(5000);
