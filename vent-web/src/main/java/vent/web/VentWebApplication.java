@@ -44,6 +44,7 @@ import vent.web.health.ProviderServices;
 import vent.web.health.RedisHealthCheck;
 import vent.web.http.Cors;
 import vent.web.limits.ClientIps;
+import vent.web.limits.PeerAddressFilter;
 import vent.web.metrics.PrometheusServlet;
 import vent.web.metrics.WebMetrics;
 import vent.web.redis.SharedRedis;
@@ -237,6 +238,10 @@ public class VentWebApplication extends Application<VentWebConfiguration> {
             "request-id",
             new RequestIdFilter(
                 ClientIps.trusting(config.api.trustedProxies), TraceIds::fromCurrentSpan))
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+    environment
+        .servlets()
+        .addFilter("peer-address", new PeerAddressFilter())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
     environment
         .servlets()

@@ -82,7 +82,19 @@ public final class ClientIps {
    *     address is unknown (in-memory test container) and no trusted proxy named one
    */
   public String of(Function<String, String> headers, HttpServletRequest servlet) {
-    String remote = remoteAddress(servlet);
+    return ofPeer(headers, remoteAddress(servlet));
+  }
+
+  /**
+   * As {@link #of(Function, HttpServletRequest)}, with the connection's address already read (by
+   * {@link PeerAddressFilter}).
+   *
+   * @param headers as {@link #of(Function, HttpServletRequest)}
+   * @param remote the connection's remote address as the servlet container gives it, e.g. {@code
+   *     127.0.0.1} or {@code [::1]}; empty when unknown
+   * @return as {@link #of(Function, HttpServletRequest)}
+   */
+  public String ofPeer(Function<String, String> headers, String remote) {
     InetAddress peer = parse(remote);
     if (peer == null) {
       return remote.length() > MAX_ENTRY_CHARS ? "" : remote;

@@ -2,13 +2,11 @@ package vent.web.limits;
 
 import com.alibaba.csp.sentinel.slots.block.BlockException;
 import jakarta.annotation.Priority;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Context;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.ResourceMethod;
 
@@ -39,12 +37,6 @@ public final class SentinelRouteFilter implements ContainerRequestFilter, Contai
 
   private final ClientIps clientIps;
 
-  /**
-   * A thread-local proxy to the current request (Jersey injects it); fails outside a servlet
-   * container.
-   */
-  @Context private HttpServletRequest servletRequest;
-
   public SentinelRouteFilter(ClientIps clientIps) {
     this.clientIps = clientIps;
   }
@@ -56,7 +48,7 @@ public final class SentinelRouteFilter implements ContainerRequestFilter, Contai
       return;
     }
     SentinelResources.Route route = SentinelResources.route(method, request.getMethod());
-    String ip = clientIps.of(request::getHeaderString, servletRequest);
+    String ip = clientIps.ofPeer(request::getHeaderString, PeerAddressFilter.of(request));
     SentinelEntries entries = SentinelEntries.begin(request, route);
     String resource = SentinelResources.CLIENT_IP;
     try {

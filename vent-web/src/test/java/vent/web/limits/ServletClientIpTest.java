@@ -18,12 +18,14 @@ import io.dropwizard.logging.common.ExternalLoggingFactory;
 import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,10 @@ class ServletClientIpTest {
     @Override
     public void run(Configuration configuration, Environment environment) {
       VentWebApplication.strictJson(environment.getObjectMapper());
+      environment
+          .servlets()
+          .addFilter("peer-address", new PeerAddressFilter())
+          .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
       TestApi.components(FAKES, new VentWebConfiguration.ApiSettings(), true)
           .forEach(environment.jersey()::register);
       environment

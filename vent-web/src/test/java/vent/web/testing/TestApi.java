@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +17,7 @@ import vent.web.VentWebConfiguration;
 import vent.web.auth.JwksCache;
 import vent.web.auth.JwtAuthenticator;
 import vent.web.auth.JwtVerifier;
+import vent.web.limits.PeerAddressFilter;
 import vent.web.rpc.AuthClient;
 import vent.web.rpc.CaptchaClient;
 import vent.web.rpc.NotificationClient;
@@ -84,10 +88,23 @@ public final class TestApi {
               bind(fromProxy()).to(HttpServletRequest.class);
             }
           });
+      builder.addProvider(new PeerFromProxy());
     }
     components(fakes, api, rateLimits).forEach(builder::addProvider);
     extra.forEach(builder::addProvider);
     return builder.build();
+  }
+
+  /**
+   * What {@link PeerAddressFilter}, a servlet filter, gives the Jersey filters in a servlet
+   * container: the connection's address, {@link #PROXY}. Pre-matching, so before them all.
+   */
+  @PreMatching
+  private static final class PeerFromProxy implements ContainerRequestFilter {
+    @Override
+    public void filter(ContainerRequestContext request) {
+      request.setProperty(PeerAddressFilter.ATTRIBUTE, PROXY);
+    }
   }
 
   /** A servlet request that only knows its connection's address: {@link #PROXY}. */
