@@ -399,8 +399,10 @@ cluster_import() {
   VENT_STATE_DIR=$dir VENT_TOPOLOGY=cluster ./vent down >/dev/null
 }
 
-# Where R1's CPU time goes: after a JIT warm-up, JFR (settings=profile: a sample every 10-20 ms
-# per thread) in vent-web, user-1 and relation-1 during one R1 saturation run. Per process in
+# Where R1's CPU time goes: after a JIT warm-up, one R1 saturation run without a profiler, then
+# one with JFR in vent-web, user-1 and relation-1 (settings=default: a Java sample every 20 ms
+# per thread, no allocation events; `profile` settings cut R1 to a ninth here, so their samples
+# showed the profiler). The two rates are printed: a profile counts only if they are close. Per process in
 # raw/profile/: NAME.jfr, NAME.hot.txt (jfr view hot-methods: the top frames) and NAME.libs.txt
 # (the share of samples by the library of the top frame). `jfr view` needs JDK 21 or later: the
 # newest JDK under /usr/lib/jvm is used (JFR_BIN overrides it).
@@ -411,15 +413,28 @@ profile_r1() {
   mkdir -p "$dir"
   say "warm-up: ${JIT_WARM} s of R1"
   wrk_run warm R1 "$HTTP" 0 "$JIT_WARM" warmup
+  wrk_run R1-unprofiled R1 "$HTTP" 0 "$SECS" sat
+  say "R1 without JFR: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/R1-unprofiled/sat.json") req/s"
+  # A JVM's first recording instruments JDK classes (Throwable, the socket and file streams), which
+  # throws away the compiled code that inlined them; measured here, the profiled run then went to
+  # the recompiling JIT (R1 at a twelfth). So a first recording runs through a second warm-up, and
+  # the measured one starts on recompiled code.
   for name in web user-1 relation-1; do
     read -r pid <"$VENT_STATE_DIR/run/$name.pid"
-    jcmd "$pid" JFR.start name=bench settings=profile filename="$dir/$name.jfr" >/dev/null
+    jcmd "$pid" JFR.start name=instrument settings=default >/dev/null
+  done
+  say "warm-up with JFR on: ${JIT_WARM} s of R1"
+  wrk_run warm R1 "$HTTP" 0 "$JIT_WARM" warmup
+  for name in web user-1 relation-1; do
+    read -r pid <"$VENT_STATE_DIR/run/$name.pid"
+    jcmd "$pid" JFR.start name=bench settings=default filename="$dir/$name.jfr" >/dev/null
   done
   wrk_run R1-profiled R1 "$HTTP" 0 "$SECS" sat
   say "R1 under JFR: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/R1-profiled/sat.json") req/s"
   for name in web user-1 relation-1; do
     read -r pid <"$VENT_STATE_DIR/run/$name.pid"
     jcmd "$pid" JFR.stop name=bench >/dev/null
+    jcmd "$pid" JFR.stop name=instrument >/dev/null
     "$jfr" view --width 200 hot-methods "$dir/$name.jfr" >"$dir/$name.hot.txt"
     "$jfr" print --json --events jdk.ExecutionSample "$dir/$name.jfr" |
       jq -r '.recording.events[].values.stackTrace.frames[0].method.type.name' |
@@ -441,6 +456,14 @@ profile_r1() {
         { if (l == "") l = "other"; n[l]++; total++; l = "" }
         END { for (k in n) printf "%5.1f%% %s\n", 100 * n[k] / total, k }' |
       sort -rn >"$dir/$name.libs.txt"
+    # Inclusive: the share of samples with a method anywhere on their stack (each method once per
+    # sample, of the top 64 frames), so that a caller such as a Sentinel entry or a Triple call
+    # counts what it calls.
+    "$jfr" print --stack-depth 64 --json --events jdk.ExecutionSample "$dir/$name.jfr" |
+      jq -r '.recording.events | length as $n | "\($n) samples",
+        ([.[].values.stackTrace.frames | map(.method.type.name + "." + .method.name) | unique]
+          | flatten | group_by(.) | map({m: .[0], c: length}) | sort_by(-.c) | .[:150][]
+          | "\(100 * .c / $n | floor)% \(.m)")' >"$dir/$name.inclusive.txt"
     say "$name, samples by library: $(head -n 6 "$dir/$name.libs.txt" | tr '\n' ' ')"
   done
 }
