@@ -14,8 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Refuses request bodies larger than {@code maxBytes} with 413 PAYLOAD_TOO_LARGE: at once when the
- * Content-Length says so, otherwise (chunked bodies) as soon as reading passes the limit.
+ * Refuses request bodies larger than {@code maxBytes} with 413 PAYLOAD_TOO_LARGE: before the
+ * resource runs when the Content-Length says so (after reading the body if it is at most {@link
+ * #DRAIN_LIMIT_BYTES}), otherwise (chunked bodies) as soon as reading passes the limit.
  */
 public final class BodySizeLimitFilter implements Filter {
 
@@ -39,18 +40,42 @@ public final class BodySizeLimitFilter implements Filter {
       chain.doFilter(request, response);
       return;
     }
-    if (http.getContentLengthLong() > maxBytes) {
+    long length = http.getContentLengthLong();
+    if (length > maxBytes) {
+      boolean drained = length <= DRAIN_LIMIT_BYTES && drained(http);
       Problem problem = Problems.forStatus(413, http.getRequestURI());
       httpResponse.setStatus(413);
       httpResponse.setContentType(Problem.MEDIA_TYPE);
-      // The unread body is not worth keeping the connection for.
-      httpResponse.setHeader("Connection", "close");
+      if (!drained) {
+        // A body this large is not worth reading to keep the connection.
+        httpResponse.setHeader("Connection", "close");
+      }
       httpResponse.getOutputStream().write(json.writeValueAsBytes(problem));
       return;
     }
     LimitedRequest limited = new LimitedRequest(http, maxBytes);
     chain.doFilter(limited, response);
     drainUnreadBody(limited);
+  }
+
+  /**
+   * A body announced larger than the limit but at most this many bytes (1 MiB) is read and
+   * discarded before the 413 is sent. Answering and closing while the client is still sending
+   * leaves unread bytes in the server's receive buffer, so the kernel resets the connection, and
+   * the reset can destroy the 413 before the client reads it: the client sees a broken connection
+   * instead of the problem (the reason RFC 9112, section 9.6, asks for a lingering close). A larger
+   * body gets its 413 at once, with the connection closed.
+   */
+  static final long DRAIN_LIMIT_BYTES = 1 << 20;
+
+  /** Reads the whole announced body, discarding it; false when the client went away. */
+  private static boolean drained(HttpServletRequest request) {
+    try {
+      request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+      return true;
+    } catch (IOException | RuntimeException gone) {
+      return false;
+    }
   }
 
   /**

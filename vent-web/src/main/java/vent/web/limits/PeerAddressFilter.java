@@ -16,7 +16,7 @@ import java.io.IOException;
  *
  * <p>Why not {@code @Context HttpServletRequest} in the Jersey filter: injected into a singleton it
  * is a proxy that looks the current request up through HK2 on every method call, about 5% of
- * vent-web's CPU samples under {@code GET /users/{id}} (docs/BENCHMARKS.md, "Profile").
+ * vent-web's CPU samples under {@code GET /users/{id}} (docs/BENCHMARKS.md, "Profile of R1").
  */
 public final class PeerAddressFilter implements Filter {
 

@@ -2,6 +2,10 @@ package vent.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.StringJoiner;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,9 +21,11 @@ class InvalidInputIT {
 
   private static Rest rest;
   private static Account me;
+  private static URI api;
 
   @BeforeAll
   static void stack(Stack stack) {
+    api = URI.create(stack.api());
     rest = new Rest(stack.api());
     me = Accounts.register(rest, Accounts.uniqueName("strict"));
   }
@@ -92,6 +98,40 @@ class InvalidInputIT {
         "PAYLOAD_TOO_LARGE");
     problem(
         register("\u0000\u202e<script>", Accounts.PASSWORD, "x", Stack.CAPTCHA_ANSWER), 400, null);
+  }
+
+  /**
+   * A body announced too large, but small enough to read, is read before its 413: the client gets
+   * the answer even while still sending, and the connection serves its next request.
+   */
+  @Test
+  void anOversizedBodyIsAnsweredAndTheConnectionServesTheNextRequest() throws IOException {
+    byte[] body = ("\"" + "x".repeat(70_000) + "\"").getBytes(StandardCharsets.US_ASCII);
+    String host = "\r\nHost: " + api.getHost() + "\r\nAccept: application/json\r\n";
+    byte[] oversized =
+        ("POST "
+                + api.getPath()
+                + "/captchas HTTP/1.1"
+                + host
+                + "Content-Type: application/json\r\nContent-Length: "
+                + body.length
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    byte[] next =
+        ("GET " + api.getPath() + "/users/999999 HTTP/1.1" + host + "Connection: close\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    try (Socket socket = new Socket(api.getHost(), api.getPort())) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(oversized);
+      socket.getOutputStream().write(body);
+      socket.getOutputStream().write(next);
+      String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answers).startsWith("HTTP/1.1 413 ").contains("PAYLOAD_TOO_LARGE");
+      assertThat(answers)
+          .as("the next request on the same connection")
+          .contains("HTTP/1.1 404 ")
+          .contains("USER_NOT_FOUND");
+    }
   }
 
   @Test
