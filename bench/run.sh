@@ -401,11 +401,11 @@ cluster_import() {
 
 # Where R1's CPU time goes: after a JIT warm-up, one R1 saturation run without a profiler, then
 # one with JFR in vent-web, user-1 and relation-1 (settings=default: a Java sample every 20 ms
-# per thread, no allocation events; `profile` settings cut R1 to a ninth here, so their samples
-# showed the profiler). The two rates are printed: a profile counts only if they are close. Per process in
-# raw/profile/: NAME.jfr, NAME.hot.txt (jfr view hot-methods: the top frames) and NAME.libs.txt
-# (the share of samples by the library of the top frame). `jfr view` needs JDK 21 or later: the
-# newest JDK under /usr/lib/jvm is used (JFR_BIN overrides it).
+# per thread, no allocation events). The two rates are printed: a profile counts only if they are
+# close. Per process in raw/profile/: NAME.jfr, NAME.hot.txt (jfr view hot-methods: the top
+# frames), NAME.libs.txt (the share of samples by the library of the top frame) and
+# NAME.inclusive.txt (below). `jfr view` needs JDK 21 or later: the newest JDK under
+# /usr/lib/jvm is used (JFR_BIN overrides it).
 profile_r1() {
   local dir=$RAW/profile name pid jfr=${JFR_BIN:-}
   [[ -n $jfr ]] || jfr=$(find /usr/lib/jvm -maxdepth 3 -path '*bin/jfr' | sort -V | tail -n 1)
