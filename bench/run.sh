@@ -436,8 +436,9 @@ profile_r1() {
     jcmd "$pid" JFR.stop name=bench >/dev/null
     jcmd "$pid" JFR.stop name=instrument >/dev/null
     "$jfr" view --width 200 hot-methods "$dir/$name.jfr" >"$dir/$name.hot.txt"
-    "$jfr" print --json --events jdk.ExecutionSample "$dir/$name.jfr" |
-      jq -r '.recording.events[].values.stackTrace.frames[0].method.type.name' |
+    # The samples once, as JSON, for both tables below.
+    "$jfr" print --stack-depth 64 --json --events jdk.ExecutionSample "$dir/$name.jfr" >"$dir/$name.samples.json"
+    jq -r '.recording.events[].values.stackTrace.frames[0].method.type.name' "$dir/$name.samples.json" |
       awk '
         /^io\/netty\//                          { l = "Netty"; }
         /^org\/apache\/dubbo\//                 { l = "Dubbo"; }
@@ -459,11 +460,11 @@ profile_r1() {
     # Inclusive: the share of samples with a method anywhere on their stack (each method once per
     # sample, of the top 64 frames), so that a caller such as a Sentinel entry or a Triple call
     # counts what it calls.
-    "$jfr" print --stack-depth 64 --json --events jdk.ExecutionSample "$dir/$name.jfr" |
-      jq -r '.recording.events | length as $n | "\($n) samples",
-        ([.[].values.stackTrace.frames | map(.method.type.name + "." + .method.name) | unique]
-          | flatten | group_by(.) | map({m: .[0], c: length}) | sort_by(-.c) | .[:150][]
-          | "\(100 * .c / $n | floor)% \(.m)")' >"$dir/$name.inclusive.txt"
+    jq -r '.recording.events | length as $n | "\($n) samples",
+      ([.[].values.stackTrace.frames | map(.method.type.name + "." + .method.name) | unique]
+        | flatten | group_by(.) | map({m: .[0], c: length}) | sort_by(-.c) | .[:150][]
+        | "\(100 * .c / $n | floor)% \(.m)")' "$dir/$name.samples.json" >"$dir/$name.inclusive.txt"
+    rm -f "$dir/$name.samples.json"
     say "$name, samples by library: $(head -n 6 "$dir/$name.libs.txt" | tr '\n' ' ')"
   done
 }

@@ -42,7 +42,7 @@ public final class BodySizeLimitFilter implements Filter {
     }
     long length = http.getContentLengthLong();
     if (length > maxBytes) {
-      boolean drained = length <= DRAIN_LIMIT_BYTES && drained(http);
+      boolean drained = length <= DRAIN_LIMIT_BYTES && drain(http);
       Problem problem = Problems.forStatus(413, http.getRequestURI());
       httpResponse.setStatus(413);
       httpResponse.setContentType(Problem.MEDIA_TYPE);
@@ -55,7 +55,11 @@ public final class BodySizeLimitFilter implements Filter {
     }
     LimitedRequest limited = new LimitedRequest(http, maxBytes);
     chain.doFilter(limited, response);
-    drainUnreadBody(limited);
+    // An error answered before the body was read (415, 401, 429, ...) leaves it on the
+    // connection, and Jetty would close the connection under a client that may already be sending
+    // its next request on it; the body is at most maxBytes, so reading the rest keeps the
+    // connection usable. Past the limit, or with the client gone, Jetty closes it, which is right.
+    drain(limited);
   }
 
   /**
@@ -68,26 +72,18 @@ public final class BodySizeLimitFilter implements Filter {
    */
   static final long DRAIN_LIMIT_BYTES = 1 << 20;
 
-  /** Reads the whole announced body, discarding it; false when the client went away. */
-  private static boolean drained(HttpServletRequest request) {
+  /**
+   * Reads the rest of the body, discarding it.
+   *
+   * @return false when reading failed: the client went away, or a {@link LimitedRequest} passed its
+   *     limit
+   */
+  private static boolean drain(HttpServletRequest request) {
     try {
       request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
       return true;
-    } catch (IOException | RuntimeException gone) {
-      return false;
-    }
-  }
-
-  /**
-   * An error answered before the body was read (415, 401, 429, ...) leaves it on the connection;
-   * Jetty then closes the connection under a client that may already be sending its next request on
-   * it. The body is at most {@code maxBytes}, so reading the rest keeps the connection usable.
-   */
-  private static void drainUnreadBody(LimitedRequest request) {
-    try {
-      request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
     } catch (IOException | RuntimeException tooLargeOrGone) {
-      // Past the limit or the client went away: Jetty closes the connection, which is right then.
+      return false;
     }
   }
 
