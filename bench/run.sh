@@ -29,6 +29,7 @@ JIT_WARM=${VENT_BENCH_JIT_WARMUP:-60}
 CONN=${VENT_BENCH_CONNECTIONS:-16}
 CURVE=${VENT_BENCH_CURVE:-240}
 CURVE_SLICE=2 # seconds per wrk run of the warm-up curve
+SETTLE_SECS=10 SETTLE_PERCENT=3 SETTLE_RUNS=12 # r1_fresh's plateau test
 THREADS=2
 WRITERS=100 # registered bench users whose tokens W1/M1 use
 for v in SECS WARM CONN JIT_WARM CURVE; do
@@ -307,11 +308,26 @@ vents_bench() {
   ./vent down >/dev/null
 }
 
-# r1_fresh NAME: R1 saturation as scenario NAME on a stack just started (a full JIT warm-up first).
+# r1_fresh NAME: R1 saturation as scenario NAME on a stack just started. A fresh stack's rate keeps
+# climbing long after a fixed warm-up (its six JVMs compile on two cores at once), so two such
+# stacks compared after the same warm-up differ by how far each JIT got. So: the JIT warm-up, then
+# SETTLE_SECS s runs (raw/wrk/NAME/settleN.json) until two in a row agree within SETTLE_PERCENT
+# (at most SETTLE_RUNS), then the measured run. The log says whether it settled.
 r1_fresh() {
+  local i prev=0 rps settled=no rates=
   wrk_run "$1" R1 "$HTTP" 0 "$JIT_WARM" warmup
+  for ((i = 1; i <= SETTLE_RUNS; i++)); do
+    wrk_run "$1" R1 "$HTTP" 0 "$SETTLE_SECS" "settle$i"
+    rps=$(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$1/settle$i.json")
+    rates+=" $rps"
+    if ((prev > 0 && 100 * (rps > prev ? rps - prev : prev - rps) <= SETTLE_PERCENT * prev)); then
+      settled=yes
+      break
+    fi
+    prev=$rps
+  done
   wrk_run "$1" R1 "$HTTP" 0 "$SECS" sat
-  say "$1: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$1/sat.json") req/s"
+  say "$1: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$1/sat.json") req/s (settled: $settled; settle runs at$rates req/s)"
 }
 
 # The cost of observability: R1 with metrics, Prometheus and tracing off, then with metrics and
