@@ -3,7 +3,7 @@
 #   `./vent up` as the README runs it (its time, then R1 from the moment it returns: the warm-up
 #   curve), soc-Epinions1 import rate, R1/R2/W1/M1/T1 through vent-web, B1 (the same reads from
 #   a bench-only Dropwizard app straight on Redis), B2 (redis-benchmark of the same commands),
-#   Sentinel on/off/on for R1, observability off/on for R1 (metrics and Prometheus, tracing at
+#   Sentinel's switch on/off/on/off/on for R1, observability off/on for R1 (metrics and Prometheus, tracing at
 #   1%), the soc-Epinions1 import on the cluster topology, then B3 (JMH: Triple vs grpc-java).
 # Each wrk scenario: a warm-up, a saturation run (fixed connections, as fast as they go), then
 # paced runs at 25/50/75% of that rate. CPU and RSS of every process are read from /proc around
@@ -11,14 +11,15 @@
 # raw/); the summary is printed at the end.
 # `run.sh vents` (./vent bench vents) runs the vents benchmark instead (vents_bench below);
 # `run.sh observability` only the observability cost (observability_cost below), on wiki-Vote;
-# `run.sh profile` R1 at saturation with JFR in vent-web and the user and relation providers
-# (profile_r1 below).
+# `run.sh profile` R1 at saturation with JFR in vent-web and the user and relation providers, or
+# with VENT_BENCH_PROFILE=T1 the timeline with JFR in vent-web and the post, relation and user
+# providers (profile_scenario below).
 # Environment: VENT_BENCH_SECONDS per measured run [20], VENT_BENCH_WARMUP per scenario [10],
 # VENT_BENCH_JIT_WARMUP before the first scenario [60],
 # VENT_BENCH_CONNECTIONS [16], VENT_BENCH_CURVE seconds of the warm-up curve at most [240],
 # VENT_BENCH_CLUSTER=0 skips the cluster import, VENT_BENCH_JMH=0 skips B3, VENT_SKIP_BUILD=1, VENT_STATE_DIR
 # [.state-bench, wiped at the start], VENT_JAVA_OPTS (as for ./vent up), VENT_BENCH_FAN_OUT_VENTS
-# vents per author in the vents benchmark [30].
+# vents per author in the vents benchmark [30], VENT_BENCH_PROFILE the scenario of `profile` [R1].
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$ROOT"
@@ -29,7 +30,7 @@ JIT_WARM=${VENT_BENCH_JIT_WARMUP:-60}
 CONN=${VENT_BENCH_CONNECTIONS:-16}
 CURVE=${VENT_BENCH_CURVE:-240}
 CURVE_SLICE=2 # seconds per wrk run of the warm-up curve
-SETTLE_SECS=10 SETTLE_PERCENT=3 SETTLE_RUNS=12 # r1_fresh's plateau test
+SETTLE_SECS=10 SETTLE_PERCENT=3 SETTLE_RUNS=18 # r1_fresh's plateau test
 THREADS=2
 WRITERS=100 # registered bench users whose tokens W1/M1 use
 for v in SECS WARM CONN JIT_WARM CURVE; do
@@ -53,9 +54,12 @@ JAVA_OPTS=${VENT_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}
 GRAPH=docs/datasets/wiki-Vote.txt
 EPINIONS=docs/datasets/soc-Epinions1.txt.gz
 MODE=${1:-all}
+PROFILE=${VENT_BENCH_PROFILE:-R1}
+[[ $PROFILE =~ ^(R1|T1)$ ]] || { echo "bench: VENT_BENCH_PROFILE is R1 or T1 (got $PROFILE)" >&2; exit 2; }
 [[ $MODE =~ ^(all|vents|observability|profile)$ ]] || { echo "bench: usage: run.sh [all|vents|observability|profile]" >&2; exit 2; }
 OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
 [[ $MODE == all ]] || OUT=$OUT-$MODE
+[[ $MODE != profile || $PROFILE == R1 ]] || OUT=$OUT-$PROFILE
 RAW=$OUT/raw
 BENCH_CP="$ROOT/bench/target/vent-bench.jar:$ROOT/bench/target/lib/*"
 # Access tokens and B1's request log stay in the state dir, out of the results.
@@ -308,23 +312,54 @@ vents_bench() {
   ./vent down >/dev/null
 }
 
+# Sentinel's global switch, true or false, in every process of the stack: the command port's
+# setSwitch, as the dashboard sends it. Off, each entry returns before Sentinel's slot chain (no
+# statistics, no rule checks); the adapters' filters and vent-web's rate-limit headers still run.
+sentinel_switch() {
+  local port
+  for port in $(grep -o 'VENT_SENTINEL_PORT="[0-9]*"' "$VENT_STATE_DIR/supervisord.conf" | grep -o '[0-9][0-9]*'); do
+    curl -sf -X POST "http://127.0.0.1:$port/setSwitch" --data "value=$1" >/dev/null ||
+      { echo "bench: setting Sentinel's switch on port $port failed" >&2; exit 1; }
+  done
+}
+
+# Sentinel's cost, on the warm stack: R1 at saturation with Sentinel's switch on, off, on, off, on
+# (raw/wrk/R1-sentinel/on-1.json, off-2.json, ...), a WARM s warm-up after each switch. Two
+# stacks started for it compared how far each one's JIT had got more than Sentinel; alternating
+# on one stack also shows the drift between runs.
+sentinel_cost() {
+  local i phase
+  say "Sentinel's cost: R1 with its switch on, off, on, off, on"
+  for i in 1 2 3 4 5; do
+    if ((i % 2)); then phase=on; else phase=off; fi
+    sentinel_switch "$([[ $phase == on ]] && echo true || echo false)"
+    wrk_run R1-sentinel R1 "$HTTP" 0 "$WARM" warmup
+    wrk_run R1-sentinel R1 "$HTTP" 0 "$SECS" "$phase-$i"
+    say "R1 with Sentinel $phase: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/R1-sentinel/$phase-$i.json") req/s"
+  done
+  sentinel_switch true
+}
+
 # r1_fresh NAME: R1 saturation as scenario NAME on a stack just started. A fresh stack's rate keeps
 # climbing long after a fixed warm-up (its six JVMs compile on two cores at once), so two such
 # stacks compared after the same warm-up differ by how far each JIT got. So: the JIT warm-up, then
-# SETTLE_SECS s runs (raw/wrk/NAME/settleN.json) until two in a row agree within SETTLE_PERCENT
-# (at most SETTLE_RUNS), then the measured run. The log says whether it settled.
+# SETTLE_SECS s runs (raw/wrk/NAME/settleN.json) until three in a row lie within SETTLE_PERCENT of
+# their lowest (two in a row agreed on a stack that then went on climbing), at most SETTLE_RUNS;
+# then the measured run. The log says whether it settled.
 r1_fresh() {
-  local i prev=0 rps settled=no rates=
+  local i rps a=0 b=0 lo hi settled=no rates=
   wrk_run "$1" R1 "$HTTP" 0 "$JIT_WARM" warmup
   for ((i = 1; i <= SETTLE_RUNS; i++)); do
     wrk_run "$1" R1 "$HTTP" 0 "$SETTLE_SECS" "settle$i"
     rps=$(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$1/settle$i.json")
     rates+=" $rps"
-    if ((prev > 0 && 100 * (rps > prev ? rps - prev : prev - rps) <= SETTLE_PERCENT * prev)); then
+    lo=$((a < b ? a : b)) hi=$((a > b ? a : b))
+    lo=$((rps < lo ? rps : lo)) hi=$((rps > hi ? rps : hi))
+    if ((lo > 0 && 100 * (hi - lo) <= SETTLE_PERCENT * lo)); then
       settled=yes
       break
     fi
-    prev=$rps
+    a=$b b=$rps
   done
   wrk_run "$1" R1 "$HTTP" 0 "$SECS" sat
   say "$1: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$1/sat.json") req/s (settled: $settled; settle runs at$rates req/s)"
@@ -415,39 +450,41 @@ cluster_import() {
   VENT_STATE_DIR=$dir VENT_TOPOLOGY=cluster ./vent down >/dev/null
 }
 
-# Where R1's CPU time goes: after a JIT warm-up, one R1 saturation run without a profiler, then
-# one with JFR in vent-web, user-1 and relation-1 (settings=default: a Java sample every 20 ms
+# profile_scenario R1|T1: where the scenario's CPU time goes: after a JIT warm-up, one saturation run
+# without a profiler, then one with JFR in vent-web and the providers on its path (R1: user-1,
+# relation-1; T1: post-1, relation-1, user-1) (settings=default: a Java sample every 20 ms
 # per thread, no allocation events). The two rates are printed: a profile counts only if they are
 # close. Per process in raw/profile/: NAME.jfr, NAME.hot.txt (jfr view hot-methods: the top
 # frames), NAME.libs.txt (the share of samples by the library of the top frame) and
 # NAME.inclusive.txt (below). `jfr view` needs JDK 21 or later: the newest JDK under
 # /usr/lib/jvm is used (JFR_BIN overrides it).
-profile_r1() {
-  local dir=$RAW/profile name pid jfr=${JFR_BIN:-}
+profile_scenario() {
+  local sc=$1 dir=$RAW/profile name pid jfr=${JFR_BIN:-} procs
+  if [[ $sc == T1 ]]; then procs=(web post-1 relation-1 user-1); else procs=(web user-1 relation-1); fi
   [[ -n $jfr ]] || jfr=$(find /usr/lib/jvm -maxdepth 3 -path '*bin/jfr' | sort -V | tail -n 1)
   [[ -x $jfr ]] || { echo "bench: no jfr tool found (set JFR_BIN)" >&2; exit 1; }
   mkdir -p "$dir"
-  say "warm-up: ${JIT_WARM} s of R1"
-  wrk_run warm R1 "$HTTP" 0 "$JIT_WARM" warmup
-  wrk_run R1-unprofiled R1 "$HTTP" 0 "$SECS" sat
-  say "R1 without JFR: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/R1-unprofiled/sat.json") req/s"
+  say "warm-up: ${JIT_WARM} s of $sc"
+  wrk_run warm "$sc" "$HTTP" 0 "$JIT_WARM" warmup
+  wrk_run "$sc-unprofiled" "$sc" "$HTTP" 0 "$SECS" sat
+  say "$sc without JFR: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$sc-unprofiled/sat.json") req/s"
   # A JVM's first recording instruments JDK classes (Throwable, the socket and file streams), which
   # throws away the compiled code that inlined them; measured here, the profiled run then went to
   # the recompiling JIT (R1 at a twelfth). So a first recording runs through a second warm-up, and
   # the measured one starts on recompiled code.
-  for name in web user-1 relation-1; do
+  for name in "${procs[@]}"; do
     read -r pid <"$VENT_STATE_DIR/run/$name.pid"
     jcmd "$pid" JFR.start name=instrument settings=default >/dev/null
   done
-  say "warm-up with JFR on: ${JIT_WARM} s of R1"
-  wrk_run warm R1 "$HTTP" 0 "$JIT_WARM" warmup
-  for name in web user-1 relation-1; do
+  say "warm-up with JFR on: ${JIT_WARM} s of $sc"
+  wrk_run warm "$sc" "$HTTP" 0 "$JIT_WARM" warmup
+  for name in "${procs[@]}"; do
     read -r pid <"$VENT_STATE_DIR/run/$name.pid"
     jcmd "$pid" JFR.start name=bench settings=default filename="$dir/$name.jfr" >/dev/null
   done
-  wrk_run R1-profiled R1 "$HTTP" 0 "$SECS" sat
-  say "R1 under JFR: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/R1-profiled/sat.json") req/s"
-  for name in web user-1 relation-1; do
+  wrk_run "$sc-profiled" "$sc" "$HTTP" 0 "$SECS" sat
+  say "$sc under JFR: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$sc-profiled/sat.json") req/s"
+  for name in "${procs[@]}"; do
     read -r pid <"$VENT_STATE_DIR/run/$name.pid"
     jcmd "$pid" JFR.stop name=bench >/dev/null
     jcmd "$pid" JFR.stop name=instrument >/dev/null
@@ -519,7 +556,11 @@ if [[ $MODE == profile ]]; then
   say "importing $GRAPH"
   ./vent import "$GRAPH" 2>/dev/null | tee "$RAW/import.log" | grep 'import done'
   USERS=$(redis-cli -p "$REDIS_PORT" get vent:user:id-seq)
-  profile_r1 2>&1 | tee "$OUT/bench.log"
+  if [[ $PROFILE == T1 ]]; then
+    register_writers
+    timeline_setup
+  fi
+  profile_scenario "$PROFILE" 2>&1 | tee "$OUT/bench.log"
   ./vent down >/dev/null
   say "results in $OUT"
   exit 0
@@ -571,23 +612,16 @@ scenario M1 M1 "$HTTP"
 timeline_setup
 scenario T1 T1 "$HTTP"
 procs >"$RAW/procs/peak.txt" # VmHWM: the peak RSS of each process over all the load above
+sentinel_cost
 redis_floor
 stop_baseline
 
-# Sentinel off, then on again (R1 saturation each), so that drift between runs shows up.
-for phase in off on; do
-  say "R1 with Sentinel $phase (restarting the stack)"
-  ./vent down >/dev/null
-  if [[ $phase == off ]]; then
-    env VENT_SKIP_BUILD=1 VENT_SENTINEL_ENABLED=false ./vent up >"$RAW/up-sentinel-off.log" 2>&1
-  else
-    t0=$(now_ms)
-    stack_up
-    startup_ms=$(($(now_ms) - t0))
-    say "stack up in $((startup_ms / 1000)).$(((startup_ms % 1000) / 100)) s with class-data sharing archives"
-  fi
-  r1_fresh "R1-sentinel-$phase"
-done
+say "restarting the stack: its start-up with class-data sharing archives"
+./vent down >/dev/null
+t0=$(now_ms)
+stack_up
+startup_ms=$(($(now_ms) - t0))
+say "stack up in $((startup_ms / 1000)).$(((startup_ms % 1000) / 100)) s with class-data sharing archives"
 observability_cost
 # Each in a subshell: a failure leaves its rows "not measured" and the rest of the run goes on.
 (readme_up) || say "the README start or its warm-up curve failed (see $RAW/up-readme.log)"

@@ -2,6 +2,7 @@ package vent.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,13 +113,15 @@ public record Figures(
   public record RpcPair(int threads, double tripleOps, double grpcJavaOps, double ratio) {}
 
   /**
-   * R1 saturation with a feature on and off, each on a freshly started stack.
+   * R1 saturation with a feature on and off: Sentinel switched on and off in turn on one warm
+   * stack, observability on two stacks started for it.
    *
-   * @param onRps req/s of each run with it on
-   * @param offRps req/s with it off
-   * @param costPercent how much lower the mean of the on runs is, in percent of off
+   * @param onRps req/s of each run with it on, in run order
+   * @param offRps req/s of each run with it off, in run order
+   * @param costPercent how much lower the mean of the on runs is, in percent of the mean of the off
+   *     runs
    */
-  public record OnOffCost(List<Double> onRps, double offRps, double costPercent) {}
+  public record OnOffCost(List<Double> onRps, List<Double> offRps, double costPercent) {}
 
   /**
    * @param met null when the run did not measure it
@@ -158,12 +161,14 @@ public record Figures(
                 "Triple/grpc-java, " + p.threads() + " thread" + (p.threads() == 1 ? "" : "s"),
                 p.ratio()));
 
-    // Sentinel on against off, each on a stack started for it and warmed up alike (the main R1
-    // ran on a stack warmed for much longer, so it is left out).
-    OnOffCost sentinel = cost(run, "R1-sentinel-off", List.of("R1-sentinel-on"));
+    // Sentinel's switch on and off in turn on the warm stack (raw/wrk/R1-sentinel/on-1.json,
+    // off-2.json, ...): the same JVMs, so the JIT's progress is not in the difference.
+    OnOffCost sentinel =
+        cost(labelled(run, "R1-sentinel", "on-"), labelled(run, "R1-sentinel", "off-"));
     // Metrics and Prometheus on with tracing at 1% sampling, against metrics, Prometheus and
-    // tracing all off.
-    OnOffCost observability = cost(run, "R1-observability-off", List.of("R1-observability-on"));
+    // tracing all off, each on a stack started for it.
+    OnOffCost observability =
+        cost(saturation(run, "R1-observability-on"), saturation(run, "R1-observability-off"));
     ImportRate imported = importRate(run.meta().path("importLine").asText(""));
     ImportRate importedCluster = importRate(run.meta().path("importClusterLine").asText(""));
     double startup = run.meta().path("startupMs").asDouble() / 1000;
@@ -259,25 +264,38 @@ public record Figures(
   }
 
   /**
-   * The cost of a feature: the saturation of {@code offName} against the mean of {@code onNames}.
+   * The cost of a feature: the mean rate of the {@code off} runs against that of the {@code on}
+   * runs.
    */
-  private static OnOffCost cost(BenchRun run, String offName, List<String> onNames) {
-    WrkPoint off = run.saturation(offName);
-    if (off == null) {
+  private static OnOffCost cost(List<WrkPoint> on, List<WrkPoint> off) {
+    if (on.isEmpty() || off.isEmpty()) {
       return null;
     }
-    List<Double> on = new ArrayList<>();
-    for (String name : onNames) {
-      WrkPoint p = run.saturation(name);
-      if (p != null) {
-        on.add(round(p.throughput()));
-      }
-    }
-    if (on.isEmpty()) {
-      return null;
-    }
-    double meanOn = on.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-    return new OnOffCost(on, round(off.throughput()), round(100 * (1 - meanOn / off.throughput())));
+    List<Double> onRps = on.stream().map(p -> round(p.throughput())).toList();
+    List<Double> offRps = off.stream().map(p -> round(p.throughput())).toList();
+    double meanOn = on.stream().mapToDouble(WrkPoint::throughput).average().orElseThrow();
+    double meanOff = off.stream().mapToDouble(WrkPoint::throughput).average().orElseThrow();
+    return new OnOffCost(onRps, offRps, round(100 * (1 - meanOn / meanOff)));
+  }
+
+  /** The saturation run of {@code scenario}, as a list of none or one. */
+  private static List<WrkPoint> saturation(BenchRun run, String scenario) {
+    WrkPoint sat = run.saturation(scenario);
+    return sat == null ? List.of() : List.of(sat);
+  }
+
+  /** The runs of {@code scenario} whose label starts with {@code prefix}, in label order. */
+  private static List<WrkPoint> labelled(BenchRun run, String scenario, String prefix) {
+    return run.points().getOrDefault(scenario, List.of()).stream()
+        .filter(p -> p.label().startsWith(prefix))
+        .sorted(Comparator.comparing(p -> runNumber(p.label())))
+        .toList();
+  }
+
+  /** {@code 3} of {@code on-3}; labels without a number sort first. */
+  private static int runNumber(String label) {
+    String digits = label.substring(label.lastIndexOf('-') + 1);
+    return digits.matches("\\d+") ? Integer.parseInt(digits) : 0;
   }
 
   /** The warm-up curve from raw/wrk/R1-warmup/tNNNNNNN.json (NNNNNNN: ms after up returned). */

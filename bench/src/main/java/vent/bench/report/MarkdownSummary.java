@@ -193,15 +193,19 @@ final class MarkdownSummary {
     return b.toString();
   }
 
+  private static List<String> rates(List<Double> rps) {
+    return rps.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList();
+  }
+
   private static void cost(StringBuilder md, String feature, Figures.OnOffCost c) {
     if (c != null) {
       md.append(
           String.format(
               Locale.ROOT,
-              "- %s on R1 (saturation): on %s req/s, off %.0f req/s, cost %.1f%%%n",
+              "- %s on R1 (saturation): on %s req/s, off %s req/s, cost %.1f%%%n",
               feature,
-              c.onRps().stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList(),
-              c.offRps(),
+              rates(c.onRps()),
+              rates(c.offRps()),
               c.costPercent()));
     }
   }

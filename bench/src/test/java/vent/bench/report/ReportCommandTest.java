@@ -52,8 +52,12 @@ class ReportCommandTest {
     write("wrk/R1-warmup/t0002100.json", point("t0002100", "R1", 0, 10_000, 90_000, 0));
     write("wrk/R1-warmup/t0004200.json", point("t0004200", "R1", 0, 33_000, 20_000, 0));
     write("wrk/R1-warmup/t0006300.json", point("t0006300", "R1", 0, 39_000, 10_000, 0));
-    write("wrk/R1-sentinel-off/sat.json", point("sat", "R1", 0, 41_000, 9_000, 0));
-    write("wrk/R1-sentinel-on/sat.json", point("sat", "R1", 0, 40_000, 9_000, 0));
+    // Sentinel's switch on and off in turn on one stack: on 3900 and 4100, off 4050 and 4150.
+    write("wrk/R1-sentinel/on-1.json", point("on-1", "R1", 0, 39_000, 9_000, 0));
+    write("wrk/R1-sentinel/off-2.json", point("off-2", "R1", 0, 40_500, 9_000, 0));
+    write("wrk/R1-sentinel/on-3.json", point("on-3", "R1", 0, 41_000, 9_000, 0));
+    write("wrk/R1-sentinel/off-4.json", point("off-4", "R1", 0, 41_500, 9_000, 0));
+    write("wrk/R1-observability-off/settle1.json", point("settle1", "R1", 0, 10_000, 9_000, 0));
     write("wrk/R1-observability-off/sat.json", point("sat", "R1", 0, 40_000, 9_000, 0));
     write("wrk/R1-observability-on/sat.json", point("sat", "R1", 0, 39_000, 9_000, 0));
     write("procs/R1/before.txt", "web 11 1000 200000 210000\nuser-1 12 500 150000 160000\n");
@@ -83,10 +87,13 @@ class ReportCommandTest {
         .containsEntry("R1/B1", 0.5)
         .containsEntry("Triple/grpc-java, 1 thread", 0.9);
     assertThat(f.importRate().followsPerSecond()).isEqualTo(59_936);
-    assertThat(f.sentinel().offRps()).isEqualTo(4100.0);
-    assertThat(f.sentinel().onRps()).as("the fresh stack's run only").containsExactly(4000.0);
-    assertThat(f.sentinel().costPercent()).isEqualTo(2.4);
+    assertThat(f.sentinel().onRps()).containsExactly(3900.0, 4100.0);
+    assertThat(f.sentinel().offRps()).containsExactly(4050.0, 4150.0);
+    assertThat(f.sentinel().costPercent()).as("means 4000 against 4100").isEqualTo(2.4);
     assertThat(f.observability().onRps()).containsExactly(3900.0);
+    assertThat(f.observability().offRps())
+        .as("the measured run, not a settle run")
+        .containsExactly(4000.0);
     assertThat(f.observability().costPercent()).isEqualTo(2.5);
     assertThat(f.targets())
         .anySatisfy(
