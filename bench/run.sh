@@ -340,15 +340,13 @@ sentinel_cost() {
   sentinel_switch true
 }
 
-# r1_fresh NAME: R1 saturation as scenario NAME on a stack just started. A fresh stack's rate keeps
-# climbing long after a fixed warm-up (its six JVMs compile on two cores at once), so two such
-# stacks compared after the same warm-up differ by how far each JIT got. So: the JIT warm-up, then
-# SETTLE_SECS s runs (raw/wrk/NAME/settleN.json) until three in a row lie within SETTLE_PERCENT of
-# their lowest (two in a row agreed on a stack that then went on climbing), at most SETTLE_RUNS;
-# then the measured run. The log says whether it settled.
-r1_fresh() {
+# settle NAME: R1 in SETTLE_SECS s runs (raw/wrk/NAME/settleN.json) until three in a row lie within
+# SETTLE_PERCENT of their lowest (two in a row agreed on a stack that then went on climbing), at
+# most SETTLE_RUNS. A fresh stack's rate keeps climbing for minutes after a fixed warm-up (its six
+# JVMs compile on two cores at once): measured before that, R1 ran at a third of its plateau.
+# The log says whether it settled and at which rates.
+settle() {
   local i rps a=0 b=0 lo hi settled=no rates=
-  wrk_run "$1" R1 "$HTTP" 0 "$JIT_WARM" warmup
   for ((i = 1; i <= SETTLE_RUNS; i++)); do
     wrk_run "$1" R1 "$HTTP" 0 "$SETTLE_SECS" "settle$i"
     rps=$(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$1/settle$i.json")
@@ -361,8 +359,16 @@ r1_fresh() {
     fi
     a=$b b=$rps
   done
+  say "$1: R1 settled: $settled; runs at$rates req/s"
+}
+
+# r1_fresh NAME: R1 saturation as scenario NAME on a stack just started: the JIT warm-up, R1 until it
+# settles, then the measured run.
+r1_fresh() {
+  wrk_run "$1" R1 "$HTTP" 0 "$JIT_WARM" warmup
+  settle "$1"
   wrk_run "$1" R1 "$HTTP" 0 "$SECS" sat
-  say "$1: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$1/sat.json") req/s (settled: $settled; settle runs at$rates req/s)"
+  say "$1: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$1/sat.json") req/s"
 }
 
 # The cost of observability: R1 with metrics, Prometheus and tracing off, then with metrics and
@@ -602,6 +608,7 @@ say "warm-up: ${JIT_WARM} s of M1 through vent-web, then R1 and R2 on B1"
 wrk_run warm M1 "$HTTP" 0 "$JIT_WARM" warmup
 wrk_run warm R1 "http://127.0.0.1:$B1_PORT" 0 $((JIT_WARM / 3)) warmup
 wrk_run warm R2 "http://127.0.0.1:$B1_PORT" 0 $((JIT_WARM / 3)) warmup
+settle R1-settle
 
 scenario R1 R1 "$HTTP"
 scenario B1-R1 R1 "http://127.0.0.1:$B1_PORT"
