@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import vent.common.error.ErrorKind;
 import vent.common.error.VentException;
 
@@ -286,6 +288,46 @@ class JwtVerifierTest {
     assertThatThrownBy(() -> atNow.verify(token))
         .as("exp + 31 s")
         .isInstanceOf(TokenRejectedException.class);
+  }
+
+  @Test
+  void aRememberedTokenIsAcceptedAgainUntilItExpires() {
+    AtomicLong now = new AtomicLong(T);
+    JwtVerifier atNow = new JwtVerifier(cache, JwtVerifier.DEFAULT_AUDIENCE, now::get);
+    String token = tokenAt(T - 1000, T + 900_000, null);
+    assertThat(catchVerify(atNow, token)).isEqualTo("42");
+    assertThat(atNow.rememberedTokens()).isEqualTo(1);
+
+    now.set(T + 900_000 + SKEW_MS);
+    assertThat(catchVerify(atNow, token)).as("remembered, exp + 30 s").isEqualTo("42");
+    assertThat(atNow.rememberedTokens()).as("the same token, remembered once").isEqualTo(1);
+    now.set(T + 900_000 + SKEW_MS + 1000);
+    assertThatThrownBy(() -> atNow.verify(token))
+        .as("remembered, exp + 31 s")
+        .isInstanceOf(TokenRejectedException.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"k9", "k1"})
+  void aRememberedTokenStopsVerifyingOnceTheKeySetNoLongerHasItsKey(String newKid)
+      throws Exception {
+    String token = TestKeys.token(key, "42", "s");
+    assertThat(verifier.verify(token).userId()).isEqualTo("42");
+    clock.addAndGet(Duration.ofMinutes(11).toMillis());
+    // k9: the key retired for another; k1: its kid given to another key.
+    published.set(TestKeys.jwks(TestKeys.newKey(newKid)));
+    assertThatThrownBy(() -> verifier.verify(token))
+        .as("the same token, after the key set changed")
+        .isInstanceOf(TokenRejectedException.class);
+  }
+
+  @Test
+  void onlyTokensThatPassEveryCheckAreRemembered() {
+    String other = TestKeys.sign(key, TestKeys.claims("42", "s").issuer("someone-else").build());
+    assertThatThrownBy(() -> verifier.verify(other)).isInstanceOf(TokenRejectedException.class);
+    assertThatThrownBy(() -> verifier.verify(TestKeys.token(TestKeys.newKey("k1"), "42", "s")))
+        .isInstanceOf(TokenRejectedException.class);
+    assertThat(verifier.rememberedTokens()).isZero();
   }
 
   @Test
