@@ -317,10 +317,10 @@ vents_bench() {
 # statistics, no rule checks); the adapters' filters and vent-web's rate-limit headers still run.
 sentinel_switch() {
   local port
-  for port in $(grep -o 'VENT_SENTINEL_PORT="[0-9]*"' "$VENT_STATE_DIR/supervisord.conf" | grep -o '[0-9][0-9]*'); do
+  while read -r port; do
     curl -sf -X POST "http://127.0.0.1:$port/setSwitch" --data "value=$1" >/dev/null ||
       { echo "bench: setting Sentinel's switch on port $port failed" >&2; exit 1; }
-  done
+  done < <(grep -o 'VENT_SENTINEL_PORT="[0-9]*"' "$VENT_STATE_DIR/supervisord.conf" | grep -o '[0-9][0-9]*')
 }
 
 # Sentinel's cost, on the warm stack: R1 at saturation with Sentinel's switch on, off, on, off, on

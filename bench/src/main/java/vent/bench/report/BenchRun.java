@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * Everything {@code bench/run.sh} wrote under {@code <run>/raw/}, read back.
  *
  * @param meta raw/meta.json: commit, cores, connections, seconds, startupMs, users, importLine, ...
- * @param points raw/wrk/NAME/LABEL.json, by scenario name (R1, B1-R1, R1-sentinel-off, ...)
+ * @param points raw/wrk/NAME/LABEL.json, by scenario name (R1, B1-R1, R1-sentinel, ...)
  * @param before raw/procs/NAME/before.txt: the processes just before NAME's saturation run
  * @param after raw/procs/NAME/after.txt: just after it
  * @param peak raw/procs/peak.txt: taken after all the load scenarios (VmHWM = peak RSS)
