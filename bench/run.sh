@@ -30,7 +30,7 @@ JIT_WARM=${VENT_BENCH_JIT_WARMUP:-60}
 CONN=${VENT_BENCH_CONNECTIONS:-16}
 CURVE=${VENT_BENCH_CURVE:-240}
 CURVE_SLICE=2 # seconds per wrk run of the warm-up curve
-SETTLE_SECS=10 SETTLE_PERCENT=3 SETTLE_RUNS=18 # r1_fresh's plateau test
+SETTLE_SECS=10 SETTLE_PERCENT=3 SETTLE_RUNS=18 # settle's plateau test
 THREADS=2
 WRITERS=100 # registered bench users whose tokens W1/M1 use
 for v in SECS WARM CONN JIT_WARM CURVE; do
