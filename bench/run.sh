@@ -328,11 +328,11 @@ sentinel_switch() {
 # stacks started for it compared how far each one's JIT had got more than Sentinel; alternating
 # on one stack also shows the drift between runs.
 sentinel_cost() {
-  local i phase
+  local i phase switch
   say "Sentinel's cost: R1 with its switch on, off, on, off, on"
   for i in 1 2 3 4 5; do
-    if ((i % 2)); then phase=on; else phase=off; fi
-    sentinel_switch "$([[ $phase == on ]] && echo true || echo false)"
+    if ((i % 2)); then phase=on switch=true; else phase=off switch=false; fi
+    sentinel_switch "$switch"
     wrk_run R1-sentinel R1 "$HTTP" 0 "$WARM" warmup
     wrk_run R1-sentinel R1 "$HTTP" 0 "$SECS" "$phase-$i"
     say "R1 with Sentinel $phase: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/R1-sentinel/$phase-$i.json") req/s"
