@@ -11,9 +11,10 @@
 # raw/); the summary is printed at the end.
 # `run.sh vents` (./vent bench vents) runs the vents benchmark instead (vents_bench below);
 # `run.sh observability` only the observability cost (observability_cost below), on wiki-Vote;
-# `run.sh profile` R1 at saturation with JFR in vent-web and the user and relation providers, or
-# with VENT_BENCH_PROFILE=T1 the timeline with JFR in vent-web and the post, relation and user
-# providers (profile_scenario below).
+# `run.sh profile` R1 at saturation under async-profiler in vent-web and the user and relation
+# providers; VENT_BENCH_PROFILE=T1 the timeline (vent-web, the post, relation and user providers),
+# R1-observability R1 with metrics, Prometheus and tracing at 1% on, import the soc-Epinions1
+# import (the relation, user, auth and post providers) (profile_scenario, profile_import below).
 # Environment: VENT_BENCH_SECONDS per measured run [20], VENT_BENCH_WARMUP per scenario [10],
 # VENT_BENCH_JIT_WARMUP before the first scenario [60],
 # VENT_BENCH_CONNECTIONS [16], VENT_BENCH_CURVE seconds of the warm-up curve at most [240],
@@ -55,7 +56,7 @@ GRAPH=docs/datasets/wiki-Vote.txt
 EPINIONS=docs/datasets/soc-Epinions1.txt.gz
 MODE=${1:-all}
 PROFILE=${VENT_BENCH_PROFILE:-R1}
-[[ $PROFILE =~ ^(R1|T1)$ ]] || { echo "bench: VENT_BENCH_PROFILE is R1 or T1 (got $PROFILE)" >&2; exit 2; }
+[[ $PROFILE =~ ^(R1|T1|R1-observability|import)$ ]] || { echo "bench: VENT_BENCH_PROFILE is R1, T1, R1-observability or import (got $PROFILE)" >&2; exit 2; }
 [[ $MODE =~ ^(all|vents|observability|profile)$ ]] || { echo "bench: usage: run.sh [all|vents|observability|profile]" >&2; exit 2; }
 OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
 [[ $MODE == all ]] || OUT=$OUT-$MODE
@@ -456,75 +457,107 @@ cluster_import() {
   VENT_STATE_DIR=$dir VENT_TOPOLOGY=cluster ./vent down >/dev/null
 }
 
-# profile_scenario R1|T1: where the scenario's CPU time goes: after a JIT warm-up, one saturation run
-# without a profiler, then one with JFR in vent-web and the providers on its path (R1: user-1,
-# relation-1; T1: post-1, relation-1, user-1) (settings=default: a Java sample every 20 ms
-# per thread, no allocation events). The two rates are printed: a profile counts only if they are
-# close. Per process in raw/profile/: NAME.jfr, NAME.hot.txt (jfr view hot-methods: the top
-# frames), NAME.libs.txt (the share of samples by the library of the top frame) and
-# NAME.inclusive.txt (below). `jfr view` needs JDK 21 or later: the newest JDK under
-# /usr/lib/jvm is used (JFR_BIN overrides it).
+# profile_scenario R1|T1 PROCESS...: where the scenario's CPU time goes in the named processes:
+# after a JIT warm-up, one saturation run without a profiler, then one with async-profiler
+# (profile_start), whose rate is printed next to the first: a profile counts only if they are close.
 profile_scenario() {
-  local sc=$1 dir=$RAW/profile name pid jfr=${JFR_BIN:-} procs
-  if [[ $sc == T1 ]]; then procs=(web post-1 relation-1 user-1); else procs=(web user-1 relation-1); fi
-  [[ -n $jfr ]] || jfr=$(find /usr/lib/jvm -maxdepth 3 -path '*bin/jfr' | sort -V | tail -n 1)
-  [[ -x $jfr ]] || { echo "bench: no jfr tool found (set JFR_BIN)" >&2; exit 1; }
-  mkdir -p "$dir"
+  local sc=$1
+  shift
   say "warm-up: ${JIT_WARM} s of $sc"
   wrk_run warm "$sc" "$HTTP" 0 "$JIT_WARM" warmup
   wrk_run "$sc-unprofiled" "$sc" "$HTTP" 0 "$SECS" sat
-  say "$sc without JFR: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$sc-unprofiled/sat.json") req/s"
-  # A JVM's first recording instruments JDK classes (Throwable, the socket and file streams), which
-  # throws away the compiled code that inlined them; measured here, the profiled run then went to
-  # the recompiling JIT (R1 at a twelfth). So a first recording runs through a second warm-up, and
-  # the measured one starts on recompiled code.
-  for name in "${procs[@]}"; do
-    read -r pid <"$VENT_STATE_DIR/run/$name.pid"
-    jcmd "$pid" JFR.start name=instrument settings=default >/dev/null
-  done
-  say "warm-up with JFR on: ${JIT_WARM} s of $sc"
-  wrk_run warm "$sc" "$HTTP" 0 "$JIT_WARM" warmup
-  for name in "${procs[@]}"; do
-    read -r pid <"$VENT_STATE_DIR/run/$name.pid"
-    jcmd "$pid" JFR.start name=bench settings=default filename="$dir/$name.jfr" >/dev/null
-  done
+  say "$sc without the profiler: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$sc-unprofiled/sat.json") req/s"
+  profile_start "$@"
   wrk_run "$sc-profiled" "$sc" "$HTTP" 0 "$SECS" sat
-  say "$sc under JFR: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$sc-profiled/sat.json") req/s"
-  for name in "${procs[@]}"; do
+  say "$sc under the profiler: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$sc-profiled/sat.json") req/s"
+  profile_stop "$@"
+}
+
+# profile_import PROCESS...: the soc-Epinions1 import on the fresh stack, as the recorded run
+# imports it (cold JVMs included), under async-profiler in the named processes, with Redis's
+# command counts before and after.
+profile_import() {
+  local dir=$RAW/profile
+  mkdir -p "$VENT_STATE_DIR/graph" "$dir"
+  gunzip -c "$EPINIONS" | tr -d '\r' | grep -v '^#' >"$VENT_STATE_DIR/graph/soc-Epinions1.txt"
+  redis-cli -p "$REDIS_PORT" info commandstats >"$dir/redis-commandstats-before.txt"
+  profile_start "$@"
+  say "importing soc-Epinions1 under the profiler"
+  ./vent import "$VENT_STATE_DIR/graph/soc-Epinions1.txt" 2>/dev/null | tee "$RAW/import.log" | grep 'import done'
+  profile_stop "$@"
+  redis-cli -p "$REDIS_PORT" info commandstats >"$dir/redis-commandstats-after.txt"
+}
+
+# profile_start PROCESS...: async-profiler (the native library of the async-profiler jar on the
+# bench's class path, loaded through jcmd) in each named process: CPU samples every 10 ms of a
+# thread's CPU time (perf events where the kernel allows them, else a timer), all threads, Java,
+# JVM and native frames. Unlike JFR it sees what a thread does outside Java code (epoll, the JIT,
+# the GC) and instruments nothing, so the profiled code stays compiled as it was.
+profile_start() {
+  local name pid lib=$RAW/profile/libasyncProfiler.so jar
+  mkdir -p "$RAW/profile"
+  jar=$(find bench/target/lib -name 'async-profiler-*.jar' | head -n 1)
+  [[ -n $jar ]] || { echo "bench: no async-profiler jar in bench/target/lib (build the bench module)" >&2; exit 1; }
+  unzip -p "$jar" linux-x64/libasyncProfiler.so >"$lib"
+  for name in "$@"; do
     read -r pid <"$VENT_STATE_DIR/run/$name.pid"
-    jcmd "$pid" JFR.stop name=bench >/dev/null
-    jcmd "$pid" JFR.stop name=instrument >/dev/null
-    "$jfr" view --width 200 hot-methods "$dir/$name.jfr" >"$dir/$name.hot.txt"
-    # The samples once, as JSON, for both tables below.
-    "$jfr" print --stack-depth 64 --json --events jdk.ExecutionSample "$dir/$name.jfr" >"$dir/$name.samples.json"
-    jq -r '.recording.events[].values.stackTrace.frames[0].method.type.name' "$dir/$name.samples.json" |
-      awk '
-        /^io\/netty\//                          { l = "Netty"; }
-        /^org\/apache\/dubbo\//                 { l = "Dubbo"; }
-        /^org\/glassfish\/jersey\//             { l = "Jersey"; }
-        /^org\/eclipse\/jetty\//                { l = "Jetty"; }
-        /^com\/alibaba\/csp\/sentinel\//        { l = "Sentinel"; }
-        /^org\/(glassfish|jvnet)\/hk2\//         { l = "HK2"; }
-        /^(ch\/qos\/logback|org\/slf4j)\//      { l = "logging"; }
-        /^com\/fasterxml\/jackson\//            { l = "Jackson"; }
-        /^com\/google\/protobuf\//              { l = "protobuf"; }
-        /^org\/redisson\//                      { l = "Redisson"; }
-        /^io\/micrometer\//                     { l = "Micrometer"; }
-        /^io\/opentelemetry\//                  { l = "OpenTelemetry"; }
-        /^vent\//                               { l = "Vent"; }
-        /^(java|javax|jakarta|jdk|sun|com\/sun)\// { l = "JDK"; }
-        { if (l == "") l = "other"; n[l]++; total++; l = "" }
-        END { for (k in n) printf "%5.1f%% %s\n", 100 * n[k] / total, k }' |
+    # jcmd reads key=value words as its own arguments: the agent's options go as one quoted word.
+    jcmd "$pid" JVMTI.agent_load "$lib" '"start,event=cpu,interval=10ms,threads"' >/dev/null
+  done
+}
+
+# profile_stop PROCESS...: stops the profiler in each process; per process in raw/profile/:
+# NAME.collapsed.gz (one line per distinct stack, thread first: [name tid=N];frame;...;leaf count),
+# NAME.threads.txt (the share of samples by thread, digits in names folded to N),
+# NAME.libs.txt (by the library of the leaf frame: Java packages, JVM code, other native code) and
+# NAME.inclusive.txt (the share of samples with a frame anywhere on their stack).
+profile_stop() {
+  local name pid dir=$RAW/profile lib=$RAW/profile/libasyncProfiler.so
+  for name in "$@"; do
+    read -r pid <"$VENT_STATE_DIR/run/$name.pid"
+    jcmd "$pid" JVMTI.agent_load "$lib" "\"stop,file=$dir/$name.collapsed,collapsed\"" >/dev/null
+  done
+  rm -f "$lib"
+  for name in "$@"; do
+    # C1 and C2 keep their digit (the JIT's two compilers); the OS gives native threads 15 characters.
+    awk '{ n = $NF; t = substr($0, 1, index($0, ";") - 1); sub(/ tid=[0-9]+\]$/, "]", t); c = ""
+           if (t ~ /^\[C[12] /) { c = substr(t, 1, 3); t = substr(t, 4) }
+           gsub(/[0-9]+/, "N", t); t = c t
+           s[t] += n; total += n }
+         END { for (k in s) printf "%5.1f%% %s\n", 100 * s[k] / total, k }' "$dir/$name.collapsed" |
+      sort -rn >"$dir/$name.threads.txt"
+    awk '{ n = $NF; f = $0; sub(/ [0-9]+$/, "", f); k = split(f, a, ";"); x = a[k]; l = ""
+           if (x ~ /^io\/netty\//) l = "Netty"
+           else if (x ~ /^org\/apache\/dubbo\//) l = "Dubbo"
+           else if (x ~ /^org\/glassfish\/jersey\//) l = "Jersey"
+           else if (x ~ /^org\/eclipse\/jetty\//) l = "Jetty"
+           else if (x ~ /^com\/alibaba\/csp\/sentinel\//) l = "Sentinel"
+           else if (x ~ /^org\/(glassfish|jvnet)\/hk2\//) l = "HK2"
+           else if (x ~ /^(ch\/qos\/logback|org\/slf4j)\//) l = "logging"
+           else if (x ~ /^com\/fasterxml\/jackson\//) l = "Jackson"
+           else if (x ~ /^com\/google\/protobuf\//) l = "protobuf"
+           else if (x ~ /^org\/redisson\//) l = "Redisson"
+           else if (x ~ /^io\/micrometer\//) l = "Micrometer"
+           else if (x ~ /^io\/opentelemetry\//) l = "OpenTelemetry"
+           else if (x ~ /^vent\//) l = "Vent"
+           else if (x ~ /^(java|javax|jakarta|jdk|sun|com\/sun)\//) l = "JDK"
+           else if (x ~ /::/) l = "JVM (JIT, GC, runtime)"
+           else if (x ~ /^[^[].*\./) l = "other Java"
+           else l = "native (libc, system calls)"
+           s[l] += n; total += n }
+         END { for (k in s) printf "%5.1f%% %s\n", 100 * s[k] / total, k }' "$dir/$name.collapsed" |
       sort -rn >"$dir/$name.libs.txt"
-    # Inclusive: the share of samples with a method anywhere on their stack (each method once per
-    # sample, of the top 64 frames), so that a caller such as a Sentinel entry or a Triple call
-    # counts what it calls.
-    jq -r '.recording.events | length as $n | "\($n) samples",
-      ([.[].values.stackTrace.frames | map(.method.type.name + "." + .method.name) | unique]
-        | flatten | group_by(.) | map({m: .[0], c: length}) | sort_by(-.c) | .[:150][]
-        | "\(100 * .c / $n | floor)% \(.m)")' "$dir/$name.samples.json" >"$dir/$name.inclusive.txt"
-    rm -f "$dir/$name.samples.json"
+    # Each frame once per stack, so that a caller such as a Sentinel entry or a Triple call counts
+    # what it calls; the thread frame is left out (threads.txt has it).
+    awk '{ n = $NF; f = $0; sub(/ [0-9]+$/, "", f); k = split(f, a, ";"); delete seen
+           for (i = 2; i <= k; i++) if (!(a[i] in seen)) { seen[a[i]] = 1; s[a[i]] += n }
+           total += n }
+         END { printf "%d samples\n", total
+               for (x in s) printf "%5.1f%% %s\n", 100 * s[x] / total, x }' "$dir/$name.collapsed" |
+      sort -rn | awk 'NR <= 200' >"$dir/$name.inclusive.txt" # awk, not head: sort must not get a SIGPIPE
     say "$name, samples by library: $(head -n 6 "$dir/$name.libs.txt" | tr '\n' ' ')"
+    say "$name, samples by thread: $(head -n 4 "$dir/$name.threads.txt" | tr '\n' ' ')"
+    gzip -9 "$dir/$name.collapsed"
   done
 }
 
@@ -558,15 +591,24 @@ if [[ $MODE == vents ]]; then
   exit 0
 fi
 if [[ $MODE == profile ]]; then
-  stack_up
-  say "importing $GRAPH"
-  ./vent import "$GRAPH" 2>/dev/null | tee "$RAW/import.log" | grep 'import done'
-  USERS=$(redis-cli -p "$REDIS_PORT" get vent:user:id-seq)
-  if [[ $PROFILE == T1 ]]; then
-    register_writers
-    timeline_setup
+  case $PROFILE in
+    R1-observability) stack_up VENT_METRICS=on VENT_MONITORING=on VENT_TRACING=on VENT_TRACE_SAMPLING=0.01 ;;
+    *) stack_up ;;
+  esac
+  if [[ $PROFILE == import ]]; then
+    profile_import relation-1 user-1 auth-1 post-1 2>&1 | tee "$OUT/bench.log"
+  else
+    say "importing $GRAPH"
+    ./vent import "$GRAPH" 2>/dev/null | tee "$RAW/import.log" | grep 'import done'
+    USERS=$(redis-cli -p "$REDIS_PORT" get vent:user:id-seq)
+    if [[ $PROFILE == T1 ]]; then
+      register_writers
+      timeline_setup
+      profile_scenario T1 web post-1 relation-1 user-1 2>&1 | tee "$OUT/bench.log"
+    else
+      profile_scenario R1 web user-1 relation-1 2>&1 | tee "$OUT/bench.log"
+    fi
   fi
-  profile_scenario "$PROFILE" 2>&1 | tee "$OUT/bench.log"
   ./vent down >/dev/null
   say "results in $OUT"
   exit 0
