@@ -14,7 +14,8 @@
 # `run.sh profile` R1 at saturation under async-profiler in vent-web and the user and relation
 # providers; VENT_BENCH_PROFILE=T1 the timeline (vent-web, the post, relation and user providers),
 # R1-observability R1 with metrics, Prometheus and tracing at 1% on, import the soc-Epinions1
-# import (the relation, user, auth and post providers) (profile_scenario, profile_import below).
+# import (the relation, user, auth and post providers), up the start of every JVM of the stack
+# (profile_scenario, profile_import, profile_up below).
 # Environment: VENT_BENCH_SECONDS per measured run [20], VENT_BENCH_WARMUP per scenario [10],
 # VENT_BENCH_JIT_WARMUP before the first scenario [60],
 # VENT_BENCH_CONNECTIONS [16], VENT_BENCH_CURVE seconds of the warm-up curve at most [240],
@@ -56,7 +57,7 @@ GRAPH=docs/datasets/wiki-Vote.txt
 EPINIONS=docs/datasets/soc-Epinions1.txt.gz
 MODE=${1:-all}
 PROFILE=${VENT_BENCH_PROFILE:-R1}
-[[ $PROFILE =~ ^(R1|T1|R1-observability|import)$ ]] || { echo "bench: VENT_BENCH_PROFILE is R1, T1, R1-observability or import (got $PROFILE)" >&2; exit 2; }
+[[ $PROFILE =~ ^(R1|T1|R1-observability|import|up)$ ]] || { echo "bench: VENT_BENCH_PROFILE is R1, T1, R1-observability, import or up (got $PROFILE)" >&2; exit 2; }
 [[ $MODE =~ ^(all|vents|observability|profile)$ ]] || { echo "bench: usage: run.sh [all|vents|observability|profile]" >&2; exit 2; }
 OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
 [[ $MODE == all ]] || OUT=$OUT-$MODE
@@ -494,11 +495,8 @@ profile_import() {
 # JVM and native frames. Unlike JFR it sees what a thread does outside Java code (epoll, the JIT,
 # the GC) and instruments nothing, so the profiled code stays compiled as it was.
 profile_start() {
-  local name pid lib=$RAW/profile/libasyncProfiler.so jar
-  mkdir -p "$RAW/profile"
-  jar=$(find bench/target/lib -name 'async-profiler-*.jar' | head -n 1)
-  [[ -n $jar ]] || { echo "bench: no async-profiler jar in bench/target/lib (build the bench module)" >&2; exit 1; }
-  unzip -p "$jar" linux-x64/libasyncProfiler.so >"$lib"
+  local name pid lib=$RAW/profile/libasyncProfiler.so
+  profiler_library "$lib"
   for name in "$@"; do
     read -r pid <"$VENT_STATE_DIR/run/$name.pid"
     # jcmd reads key=value words as its own arguments: the agent's options go as one quoted word.
@@ -506,11 +504,42 @@ profile_start() {
   done
 }
 
-# profile_stop PROCESS...: stops the profiler in each process; per process in raw/profile/:
-# NAME.collapsed.gz (one line per distinct stack, thread first: [name tid=N];frame;...;leaf count),
-# NAME.threads.txt (the share of samples by thread, digits in names folded to N),
-# NAME.libs.txt (by the library of the leaf frame: Java packages, JVM code, other native code) and
-# NAME.inclusive.txt (the share of samples with a frame anywhere on their stack).
+# profiler_library FILE: async-profiler's native library, out of its jar on the bench's class path.
+profiler_library() {
+  local jar
+  mkdir -p "$(dirname "$1")"
+  jar=$(find bench/target/lib -name 'async-profiler-*.jar' | head -n 1)
+  [[ -n $jar ]] || { echo "bench: no async-profiler jar in bench/target/lib (build the bench module)" >&2; exit 1; }
+  unzip -p "$jar" linux-x64/libasyncProfiler.so >"$1"
+}
+
+# profile_up: `./vent up` on a fresh state dir (no class-data sharing archives, as on a first
+# start; no demo graph) with async-profiler in every JVM from its first instruction, then
+# `./vent down`: each JVM writes its samples as it exits (tables as profile_stop's).
+profile_up() {
+  local dir=$RAW/profile lib=$RAW/profile/libasyncProfiler.so t0 up_ms f name pid
+  local -a names=()
+  profiler_library "$lib"
+  t0=$(now_ms)
+  stack_up VENT_CDS=false VENT_JAVA_OPTS="$JAVA_OPTS -agentpath:$lib=start,event=cpu,interval=10ms,threads,file=$dir/%p.collapsed,collapsed"
+  up_ms=$(($(now_ms) - t0))
+  say "stack up in $((up_ms / 1000)).$(((up_ms % 1000) / 100)) s under the profiler (the rules relaxed)"
+  for f in "$VENT_STATE_DIR"/run/*.pid; do
+    name=$(basename "$f" .pid)
+    read -r pid <"$f"
+    echo "$name $pid" >>"$dir/pids.txt"
+  done
+  ./vent down >/dev/null
+  while read -r name pid; do
+    [[ -f $dir/$pid.collapsed ]] || continue # not a JVM
+    mv "$dir/$pid.collapsed" "$dir/$name.collapsed"
+    names+=("$name")
+  done <"$dir/pids.txt"
+  rm -f "$lib" "$dir/pids.txt"
+  profile_tables "${names[@]}"
+}
+
+# profile_stop PROCESS...: stops the profiler in each process, then profile_tables.
 profile_stop() {
   local name pid dir=$RAW/profile lib=$RAW/profile/libasyncProfiler.so
   for name in "$@"; do
@@ -518,6 +547,16 @@ profile_stop() {
     jcmd "$pid" JVMTI.agent_load "$lib" "\"stop,file=$dir/$name.collapsed,collapsed\"" >/dev/null
   done
   rm -f "$lib"
+  profile_tables "$@"
+}
+
+# profile_tables PROCESS...: per process in raw/profile/:
+# NAME.collapsed.gz (one line per distinct stack, thread first: [name tid=N];frame;...;leaf count),
+# NAME.threads.txt (the share of samples by thread, digits in names folded to N),
+# NAME.libs.txt (by the library of the leaf frame: Java packages, JVM code, other native code,
+# the kernel) and NAME.inclusive.txt (the share of samples with a frame anywhere on their stack).
+profile_tables() {
+  local name dir=$RAW/profile
   for name in "$@"; do
     # C1 and C2 keep their digit (the JIT's two compilers); the OS gives native threads 15 characters.
     awk '{ n = $NF; t = substr($0, 1, index($0, ";") - 1); sub(/ tid=[0-9]+\]$/, "]", t); c = ""
@@ -541,9 +580,10 @@ profile_stop() {
            else if (x ~ /^io\/opentelemetry\//) l = "OpenTelemetry"
            else if (x ~ /^vent\//) l = "Vent"
            else if (x ~ /^(java|javax|jakarta|jdk|sun|com\/sun)\//) l = "JDK"
+           else if (x ~ /_\[k\]$/) l = "kernel (system calls, loopback TCP)"
            else if (x ~ /::/) l = "JVM (JIT, GC, runtime)"
            else if (x ~ /^[^[].*\./) l = "other Java"
-           else l = "native (libc, system calls)"
+           else l = "other native (libc, JVM stubs)"
            s[l] += n; total += n }
          END { for (k in s) printf "%5.1f%% %s\n", 100 * s[k] / total, k }' "$dir/$name.collapsed" |
       sort -rn >"$dir/$name.libs.txt"
@@ -587,6 +627,11 @@ fi
 rm -rf "$VENT_STATE_DIR"
 if [[ $MODE == vents ]]; then
   vents_bench 2>&1 | tee "$OUT/bench.log"
+  say "results in $OUT"
+  exit 0
+fi
+if [[ $MODE == profile && $PROFILE == up ]]; then
+  profile_up 2>&1 | tee "$OUT/bench.log"
   say "results in $OUT"
   exit 0
 fi
