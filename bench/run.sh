@@ -342,15 +342,16 @@ sentinel_cost() {
   sentinel_switch true
 }
 
-# settle NAME: R1 in SETTLE_SECS s runs (raw/wrk/NAME/settleN.json) until three in a row lie within
-# SETTLE_PERCENT of their lowest (two in a row agreed on a stack that then went on climbing), at
-# most SETTLE_RUNS. A fresh stack's rate keeps climbing for minutes after a fixed warm-up (its six
-# JVMs compile on two cores at once): measured before that, R1 ran at a third of its plateau.
+# settle NAME [SCENARIO]: SCENARIO (R1 by default) in SETTLE_SECS s runs (raw/wrk/NAME/settleN.json)
+# until three in a row lie within SETTLE_PERCENT of their lowest (two in a row agreed on a stack
+# that then went on climbing), at most SETTLE_RUNS. A fresh stack's rate keeps climbing for minutes
+# after a fixed warm-up (its six JVMs compile on two cores at once): measured before that, R1 ran
+# at a third of its plateau.
 # The log says whether it settled and at which rates.
 settle() {
-  local i rps a=0 b=0 lo hi settled=no rates=
+  local i rps a=0 b=0 lo hi settled=no rates='' sc=${2:-R1}
   for ((i = 1; i <= SETTLE_RUNS; i++)); do
-    wrk_run "$1" R1 "$HTTP" 0 "$SETTLE_SECS" "settle$i"
+    wrk_run "$1" "$sc" "$HTTP" 0 "$SETTLE_SECS" "settle$i"
     rps=$(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$1/settle$i.json")
     rates+=" $rps"
     lo=$((a < b ? a : b)) hi=$((a > b ? a : b))
@@ -361,7 +362,7 @@ settle() {
     fi
     a=$b b=$rps
   done
-  say "$1: R1 settled: $settled; runs at$rates req/s"
+  say "$1: $sc settled: $settled; runs at$rates req/s"
 }
 
 # r1_fresh NAME: R1 saturation as scenario NAME on a stack just started: the JIT warm-up, R1 until it
@@ -704,6 +705,8 @@ scenario B1-R2 R2 "http://127.0.0.1:$B1_PORT"
 scenario W1 W1 "$HTTP"
 scenario M1 M1 "$HTTP"
 timeline_setup
+# T1 is the post provider's first traffic of the run: its JIT starts here, as R1's did above.
+settle T1-settle T1
 scenario T1 T1 "$HTTP"
 procs >"$RAW/procs/peak.txt" # VmHWM: the peak RSS of each process over all the load above
 sentinel_cost
