@@ -70,6 +70,7 @@ B1_PID=
 
 say() { printf 'bench: %s\n' "$*"; }
 now_ms() { local t=${EPOCHREALTIME/[.,]/}; echo $((t / 1000)); }
+rate() { jq -r '(.requests / (.durationUs / 1e6)) | floor' "$1"; } # FILE: a wrk run's req/s
 
 cleanup() {
   [[ -n $B1_PID ]] && kill "$B1_PID" 2>/dev/null && wait "$B1_PID" 2>/dev/null
@@ -161,7 +162,7 @@ scenario() {
   procs >"$RAW/procs/$name/before.txt"
   wrk_run "$name" "$sc" "$url" 0 "$SECS" sat
   procs >"$RAW/procs/$name/after.txt"
-  sat=$(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$name/sat.json")
+  sat=$(rate "$RAW/wrk/$name/sat.json")
   say "$name: $sat req/s at saturation"
   for pct in 25 50 75; do
     wrk_run "$name" "$sc" "$url" $((sat * pct / 100)) "$SECS" "r$pct"
@@ -337,7 +338,7 @@ sentinel_cost() {
     sentinel_switch "$switch"
     wrk_run R1-sentinel R1 "$HTTP" 0 "$WARM" warmup
     wrk_run R1-sentinel R1 "$HTTP" 0 "$SECS" "$phase-$i"
-    say "R1 with Sentinel $phase: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/R1-sentinel/$phase-$i.json") req/s"
+    say "R1 with Sentinel $phase: $(rate "$RAW/wrk/R1-sentinel/$phase-$i.json") req/s"
   done
   sentinel_switch true
 }
@@ -352,7 +353,7 @@ settle() {
   local i rps a=0 b=0 lo hi settled=no rates='' sc=${2:-R1}
   for ((i = 1; i <= SETTLE_RUNS; i++)); do
     wrk_run "$1" "$sc" "$HTTP" 0 "$SETTLE_SECS" "settle$i"
-    rps=$(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$1/settle$i.json")
+    rps=$(rate "$RAW/wrk/$1/settle$i.json")
     rates+=" $rps"
     lo=$((a < b ? a : b)) hi=$((a > b ? a : b))
     lo=$((rps < lo ? rps : lo)) hi=$((rps > hi ? rps : hi))
@@ -371,7 +372,7 @@ r1_fresh() {
   wrk_run "$1" R1 "$HTTP" 0 "$JIT_WARM" warmup
   settle "$1"
   wrk_run "$1" R1 "$HTTP" 0 "$SECS" sat
-  say "$1: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$1/sat.json") req/s"
+  say "$1: $(rate "$RAW/wrk/$1/sat.json") req/s"
 }
 
 # The cost of observability: R1 with metrics, Prometheus and tracing off, then with metrics and
@@ -411,7 +412,7 @@ readme_up() {
   relax_rules
   USERS=$(redis-cli -p "$REDIS_PORT" get vent:user:id-seq)
   [[ $USERS =~ ^[0-9]+$ ]] || { echo "bench: the demo graph was not imported (no user count)" >&2; exit 1; }
-  [[ -f $RAW/wrk/R1/sat.json ]] && goal=$(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/R1/sat.json")
+  [[ -f $RAW/wrk/R1/sat.json ]] && goal=$(rate "$RAW/wrk/R1/sat.json")
   while ((since < CURVE * 1000)); do
     wrk_run R1-warmup R1 "$HTTP" 0 "$CURVE_SLICE" curve
     since=$(($(now_ms) - t0))
@@ -468,10 +469,10 @@ profile_scenario() {
   say "warm-up: ${JIT_WARM} s of $sc"
   wrk_run warm "$sc" "$HTTP" 0 "$JIT_WARM" warmup
   wrk_run "$sc-unprofiled" "$sc" "$HTTP" 0 "$SECS" sat
-  say "$sc without the profiler: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$sc-unprofiled/sat.json") req/s"
+  say "$sc without the profiler: $(rate "$RAW/wrk/$sc-unprofiled/sat.json") req/s"
   profile_start "$@"
   wrk_run "$sc-profiled" "$sc" "$HTTP" 0 "$SECS" sat
-  say "$sc under the profiler: $(jq -r '(.requests / (.durationUs / 1e6)) | floor' "$RAW/wrk/$sc-profiled/sat.json") req/s"
+  say "$sc under the profiler: $(rate "$RAW/wrk/$sc-profiled/sat.json") req/s"
   profile_stop "$@"
 }
 
